@@ -1,0 +1,32 @@
+// Package analysis turns the raw outputs of govsim runs into the numbers a
+// report states: replicate summaries with confidence intervals, scenario
+// comparisons against a reference, multiple-testing corrections, and global
+// sensitivity indices.
+//
+// Everything here is a pure function over plain float64 slices. The package
+// reads no files, keeps no package-level mutable state and never touches a
+// global random source, so the same inputs (and seed, where a bootstrap is
+// involved) always give the same answer and callers may use it from many
+// goroutines at once. Loading run outputs and laying them out as slices is
+// the caller's job.
+//
+// The pieces, by file:
+//
+//   - summary.go: [Summarize] gives mean, SD, quartiles and a Student t
+//     confidence interval over independent replicates of one scenario.
+//   - compare.go: [Welch] compares a scenario with a reference without
+//     assuming equal variances; [Holm] adjusts a family of p-values;
+//     [CostEffectiveness] expresses an effect per 100 million yuan spent.
+//   - morris.go: [Morris] screens parameters with elementary effects
+//     (Morris 1991; μ* of Campolongo et al. 2007), with bootstrap intervals
+//     over trajectories.
+//   - sobol.go: [Sobol] estimates first-order and total Sobol indices
+//     (Saltelli et al. 2010; Jansen 1999) from a Saltelli design, and
+//     [SplitSaltelli] unpacks a flat vector of run outputs into that design.
+//
+// Functions whose signature has no error return degrade to NaN for inputs
+// that cannot support an estimate (for example a confidence interval from a
+// single replicate); each documents exactly when. Functions that take a
+// whole experimental design return an error instead, because a malformed
+// design is a bug upstream that should stop the analysis.
+package analysis

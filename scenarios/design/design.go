@@ -1,0 +1,344 @@
+// Package design builds experiment designs: the parameter points that a
+// sweep runs. A design is a list of points, each giving a value for every
+// varied parameter (a Factor).
+//
+// Five kinds are provided:
+//
+//   - Grid: full factorial over levels of each factor (last factor fastest).
+//   - LHS: Latin hypercube sample, one point per stratum per factor.
+//   - Morris: r elementary-effect trajectories of k+1 points (Morris 1991).
+//   - Saltelli: N(k+2) points for Sobol' indices (Saltelli 2002/2010 layout).
+//   - FromCSV: explicit points read from a CSV file.
+//
+// Every point carries unit coordinates in [0,1]^k as well as the parameter
+// values. Sampling happens in unit space; a factor's Dist maps unit
+// coordinates to values through its inverse CDF (quantile function):
+//
+//   - "uniform" (or ""): Min + u(Max−Min)
+//   - "loguniform": exp(log Min + u(log Max − log Min)); needs Min > 0
+//   - "normal": normal(Mean, SD) truncated to [Min, Max]
+//   - "int": integers in [ceil Min, floor Max], each equally likely
+//
+// u = 0 maps to Min and u = 1 maps to Max exactly (for "int", to the end
+// integers). A factor with Values is a list instead: only Grid and FromCSV
+// accept lists, and its unit coordinate is NaN.
+//
+// All functions are pure. Randomness comes only from a generator built from
+// the seed argument (golang.org/x/exp/rand PCG), so the same inputs always
+// give the same design. Invalid input yields an error naming the factor key
+// and the allowed values; nothing panics.
+package design
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// MaxRuns is the largest number of points any design may have. Designs that
+// would be larger are rejected with an error instead of exhausting memory.
+const MaxRuns = 1_000_000
+
+// Distribution names accepted in Factor.Dist.
+const (
+	DistUniform    = "uniform"
+	DistLogUniform = "loguniform"
+	DistNormal     = "normal"
+	DistInt        = "int"
+)
+
+// Design kinds, as stored in Design.Kind.
+const (
+	KindGrid     = "grid"
+	KindLHS      = "lhs"
+	KindMorris   = "morris"
+	KindSaltelli = "saltelli"
+	KindCSV      = "csv"
+)
+
+const (
+	defaultGridLevels   = 5
+	defaultMorrisLevels = 4
+	// maxIntBound keeps "int" bounds where every integer is a float64.
+	maxIntBound = 1 << 53
+	// maxSaltelliFactors: the scrambled Halton sequence has 1000 dimensions
+	// and Saltelli uses two per factor.
+	maxSaltelliFactors = 500
+)
+
+// Factor is one varied parameter.
+type Factor struct {
+	Key      string    // parameter key, e.g. "economy.lambda0"
+	Dist     string    // "uniform" (default), "loguniform", "normal" (truncated to [Min,Max]), "int" (integers in [Min,Max]), or "" when Values is set
+	Min, Max float64   // range, inclusive
+	Mean, SD float64   // for "normal"
+	Values   []float64 // a list instead of a range (grid and csv designs)
+	Levels   int       // grid: number of levels for a range (default 5); morris: number of levels p (default 4)
+}
+
+// Point is one parameter point of a design.
+type Point struct {
+	Index  int       // position in Design.Points, from 0
+	Unit   []float64 // coordinates in [0,1]^k, in factor order (NaN for list factors)
+	Values []float64 // parameter values, in factor order
+}
+
+// Design is a list of points over a list of factors.
+type Design struct {
+	Kind    string   // KindGrid, KindLHS, KindMorris, KindSaltelli or KindCSV
+	Factors []Factor // copies of the input factors, with defaults filled in (Dist, and Levels for grid and morris)
+	Points  []Point
+	Groups  int // morris: number of trajectories r; saltelli: number of base rows N; otherwise 0
+}
+
+// Runs returns the number of points in the design.
+func (d Design) Runs() int { return len(d.Points) }
+
+// isList reports whether f is a list factor.
+func (f Factor) isList() bool { return len(f.Values) > 0 }
+
+func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// validateFactors checks the factors shared rules and returns deep copies
+// with Dist resolved. allowLists says whether list factors are accepted;
+// design names the design for messages.
+func validateFactors(design string, fs []Factor, allowLists bool) ([]Factor, error) {
+	if len(fs) == 0 {
+		return nil, fmt.Errorf("%s: no factors given", design)
+	}
+	seen := make(map[string]bool, len(fs))
+	out := make([]Factor, len(fs))
+	for i, f := range fs {
+		if strings.TrimSpace(f.Key) == "" {
+			return nil, fmt.Errorf("%s: factor %d has an empty Key", design, i)
+		}
+		if seen[f.Key] {
+			return nil, fmt.Errorf("%s: factor %q: duplicate key (each key may appear once)", design, f.Key)
+		}
+		seen[f.Key] = true
+		g, err := validateFactor(f, allowLists)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", design, err)
+		}
+		out[i] = g
+	}
+	return out, nil
+}
+
+func validateFactor(f Factor, allowLists bool) (Factor, error) {
+	if f.isList() {
+		if !allowLists {
+			return f, fmt.Errorf("factor %q: a list of Values is not allowed here; this design samples ranges, so give Min and Max (and Dist) instead", f.Key)
+		}
+		if f.Dist != "" {
+			return f, fmt.Errorf("factor %q: Dist %q cannot be combined with Values; leave Dist empty for a list", f.Key, f.Dist)
+		}
+		vals := make([]float64, len(f.Values))
+		seen := make(map[float64]bool, len(f.Values))
+		for j, v := range f.Values {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return f, fmt.Errorf("factor %q: Values[%d] is %v; values must be finite", f.Key, j, v)
+			}
+			if seen[v] {
+				return f, fmt.Errorf("factor %q: value %s appears twice in Values", f.Key, num(v))
+			}
+			seen[v] = true
+			vals[j] = v
+		}
+		f.Values = vals
+		return f, nil
+	}
+	f.Values = nil
+	if f.Dist == "" {
+		f.Dist = DistUniform
+	}
+	switch f.Dist {
+	case DistUniform, DistLogUniform, DistNormal, DistInt:
+	default:
+		return f, fmt.Errorf("factor %q: unknown Dist %q (allowed: %q, %q, %q, %q, or \"\" for uniform)",
+			f.Key, f.Dist, DistUniform, DistLogUniform, DistNormal, DistInt)
+	}
+	if math.IsNaN(f.Min) || math.IsInf(f.Min, 0) || math.IsNaN(f.Max) || math.IsInf(f.Max, 0) {
+		return f, fmt.Errorf("factor %q: bounds must be finite numbers, got Min=%v Max=%v", f.Key, f.Min, f.Max)
+	}
+	if !(f.Min < f.Max) {
+		return f, fmt.Errorf("factor %q: empty range: Min (%s) must be less than Max (%s)", f.Key, num(f.Min), num(f.Max))
+	}
+	if math.IsInf(f.Max-f.Min, 0) {
+		return f, fmt.Errorf("factor %q: range [%s, %s] is too wide to represent", f.Key, num(f.Min), num(f.Max))
+	}
+	if f.Levels < 0 || f.Levels == 1 {
+		return f, fmt.Errorf("factor %q: Levels=%d; Levels must be at least 2 (or 0 for the default)", f.Key, f.Levels)
+	}
+	switch f.Dist {
+	case DistLogUniform:
+		if f.Min <= 0 {
+			return f, fmt.Errorf("factor %q: loguniform needs 0 < Min < Max, got Min=%s", f.Key, num(f.Min))
+		}
+	case DistNormal:
+		if math.IsNaN(f.Mean) || math.IsInf(f.Mean, 0) || math.IsNaN(f.SD) || math.IsInf(f.SD, 0) || !(f.SD > 0) {
+			return f, fmt.Errorf("factor %q: normal needs a finite Mean and SD > 0, got Mean=%v SD=%v", f.Key, f.Mean, f.SD)
+		}
+		a, b := (f.Min-f.Mean)/f.SD, (f.Max-f.Mean)/f.SD
+		if math.IsInf(a, 0) || math.IsInf(b, 0) {
+			return f, fmt.Errorf("factor %q: range [%s, %s] is too many SDs (%s) from Mean (%s)", f.Key, num(f.Min), num(f.Max), num(f.SD), num(f.Mean))
+		}
+		if _, _, mass := stdTruncMass(a, b); !(mass > 0) {
+			return f, fmt.Errorf("factor %q: normal(Mean=%s, SD=%s) has no probability mass in [%s, %s]", f.Key, num(f.Mean), num(f.SD), num(f.Min), num(f.Max))
+		}
+	case DistInt:
+		if math.Abs(f.Min) > maxIntBound || math.Abs(f.Max) > maxIntBound {
+			return f, fmt.Errorf("factor %q: int bounds must be within ±2^53, got [%s, %s]", f.Key, num(f.Min), num(f.Max))
+		}
+		if math.Ceil(f.Min) >= math.Floor(f.Max) {
+			return f, fmt.Errorf("factor %q: int needs at least two integers in [%s, %s]", f.Key, num(f.Min), num(f.Max))
+		}
+	}
+	return f, nil
+}
+
+// checkRuns rejects designs with more than MaxRuns points. Arguments are
+// multiplied with overflow checks.
+func checkRuns(design string, factors ...int) (int, error) {
+	n := 1
+	for _, m := range factors {
+		if m < 0 || (m > 0 && n > MaxRuns/m) {
+			return 0, fmt.Errorf("%s: design would have more than %d points", design, MaxRuns)
+		}
+		n *= m
+	}
+	if n > MaxRuns {
+		return 0, fmt.Errorf("%s: design would have %d points, more than %d", design, n, MaxRuns)
+	}
+	return n, nil
+}
+
+// newPoint builds point idx from unit coordinates.
+func newPoint(idx int, fs []Factor, unit []float64) Point {
+	vals := make([]float64, len(fs))
+	for i, f := range fs {
+		vals[i] = quantile(f, unit[i])
+	}
+	return Point{Index: idx, Unit: unit, Values: vals}
+}
+
+func clamp(x, lo, hi float64) float64 {
+	if x < lo {
+		return lo
+	}
+	if x > hi {
+		return hi
+	}
+	return x
+}
+
+// lerp is exact at both ends: lerp(a,b,0)==a and lerp(a,b,1)==b.
+func lerp(a, b, u float64) float64 { return (1-u)*a + u*b }
+
+// intBounds returns the integers at the ends of an "int" range and their count.
+func intBounds(f Factor) (lo, hi, n float64) {
+	lo, hi = math.Ceil(f.Min), math.Floor(f.Max)
+	return lo, hi, hi - lo + 1
+}
+
+// quantile maps a unit coordinate to a value of range factor f (the inverse
+// CDF of its distribution). f must be validated; u is clamped to [0,1].
+func quantile(f Factor, u float64) float64 {
+	if f.isList() || math.IsNaN(u) {
+		return math.NaN()
+	}
+	u = clamp(u, 0, 1)
+	switch f.Dist {
+	case DistInt:
+		lo, hi, n := intBounds(f)
+		// The small offset keeps grid points such as u = i/(L−1), whose
+		// product with n should be an exact integer, from rounding down.
+		return clamp(lo+math.Floor(u*n+1e-9), lo, hi)
+	}
+	if u == 0 {
+		return f.Min
+	}
+	if u == 1 {
+		return f.Max
+	}
+	var x float64
+	switch f.Dist {
+	case DistLogUniform:
+		x = math.Exp(lerp(math.Log(f.Min), math.Log(f.Max), u))
+	case DistNormal:
+		a, b := (f.Min-f.Mean)/f.SD, (f.Max-f.Mean)/f.SD
+		x = f.Mean + f.SD*stdTruncQuantile(a, b, u)
+	default:
+		x = lerp(f.Min, f.Max, u)
+	}
+	return clamp(x, f.Min, f.Max)
+}
+
+// cdf maps a value of range factor f inside [Min,Max] to its unit coordinate;
+// it inverts quantile. For "int" factors it returns (v−lo)/(hi−lo), the grid
+// coordinate, which quantile maps back to v.
+func cdf(f Factor, v float64) float64 {
+	if f.isList() {
+		return math.NaN()
+	}
+	var u float64
+	switch f.Dist {
+	case DistInt:
+		lo, hi, _ := intBounds(f)
+		if hi == lo {
+			return 0
+		}
+		u = (v - lo) / (hi - lo)
+	case DistLogUniform:
+		u = (math.Log(v) - math.Log(f.Min)) / (math.Log(f.Max) - math.Log(f.Min))
+	case DistNormal:
+		a, b := (f.Min-f.Mean)/f.SD, (f.Max-f.Mean)/f.SD
+		u = stdTruncCDF(a, b, (v-f.Mean)/f.SD)
+	default:
+		u = (v - f.Min) / (f.Max - f.Min)
+	}
+	if math.IsNaN(u) {
+		return 0
+	}
+	return clamp(u, 0, 1)
+}
+
+// stdTruncMass returns Φ(a), Φ(b) and Φ(b)−Φ(a) for the standard normal,
+// after reflecting an interval in the upper tail (a > 0) to the lower tail
+// where Φ keeps its relative precision.
+func stdTruncMass(a, b float64) (pa, pb, mass float64) {
+	if a > 0 {
+		a, b = -b, -a
+	}
+	pa, pb = distuv.UnitNormal.CDF(a), distuv.UnitNormal.CDF(b)
+	return pa, pb, pb - pa
+}
+
+// stdTruncQuantile is the quantile function of the standard normal truncated
+// to [a,b].
+func stdTruncQuantile(a, b, u float64) float64 {
+	if a > 0 {
+		return -stdTruncQuantile(-b, -a, 1-u)
+	}
+	pa, _, mass := stdTruncMass(a, b)
+	p := pa + u*mass
+	if p <= 0 {
+		return a
+	}
+	if p >= 1 {
+		return b
+	}
+	return clamp(distuv.UnitNormal.Quantile(p), a, b)
+}
+
+// stdTruncCDF is the CDF of the standard normal truncated to [a,b].
+func stdTruncCDF(a, b, z float64) float64 {
+	if a > 0 {
+		return 1 - stdTruncCDF(-b, -a, -z)
+	}
+	pa, _, mass := stdTruncMass(a, b)
+	return clamp((distuv.UnitNormal.CDF(z)-pa)/mass, 0, 1)
+}

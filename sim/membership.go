@@ -1,0 +1,94 @@
+package sim
+
+import "math"
+
+// membership is phase 3. Demographic events among registered people —
+// births, deaths, marriage out, divorce and return, hukou moves, separated
+// households — create membership claims; a claim is settled by rule with
+// probability clarity, otherwise it is contested with a probability that
+// rises with the value at stake over income [二(三)1(1)]. The agent
+// population follows births and deaths in agent units.
+func (m *Model) membership(v *Village, month int, cn *counts) {
+	c := &m.Cfg
+	ms := &c.Membership
+	k := c.District.Scale
+	locals := float64(cn.locals) * k
+
+	claims := v.rng.Poisson(ms.EventRate / 12 * locals)
+	ratio := v.stakeRatio(m, cn)
+	p := (1 - ms.Clarity) * logistic(ms.KM*(ratio-ms.Centre))
+	contested := v.rng.Binomial(claims, p)
+	v.obs.Claims += claims
+	for j := 0; j < contested; j++ {
+		m.openDispute(v, DisputeMembership, v.randomLocal(cn))
+	}
+
+	// Births join as locals; a newborn gets a share by rule with the
+	// probability that registered people hold one.
+	births := v.rng.Poisson(ms.BirthRate / 12 * float64(cn.locals))
+	for j := 0; j < births; j++ {
+		a := Agent{Group: uint8(v.rng.Intn(len(v.Groups))), U: uint8(v.rng.Intn(256)), Iota: 1,
+			Skill: float32(v.rng.LogNormal(1, c.Economy.WageSpread)), Access: v.rng.Float32(),
+			Flags: FlagRegistered, S: 0.5, T: 0.5}
+		if v.Converted() {
+			a.Flags |= FlagInsured
+		}
+		if v.rng.Bernoulli(ms.MemberShare) {
+			a.Flags |= FlagMember
+		}
+		v.R.Append(a)
+		i := v.R.Len() - 1
+		v.R.S[i] = v.perceived(i, c)
+		v.R.T[i] = v.R.S[i]
+		v.R.Bin[i] = incomeBin(m.income(v, i, month))
+	}
+	deaths := v.rng.Poisson(ms.DeathRate / 12 * float64(cn.locals))
+	for j := 0; j < deaths && cn.locals > 1; j++ {
+		i := v.randomLocal(cn)
+		if i >= 0 {
+			v.removeAgent(i)
+		}
+	}
+}
+
+// stakeRatio is the discounted dividend stream of one member over the mean
+// yearly income: what a membership claim, or a migrant vote, puts at stake.
+func (v *Village) stakeRatio(m *Model, cn *counts) float64 {
+	e := &m.Cfg.Economy
+	value := v.lastDPS / m.Cfg.Membership.Discount
+	income := e.WageNonFarm * math.Pow(1+e.WageGrowth, float64(m.Month/12))
+	return safeDiv(value, income)
+}
+
+// randomLocal returns a uniformly drawn local agent, or −1 if there is none.
+// Draws by rejection: locals are about half the agents.
+func (v *Village) randomLocal(cn *counts) int {
+	return v.randomKind(cn.locals, 0)
+}
+
+// randomMigrant returns a uniformly drawn migrant agent, or −1.
+func (v *Village) randomMigrant(cn *counts) int {
+	return v.randomKind(cn.migrants, FlagMigrant)
+}
+
+func (v *Village) randomKind(n int, want uint8) int {
+	total := v.R.Len()
+	if n <= 0 || total == 0 {
+		return -1
+	}
+	for tries := 0; tries < 64; tries++ {
+		i := v.rng.Intn(total)
+		if v.R.Flags[i]&FlagMigrant == want {
+			return i
+		}
+	}
+	// Very skewed village: walk to the j-th agent of the kind.
+	j := v.rng.Intn(total)
+	for k := 0; k < total; k++ {
+		i := (j + k) % total
+		if v.R.Flags[i]&FlagMigrant == want {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,333 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Model is one run: a district of villages stepping month by month.
+type Model struct {
+	Cfg       Config
+	Seed      uint64
+	Replicate int
+	Month     int // the next month to simulate
+
+	Villages []*Village
+	X, Y     []float64 // village positions on the plane (core at 0,0)
+
+	U0 float64 // urban front at month 0
+
+	// pilot[k][v]: village v is in the pilot of scheduled reform k.
+	pilot [][]bool
+
+	rng *Stream // the run's own stream: set-up and the district phase
+
+	// Carried between months.
+	lastVoteBuying float64
+	lastElection   ElectionObs
+	gini           float64
+
+	district []float64 // this month's district metrics, by DistrictMetrics index
+	cumW     []float64 // migration destination weights, reused
+}
+
+// VillageData replaces the synthetic draw of one village (from a scenario's
+// village CSV).
+type VillageData struct {
+	ID         int
+	Distance   float64 // [0,1]
+	Farmland   float64 // mu
+	Population float64 // registered residents
+	Migrants   float64
+	Assets     float64 // yuan
+}
+
+// New builds the initial state of a run. Everything is drawn from streams
+// derived from (seed, replicate), so a seed fixes the whole initial state.
+func New(cfg Config, seed uint64, replicate int, villages []VillageData) (*Model, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if len(villages) > 0 {
+		cfg.District.Villages = len(villages)
+	}
+	m := &Model{Cfg: cfg, Seed: seed, Replicate: replicate, rng: NewStream(seed, replicate, StreamDistrict, 0)}
+	m.district = make([]float64, len(DistrictMetrics))
+	m.lastVoteBuying = math.NaN()
+	if err := m.init(villages); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (m *Model) init(data []VillageData) error {
+	c := &m.Cfg
+	d := &c.District
+	n := d.Villages
+	m.X = make([]float64, n)
+	m.Y = make([]float64, n)
+	dist := make([]float64, n)
+	for i := range dist {
+		if data != nil {
+			dist[i] = data[i].Distance
+		} else {
+			// Area-uniform on a disc: more villages far out than near the core.
+			dist[i] = math.Sqrt(m.rng.Float64())
+		}
+		a := 2 * math.Pi * m.rng.Float64()
+		m.X[i], m.Y[i] = dist[i]*math.Cos(a), dist[i]*math.Sin(a)
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return dist[order[a]] < dist[order[b]] })
+	nUrban := int(math.Round(d.UrbanAtStart * float64(n)))
+	urban := make([]bool, n)
+	for k := 0; k < nUrban; k++ {
+		urban[order[k]] = true
+	}
+	switch {
+	case c.Economy.UrbanFront0 > 0:
+		m.U0 = c.Economy.UrbanFront0
+	case nUrban == 0:
+		m.U0 = 0
+	case nUrban >= n:
+		m.U0 = 1
+	default:
+		m.U0 = (dist[order[nUrban-1]] + dist[order[nUrban]]) / 2
+	}
+
+	// District totals scaled to this district's size.
+	share := float64(n) / float64(d.ReferenceUnits)
+	if data != nil {
+		share = 1 // a real district's assets come from its own data
+	}
+	unionAssets := d.AssetsTotal * d.AssetsUnionShare * share
+	groupAssets := d.AssetsTotal * (1 - d.AssetsUnionShare) * share
+	unionIncome := d.IncomeTotal * d.IncomeUnionShare * share
+	groupIncome := d.IncomeTotal * (1 - d.IncomeUnionShare) * share
+	unionDisp := d.DisposableTotal * d.DisposableUnion * share
+	groupDisp := d.DisposableTotal * (1 - d.DisposableUnion) * share
+
+	reg := make([]float64, n)
+	mig := make([]float64, n)
+	aw := make([]float64, n)
+	farm := make([]float64, n)
+	var sumReg, sumMig, sumAW, sumFarm float64
+	for i := 0; i < n; i++ {
+		r := m.rng
+		if data != nil {
+			reg[i], mig[i], aw[i] = data[i].Population, data[i].Migrants, data[i].Assets
+			farm[i] = data[i].Farmland
+		} else {
+			reg[i] = d.RegisteredPerUnit * r.LogNormal(1, 0.3)
+			mig[i] = reg[i] * math.Exp(d.MigrantGradient*(0.5-dist[i])) * r.LogNormal(1, 0.3)
+			aw[i] = reg[i] * math.Exp(d.AssetGradient*(0.5-dist[i])) * r.LogNormal(1, 0.4)
+			pc := math.Exp(d.FarmlandGradient*(dist[i]-1)) * r.LogNormal(1, d.FarmlandSpread)
+			if urban[i] {
+				pc *= 0.05
+			}
+			farm[i] = pc * reg[i]
+		}
+		sumReg += reg[i]
+		sumMig += mig[i]
+		sumAW += aw[i]
+		sumFarm += farm[i]
+	}
+	if data == nil {
+		// Normalise so district totals match the calibration exactly.
+		kReg := d.RegisteredPerUnit * float64(n) / sumReg
+		kMig := d.MigrantRatio * d.RegisteredPerUnit * float64(n) / sumMig
+		kFarm := d.FarmlandMean * d.RegisteredPerUnit * float64(n) / sumFarm
+		for i := range reg {
+			reg[i] *= kReg
+			mig[i] *= kMig
+			farm[i] *= kFarm
+		}
+		sumAW = 0
+		for i := range aw {
+			sumAW += aw[i]
+		}
+	}
+
+	m.Villages = make([]*Village, n)
+	var unionYieldSum, groupYieldSum float64
+	for i := 0; i < n; i++ {
+		r := NewStream(m.Seed, m.Replicate, StreamInit, i)
+		v := &Village{
+			ID: i, D: dist[i], UrbanAtStart: urban[i], Community: urban[i],
+			Farmland: farm[i], ConvertedAt: -1, ZhengjingAt: -1, ZhengsheAt: -1,
+			Tau: c.Economy.Tau0, Sigma: c.Reform.SigmaMerged, AdminLoad: c.Services.AdminLoad,
+			Budget: c.Services.RuralBudget, AccessMigrant: c.Services.AccessMigrant,
+			rng: NewStream(m.Seed, m.Replicate, StreamVillage, i),
+		}
+		if urban[i] {
+			v.I = clamp(0.95+0.03*r.Norm(), 0.85, 1)
+			v.Budget = c.Services.UrbanBudget
+			v.AccessMigrant = c.Services.AccessCommunity
+		} else {
+			v.I = clamp(d.NonFarmMean+0.3*(0.5-dist[i])+0.05*r.Norm(), 0.05, 0.98)
+		}
+		v.I0 = v.I
+		w := aw[i] / sumAW
+		v.Union = Coop{Assets: unionAssets * w, Yield: r.LogNormal(1, 0.2)}
+		ng := d.GroupsMin + r.Intn(d.GroupsMax-d.GroupsMin+1)
+		v.Groups = make([]Coop, ng)
+		gw := make([]float64, ng)
+		var gs float64
+		for g := range gw {
+			gw[g] = r.LogNormal(1, 0.3)
+			gs += gw[g]
+		}
+		for g := range v.Groups {
+			v.Groups[g] = Coop{Assets: groupAssets * w * gw[g] / gs, Yield: r.LogNormal(1, 0.2)}
+			groupYieldSum += v.Groups[g].Assets * v.Groups[g].Yield
+		}
+		unionYieldSum += v.Union.Assets * v.Union.Yield
+		v.Seats = d.SeatsMin + r.Intn(d.SeatsMax-d.SeatsMin+1)
+		v.MigrantTarget = mig[i]
+		m.initResidents(v, r, reg[i], mig[i])
+		m.Villages[i] = v
+	}
+	// Yields scaled so that district income and disposable income match.
+	for _, v := range m.Villages {
+		if unionYieldSum > 0 {
+			v.Union.Yield *= unionIncome / unionYieldSum
+		}
+		v.Union.Disposable = safeDiv(unionDisp, unionIncome)
+		for g := range v.Groups {
+			if groupYieldSum > 0 {
+				v.Groups[g].Yield *= groupIncome / groupYieldSum
+			}
+			v.Groups[g].Disposable = safeDiv(groupDisp, groupIncome)
+		}
+	}
+	if err := m.initPilots(); err != nil {
+		return err
+	}
+	// The first committee is elected at month 0 by the election submodel;
+	// until then the village starts with a committee of average people so
+	// that the month-0 service and economy phases are defined.
+	for _, v := range m.Villages {
+		v.Committee = make([]Officer, v.Seats)
+		for k := range v.Committee {
+			v.Committee[k] = Officer{C: c.Election.CompetenceMean, H: 0.5}
+		}
+		m.services(v)
+		for i := 0; i < v.R.Len(); i++ {
+			q := v.perceived(i, &m.Cfg)
+			v.R.S[i], v.R.T[i] = q, q
+			v.R.Bin[i] = incomeBin(m.income(v, i, 0))
+		}
+		// Expected dividend per member until the first is paid.
+		var disp float64
+		v.coops(func(co *Coop) { disp += co.Assets * co.Yield * co.Disposable })
+		members := 0
+		for _, f := range v.R.Flags {
+			if f&FlagMember != 0 {
+				members++
+			}
+		}
+		leak := c.Economy.Lambda0 * (1 - c.Economy.Tau0) * 0.5
+		v.lastDPS = safeDiv(disp*(1-leak)*(1-c.Economy.Retained), float64(members)*c.District.Scale)
+	}
+	return nil
+}
+
+func (m *Model) initResidents(v *Village, r *Stream, registered, migrants float64) {
+	c := &m.Cfg
+	k := c.District.Scale
+	nl := int(math.Max(1, math.Round(registered/k)))
+	nm := int(math.Round(migrants / k))
+	v.R = Residents{}
+	for j := 0; j < nl; j++ {
+		a := Agent{Group: uint8(r.Intn(len(v.Groups))), U: uint8(r.Intn(256)), Iota: 1,
+			Skill: float32(r.LogNormal(1, c.Economy.WageSpread)), Access: r.Float32()}
+		if r.Bernoulli(c.Membership.MemberShare) {
+			a.Flags |= FlagMember
+		}
+		a.Flags |= FlagRegistered // locals are voters by right
+		v.R.Append(a)
+	}
+	for j := 0; j < nm; j++ {
+		v.R.Append(m.newMigrant(r, uint16(r.Intn(60))))
+	}
+}
+
+func (m *Model) newMigrant(r *Stream, resid uint16) Agent {
+	c := &m.Cfg
+	return Agent{Flags: FlagMigrant, U: uint8(r.Intn(256)), Resid: resid,
+		Skill: float32(r.LogNormal(1, c.Economy.WageSpread)), Access: r.Float32(),
+		Iota: float32(r.Uniform(0.1, 0.4)), S: 0.4, T: 0.4}
+}
+
+// initPilots draws, from the run's stream, which villages each pilot covers.
+func (m *Model) initPilots() error {
+	n := len(m.Villages)
+	m.pilot = make([][]bool, len(m.Cfg.Reforms))
+	for k, spec := range m.Cfg.Reforms {
+		if spec.Coverage != "pilot" {
+			continue
+		}
+		perm := make([]int, n)
+		for i := range perm {
+			perm[i] = i
+		}
+		m.rng.Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+		sel := make([]bool, n)
+		cnt := int(math.Round(spec.Fraction * float64(n)))
+		for _, i := range perm[:cnt] {
+			sel[i] = true
+		}
+		m.pilot[k] = sel
+	}
+	return nil
+}
+
+// Front is the urban front u(t) at month t.
+func (m *Model) Front(t int) float64 {
+	return m.U0 + m.Cfg.Economy.UrbanGrowth*float64(t)/12
+}
+
+// Agents is the number of resident agents now.
+func (m *Model) Agents() int {
+	n := 0
+	for _, v := range m.Villages {
+		n += v.R.Len()
+	}
+	return n
+}
+
+func clamp(x, lo, hi float64) float64 {
+	if x < lo {
+		return lo
+	}
+	if x > hi {
+		return hi
+	}
+	return x
+}
+
+func clamp32(x float32) float32 {
+	if x < 0 {
+		return 0
+	}
+	if x > 1 {
+		return 1
+	}
+	return x
+}
+
+func safeDiv(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// errorf keeps error messages of this package uniform.
+func errorf(format string, a ...any) error { return fmt.Errorf("sim: "+format, a...) }

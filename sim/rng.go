@@ -1,0 +1,133 @@
+package sim
+
+// This file is the only one that imports a random number package, so the
+// generator can be swapped without touching the model.
+
+import (
+	"math"
+
+	"golang.org/x/exp/rand"
+)
+
+// Stream is one independent random stream. Every village owns one, and so
+// does each run for its district-level draws; nothing reads a global source.
+type Stream struct {
+	r *rand.Rand
+}
+
+// StreamKind separates the streams of one run so that adding draws to one
+// phase never shifts the draws of another.
+type StreamKind uint64
+
+const (
+	StreamVillage  StreamKind = 1 // per-village stream, phases 1–7
+	StreamDistrict StreamKind = 2 // the run's own stream, phase 8 and set-up
+	StreamInit     StreamKind = 3 // per-village stream for the initial state
+)
+
+// NewStream derives a stream from (master seed, replicate, kind, id) with the
+// SplitMix64 finaliser, so nearby seeds and ids give unrelated streams.
+func NewStream(seed uint64, replicate int, kind StreamKind, id int) *Stream {
+	h := mix(seed ^ 0x9e3779b97f4a7c15)
+	h = mix(h ^ uint64(replicate)*0xbf58476d1ce4e5b9)
+	h = mix(h ^ uint64(kind)*0x94d049bb133111eb)
+	h = mix(h ^ uint64(id+1)*0x2545f4914f6cdd1d)
+	return &Stream{r: rand.New(rand.NewSource(h))}
+}
+
+// Mix is the SplitMix64 finaliser, exported for deriving run seeds.
+func Mix(x uint64) uint64 { return mix(x) }
+
+func mix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// Float64 returns a uniform draw in [0, 1).
+func (s *Stream) Float64() float64 { return s.r.Float64() }
+
+// Float32 returns a uniform draw in [0, 1).
+func (s *Stream) Float32() float32 { return s.r.Float32() }
+
+// Intn returns a uniform integer in [0, n).
+func (s *Stream) Intn(n int) int { return s.r.Intn(n) }
+
+// Uniform returns a uniform draw in [a, b).
+func (s *Stream) Uniform(a, b float64) float64 { return a + (b-a)*s.r.Float64() }
+
+// Bernoulli returns true with probability p.
+func (s *Stream) Bernoulli(p float64) bool { return s.r.Float64() < p }
+
+// Norm returns a standard normal draw.
+func (s *Stream) Norm() float64 { return s.r.NormFloat64() }
+
+// LogNormal returns a draw with the given median and log standard deviation.
+func (s *Stream) LogNormal(median, sigma float64) float64 {
+	return median * math.Exp(sigma*s.r.NormFloat64())
+}
+
+// Poisson returns a Poisson draw with mean lambda: Knuth's product method
+// for small means, a rounded normal approximation above 30 where the
+// product method gets slow and the approximation is within a percent.
+func (s *Stream) Poisson(lambda float64) int {
+	switch {
+	case lambda <= 0 || math.IsNaN(lambda):
+		return 0
+	case lambda < 30:
+		l := math.Exp(-lambda)
+		k := 0
+		p := s.r.Float64()
+		for p > l {
+			k++
+			p *= s.r.Float64()
+		}
+		return k
+	default:
+		x := math.Round(lambda + math.Sqrt(lambda)*s.r.NormFloat64())
+		if x < 0 {
+			return 0
+		}
+		return int(x)
+	}
+}
+
+// Binomial returns a Binomial(n, p) draw: direct for small n, Poisson or
+// normal approximations for large n.
+func (s *Stream) Binomial(n int, p float64) int {
+	if n <= 0 || p <= 0 {
+		return 0
+	}
+	if p >= 1 {
+		return n
+	}
+	if n <= 40 {
+		k := 0
+		for i := 0; i < n; i++ {
+			if s.r.Float64() < p {
+				k++
+			}
+		}
+		return k
+	}
+	mean := float64(n) * p
+	if mean < 30 {
+		k := s.Poisson(mean)
+		if k > n {
+			k = n
+		}
+		return k
+	}
+	x := math.Round(mean + math.Sqrt(mean*(1-p))*s.r.NormFloat64())
+	if x < 0 {
+		x = 0
+	}
+	if x > float64(n) {
+		x = float64(n)
+	}
+	return int(x)
+}
+
+// Shuffle permutes n elements with swap.
+func (s *Stream) Shuffle(n int, swap func(i, j int)) { s.r.Shuffle(n, swap) }

@@ -1,0 +1,44 @@
+package sim
+
+// stepVillage runs phases 1–7 (and the village half of phase 8) for one
+// village. It touches only this village and reads only configuration and
+// the month, so villages can be stepped in parallel in any order.
+func (m *Model) stepVillage(v *Village, month int, cn *counts) {
+	v.obs = VillageObs{}
+	m.reforms(v, month)        // 1
+	v.count(cn)                //
+	m.economy(v, month, cn)    // 2
+	m.membership(v, month, cn) // 3
+	v.count(cn)                // births and deaths changed heads
+	m.disputes(v, cn)          // 4 (service disputes follow last month's quality)
+	m.services(v)              // 5
+	m.opinion(v, cn)           // 6
+	if month%m.Cfg.Election.Interval == 0 {
+		v.count(cn)
+		m.election(v, month, cn) // 7
+	}
+	v.obs.Fiscal = m.fiscal(v, month)
+	m.migrationOut(v, month) // 8, village half
+}
+
+// fiscal is what the district spends on a village this month: the service
+// budget, and the costs of whichever reforms reached it.
+func (m *Model) fiscal(v *Village, month int) float64 {
+	c := &m.Cfg
+	r := &c.Reform
+	k := c.District.Scale
+	y := v.residentsPeople(k) * v.Budget
+	if v.Converted() {
+		if month-v.ConvertedAt < r.SubsidyYears*12 {
+			y += r.Subsidy
+		}
+		y += float64(v.obs.Locals) * k * c.Finance.InsurancePerPerson
+	}
+	if !v.Merged() {
+		y += r.CommitteeFunding + r.SupervisionCost
+	}
+	if v.Separated() {
+		y += r.CentreCost*centreCostFactor(r.Layout) + r.OrgGrant
+	}
+	return y / 12
+}
