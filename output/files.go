@@ -1,0 +1,127 @@
+package output
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Files writes monthly.csv, villages.csv and manifest.json into a directory.
+// Everything goes to temporary files beside the targets and is renamed into
+// place by Commit, so an existing output directory is never half
+// overwritten and a crash leaves either the old files or the new ones.
+type Files struct {
+	dir   string
+	parts []*part
+}
+
+type part struct {
+	final, tmp string
+	f          *os.File
+	w          *bufio.Writer
+}
+
+// Create makes dir if needed and opens the temporary files.
+func Create(dir string) (*Files, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output directory: %w", err)
+	}
+	fs := &Files{dir: dir}
+	for _, x := range []struct{ name, header string }{
+		{"monthly.csv", MonthlyHeader},
+		{"villages.csv", VillagesHeader},
+	} {
+		f, err := os.CreateTemp(dir, "."+x.name+".tmp-*")
+		if err != nil {
+			fs.Abort()
+			return nil, fmt.Errorf("output: %w", err)
+		}
+		p := &part{final: filepath.Join(dir, x.name), tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20)}
+		fs.parts = append(fs.parts, p)
+		if _, err := p.w.WriteString(x.header); err != nil {
+			fs.Abort()
+			return nil, err
+		}
+	}
+	return fs, nil
+}
+
+// Append writes one run's rows.
+func (fs *Files) Append(r *RunRows) error {
+	if _, err := fs.parts[0].w.Write(r.District); err != nil {
+		return fmt.Errorf("monthly.csv: %w", err)
+	}
+	if _, err := fs.parts[1].w.Write(r.Villages); err != nil {
+		return fmt.Errorf("villages.csv: %w", err)
+	}
+	return nil
+}
+
+// Commit flushes and syncs the data files, writes the manifest, and renames
+// everything into place (the manifest last, so its presence means the data
+// beside it is complete).
+func (fs *Files) Commit(manifest any) error {
+	for _, p := range fs.parts {
+		if err := p.w.Flush(); err != nil {
+			fs.Abort()
+			return fmt.Errorf("%s: %w", p.final, err)
+		}
+		if err := p.f.Sync(); err != nil {
+			fs.Abort()
+			return fmt.Errorf("%s: %w", p.final, err)
+		}
+		if err := p.f.Close(); err != nil {
+			fs.Abort()
+			return fmt.Errorf("%s: %w", p.final, err)
+		}
+		p.f = nil
+	}
+	js, err := json.MarshalIndent(manifest, "", "  ")
+	if err != nil {
+		fs.Abort()
+		return fmt.Errorf("manifest: %w", err)
+	}
+	for _, p := range fs.parts {
+		if err := os.Rename(p.tmp, p.final); err != nil {
+			fs.Abort()
+			return fmt.Errorf("output: %w", err)
+		}
+	}
+	fs.parts = nil
+	return WriteFileAtomic(filepath.Join(fs.dir, "manifest.json"), append(js, '\n'))
+}
+
+// Abort removes the temporary files.
+func (fs *Files) Abort() {
+	for _, p := range fs.parts {
+		if p.f != nil {
+			p.f.Close()
+		}
+		os.Remove(p.tmp)
+	}
+	fs.parts = nil
+}
+
+// WriteFileAtomic writes data to path through a temporary file and a rename.
+func WriteFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,58 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Manifest records how an output directory was made: enough to reproduce it
+// and to refuse mixing it with outputs of another version.
+type Manifest struct {
+	Govsim        string             `json:"govsim_version"`
+	Go            string             `json:"go_version"`
+	Command       []string           `json:"command"`
+	Seed          uint64             `json:"seed"`
+	Replicates    int                `json:"replicates"`
+	Workers       int                `json:"workers"`
+	VillageDetail bool               `json:"village_detail"`
+	Scenarios     []ManifestScenario `json:"scenarios"`
+	Start         time.Time          `json:"start"`
+	End           time.Time          `json:"end"`
+	WallSeconds   float64            `json:"wall_seconds"`
+	Complete      bool               `json:"complete"`
+	RunsDone      int                `json:"runs_done"`
+	Runs          []ManifestRun      `json:"runs"`
+}
+
+// ManifestScenario is one scenario's fully resolved configuration.
+type ManifestScenario struct {
+	Name   string `json:"name"`
+	Source string `json:"source"`
+	Config string `json:"config_toml"`
+}
+
+// ManifestRun identifies one run.
+type ManifestRun struct {
+	Scenario  string `json:"scenario"`
+	Replicate int    `json:"replicate"`
+	Seed      uint64 `json:"seed"`
+}
+
+// ReadManifest reads dir/manifest.json.
+func ReadManifest(dir string) (Manifest, error) {
+	var m Manifest
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return m, fmt.Errorf("%s is not govsim output: %w", dir, err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("%s: %w", filepath.Join(dir, "manifest.json"), err)
+	}
+	if m.Govsim == "" {
+		return m, fmt.Errorf("%s: no govsim_version: not govsim output", filepath.Join(dir, "manifest.json"))
+	}
+	return m, nil
+}

@@ -1,0 +1,126 @@
+// Package output writes what runs produce: tidy CSV rows, the run
+// manifest, and later charts and the report. It knows rows and summaries,
+// not the model: a run hands it (month, values) in the order of metric names
+// it was given.
+package output
+
+import (
+	"math"
+	"strconv"
+)
+
+// MonthlyHeader and VillagesHeader are the column contracts of monthly.csv
+// and villages.csv (long form, one value per row).
+const (
+	MonthlyHeader  = "scenario,replicate,seed,month,metric,value\n"
+	VillagesHeader = "scenario,replicate,seed,month,village,metric,value\n"
+)
+
+// RunRows collects one run's rows as CSV text in memory, so that runs can
+// finish in any order and still be written in run order.
+type RunRows struct {
+	District []byte // rows of monthly.csv
+	Villages []byte // rows of villages.csv
+
+	prefix   []byte // "scenario,replicate,seed,"
+	dNames   []string
+	vNames   []string
+	tailFrom int
+	tailSum  []float64
+	tailN    []float64
+}
+
+// NewRunRows prepares the rows of one run. Metric values arrive indexed like
+// districtNames and villageNames; the means of district metrics over months
+// ≥ tailFrom are kept for the final-years table (Tail).
+func NewRunRows(scenario string, replicate int, seed uint64, districtNames, villageNames []string, tailFrom int) *RunRows {
+	p := appendField(nil, scenario)
+	p = append(p, ',')
+	p = strconv.AppendInt(p, int64(replicate), 10)
+	p = append(p, ',')
+	p = strconv.AppendUint(p, seed, 10)
+	p = append(p, ',')
+	return &RunRows{prefix: p, dNames: districtNames, vNames: villageNames, tailFrom: tailFrom,
+		tailSum: make([]float64, len(districtNames)), tailN: make([]float64, len(districtNames))}
+}
+
+// District records one month of district metrics; NaN values are skipped.
+func (r *RunRows) District(month int, values []float64) error {
+	for i, x := range values {
+		if math.IsNaN(x) {
+			continue
+		}
+		b := append(r.District, r.prefix...)
+		b = strconv.AppendInt(b, int64(month), 10)
+		b = append(b, ',')
+		b = append(b, r.dNames[i]...)
+		b = append(b, ',')
+		b = AppendValue(b, x)
+		r.District = append(b, '\n')
+		if month >= r.tailFrom {
+			r.tailSum[i] += x
+			r.tailN[i]++
+		}
+	}
+	return nil
+}
+
+// Village records one village's metrics; NaN values are skipped.
+func (r *RunRows) Village(month, village int, values []float64) error {
+	for i, x := range values {
+		if math.IsNaN(x) {
+			continue
+		}
+		b := append(r.Villages, r.prefix...)
+		b = strconv.AppendInt(b, int64(month), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(village), 10)
+		b = append(b, ',')
+		b = append(b, r.vNames[i]...)
+		b = append(b, ',')
+		b = AppendValue(b, x)
+		r.Villages = append(b, '\n')
+	}
+	return nil
+}
+
+// Tail returns the mean of each district metric over the final months
+// (NaN where it was never defined there).
+func (r *RunRows) Tail() []float64 {
+	out := make([]float64, len(r.tailSum))
+	for i := range out {
+		out[i] = math.NaN()
+		if r.tailN[i] > 0 {
+			out[i] = r.tailSum[i] / r.tailN[i]
+		}
+	}
+	return out
+}
+
+// AppendValue formats a value with the fewest digits that read back to the
+// same float64, so files are exact and byte-identical across runs.
+func AppendValue(b []byte, x float64) []byte {
+	return strconv.AppendFloat(b, x, 'g', -1, 64)
+}
+
+// appendField quotes a CSV field when it needs it.
+func appendField(b []byte, s string) []byte {
+	need := false
+	for _, c := range s {
+		if c == ',' || c == '"' || c == '\n' || c == '\r' {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for _, c := range s {
+		if c == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, string(c)...)
+	}
+	return append(b, '"')
+}
