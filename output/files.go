@@ -51,10 +51,10 @@ func Create(dir string) (*Files, error) {
 
 // Append writes one run's rows.
 func (fs *Files) Append(r *RunRows) error {
-	if _, err := fs.parts[0].w.Write(r.District); err != nil {
+	if _, err := fs.parts[0].w.Write(r.DistrictRows); err != nil {
 		return fmt.Errorf("monthly.csv: %w", err)
 	}
-	if _, err := fs.parts[1].w.Write(r.Villages); err != nil {
+	if _, err := fs.parts[1].w.Write(r.VillageRows); err != nil {
 		return fmt.Errorf("villages.csv: %w", err)
 	}
 	return nil
@@ -78,6 +78,11 @@ func (fs *Files) Commit(manifest any) error {
 			return fmt.Errorf("%s: %w", p.final, err)
 		}
 		p.f = nil
+		// CreateTemp makes files private; outputs are for sharing.
+		if err := os.Chmod(p.tmp, 0o644); err != nil {
+			fs.Abort()
+			return err
+		}
 	}
 	js, err := json.MarshalIndent(manifest, "", "  ")
 	if err != nil {
@@ -113,6 +118,9 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	tmp := f.Name()
 	_, werr := f.Write(data)
+	if err := f.Chmod(0o644); err != nil {
+		werr = errors.Join(werr, err)
+	}
 	serr := f.Sync()
 	cerr := f.Close()
 	if err := errors.Join(werr, serr, cerr); err != nil {

@@ -19,8 +19,8 @@ const (
 // RunRows collects one run's rows as CSV text in memory, so that runs can
 // finish in any order and still be written in run order.
 type RunRows struct {
-	District []byte // rows of monthly.csv
-	Villages []byte // rows of villages.csv
+	DistrictRows []byte // rows of monthly.csv
+	VillageRows  []byte // rows of villages.csv
 
 	prefix   []byte // "scenario,replicate,seed,"
 	dNames   []string
@@ -28,6 +28,7 @@ type RunRows struct {
 	tailFrom int
 	tailSum  []float64
 	tailN    []float64
+	last     []float64
 }
 
 // NewRunRows prepares the rows of one run. Metric values arrive indexed like
@@ -40,8 +41,13 @@ func NewRunRows(scenario string, replicate int, seed uint64, districtNames, vill
 	p = append(p, ',')
 	p = strconv.AppendUint(p, seed, 10)
 	p = append(p, ',')
+	last := make([]float64, len(districtNames))
+	for i := range last {
+		last[i] = math.NaN()
+	}
 	return &RunRows{prefix: p, dNames: districtNames, vNames: villageNames, tailFrom: tailFrom,
-		tailSum: make([]float64, len(districtNames)), tailN: make([]float64, len(districtNames))}
+		tailSum: make([]float64, len(districtNames)), tailN: make([]float64, len(districtNames)),
+		last: last}
 }
 
 // District records one month of district metrics; NaN values are skipped.
@@ -50,17 +56,18 @@ func (r *RunRows) District(month int, values []float64) error {
 		if math.IsNaN(x) {
 			continue
 		}
-		b := append(r.District, r.prefix...)
+		b := append(r.DistrictRows, r.prefix...)
 		b = strconv.AppendInt(b, int64(month), 10)
 		b = append(b, ',')
 		b = append(b, r.dNames[i]...)
 		b = append(b, ',')
 		b = AppendValue(b, x)
-		r.District = append(b, '\n')
+		r.DistrictRows = append(b, '\n')
 		if month >= r.tailFrom {
 			r.tailSum[i] += x
 			r.tailN[i]++
 		}
+		r.last[i] = x
 	}
 	return nil
 }
@@ -71,7 +78,7 @@ func (r *RunRows) Village(month, village int, values []float64) error {
 		if math.IsNaN(x) {
 			continue
 		}
-		b := append(r.Villages, r.prefix...)
+		b := append(r.VillageRows, r.prefix...)
 		b = strconv.AppendInt(b, int64(month), 10)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(village), 10)
@@ -79,19 +86,22 @@ func (r *RunRows) Village(month, village int, values []float64) error {
 		b = append(b, r.vNames[i]...)
 		b = append(b, ',')
 		b = AppendValue(b, x)
-		r.Villages = append(b, '\n')
+		r.VillageRows = append(b, '\n')
 	}
 	return nil
 }
 
-// Tail returns the mean of each district metric over the final months
-// (NaN where it was never defined there).
+// Tail returns the mean of each district metric over the final months; a
+// metric not defined there (one measured at elections, say) gives its last
+// value instead, and NaN if it was never defined.
 func (r *RunRows) Tail() []float64 {
 	out := make([]float64, len(r.tailSum))
 	for i := range out {
-		out[i] = math.NaN()
-		if r.tailN[i] > 0 {
+		switch {
+		case r.tailN[i] > 0:
 			out[i] = r.tailSum[i] / r.tailN[i]
+		default:
+			out[i] = r.last[i]
 		}
 	}
 	return out

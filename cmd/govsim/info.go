@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim"
+)
+
+func cmdScenarios(_ context.Context, e env, args []string) error {
+	fs := newFlags("scenarios", scenariosHelp, e)
+	pos, err := parse(fs, scenariosHelp, e, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("scenarios takes no arguments")
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	teaching := map[string]bool{}
+	for _, n := range scenarios.Teaching() {
+		teaching[n] = true
+	}
+	for _, n := range scenarios.Embedded() {
+		d, err := scenarios.Describe(n)
+		if err != nil {
+			return err
+		}
+		mark := " "
+		if teaching[n] {
+			mark = "*"
+		}
+		fmt.Fprintf(tw, "%s %s\t%s\n", mark, n, d)
+	}
+	tw.Flush()
+	fmt.Fprintln(e.stdout, "(* run by default; govsim show NAME prints one in full)")
+	return nil
+}
+
+func cmdShow(_ context.Context, e env, args []string) error {
+	fs := newFlags("show", showHelp, e)
+	pos, err := parse(fs, showHelp, e, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("show takes one scenario name or file (see govsim show -h)")
+	}
+	sc, err := scenarios.Load(pos[0])
+	if err != nil {
+		return err
+	}
+	_, err = e.stdout.Write(scenarios.Format(sc.Config))
+	return err
+}
+
+func cmdParams(_ context.Context, e env, args []string) error {
+	fs := newFlags("params", paramsHelp, e)
+	md := fs.Bool("markdown", false, "print a Markdown table (as in docs/ODD.md)")
+	pos, err := parse(fs, paramsHelp, e, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("params takes no arguments")
+	}
+	if *md {
+		_, err := e.stdout.Write([]byte(sim.ParamTable()))
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "key\tdefault\tunit\tallowed\tmeaning")
+	def := sim.Default()
+	for _, p := range sim.Params() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Key, p.Format(&def), p.Unit, p.Range(), p.Doc)
+	}
+	for _, p := range sim.ReformSpecParams() {
+		fmt.Fprintf(tw, "[[%s]].%s\t-\t%s\t%s\t%s\n", p.Section, p.Name, p.Unit, p.Range(), p.Doc)
+	}
+	return tw.Flush()
+}
+
+func cmdValidate(_ context.Context, e env, args []string) error {
+	fs := newFlags("validate", validateHelp, e)
+	pos, err := parse(fs, validateHelp, e, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("validate needs at least one scenario file or name (see govsim validate -h)")
+	}
+	for _, a := range pos {
+		sc, err := scenarios.Load(a)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "ok  %s (%s, %d villages, %d months, %d reforms)\n", a, sc.Name, sc.Config.District.Villages, sc.Config.Months, len(sc.Config.Reforms))
+	}
+	return nil
+}
+
+func cmdHelp(_ context.Context, e env, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stdout, topHelp)
+		return nil
+	}
+	if len(args) > 1 {
+		return usagef("help takes one command name")
+	}
+	h, ok := helps()[args[0]]
+	if !ok {
+		return usagef("no help for %q; commands: %s", args[0], commandList)
+	}
+	fmt.Fprint(e.stdout, h)
+	return nil
+}

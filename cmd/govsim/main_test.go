@@ -1,0 +1,334 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/govsim/govsim/output"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// govsim runs a command line in-process and returns exit status, stdout
+// and stderr.
+func govsim(t *testing.T, ctx context.Context, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(ctx, env{stdout: &out, stderr: &errb, args: append([]string{"govsim"}, args...)}, args)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/govsim -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n--- got ---\n%s\n--- want ---\n%s", name, path, got, want)
+	}
+}
+
+// TestGolden pins the text users read: help pages, the scenario list, the
+// parameter table and a resolved scenario.
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"help", []string{"help"}},
+		{"help-run", []string{"run", "-h"}},
+		{"help-show", []string{"help", "show"}},
+		{"help-params", []string{"params", "-h"}},
+		{"help-validate", []string{"validate", "-h"}},
+		{"help-scenarios", []string{"scenarios", "-h"}},
+		{"scenarios", []string{"scenarios"}},
+		{"params", []string{"params"}},
+		{"show-zhengjing", []string{"show", "zhengjing"}},
+		{"version", []string{"version"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := govsim(t, context.Background(), tc.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, tc.name, out)
+		})
+	}
+}
+
+// examples extracts the example command lines of a text: lines that start
+// with "govsim " after optional indentation or "$ ", or `go run ./cmd/govsim`.
+func examples(text string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimPrefix(line, "$ ")
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		switch {
+		case strings.HasPrefix(line, "go run ./cmd/govsim "):
+			out = append(out, "govsim "+strings.TrimPrefix(line, "go run ./cmd/govsim "))
+		case strings.HasPrefix(line, "govsim ") && !strings.HasPrefix(line, "govsim <"):
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// runExample runs one documented command line in dir. Simulation commands
+// get "-months 3 -replicates 1" appended (later flags win), so the example's
+// own flags and scenario names are checked without a full run.
+func runExample(t *testing.T, line string) {
+	t.Helper()
+	redirect := ""
+	if i := strings.Index(line, ">"); i >= 0 {
+		redirect = strings.TrimSpace(line[i+1:])
+		line = strings.TrimSpace(line[:i])
+	}
+	args := strings.Fields(line)[1:]
+	if len(args) > 0 && args[0] == "run" {
+		args = append(args, "-months", "3", "-replicates", "1")
+	}
+	code, out, errs := govsim(t, context.Background(), args...)
+	if code != 0 {
+		t.Fatalf("%q: exit %d: %s", line, code, errs)
+	}
+	if redirect != "" {
+		if err := os.WriteFile(redirect, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestHelpExamples runs every example in the help texts, in order, in a
+// scratch directory.
+func TestHelpExamples(t *testing.T) {
+	var all []string
+	for _, name := range []string{"help", "run", "scenarios", "show", "params", "validate"} {
+		all = append(all, examples(helps()[name])...)
+	}
+	if len(all) < 8 {
+		t.Fatalf("found only %d examples", len(all))
+	}
+	t.Chdir(t.TempDir())
+	for _, line := range all {
+		if testing.Short() && strings.Contains(line, "nanhai-full") {
+			continue
+		}
+		runExample(t, line)
+	}
+}
+
+// TestREADMEExamples runs the commands of the README's shell blocks.
+func TestREADMEExamples(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	inBlock := false
+	for _, l := range strings.Split(string(readme), "\n") {
+		switch {
+		case strings.HasPrefix(l, "```sh"):
+			inBlock = true
+		case strings.HasPrefix(l, "```"):
+			inBlock = false
+		case inBlock:
+			lines = append(lines, l)
+		}
+	}
+	ex := examples(strings.Join(lines, "\n"))
+	if len(ex) < 4 {
+		t.Fatalf("README has only %d govsim examples", len(ex))
+	}
+	t.Chdir(t.TempDir())
+	for _, line := range ex {
+		if testing.Short() && strings.Contains(line, "nanhai-full") {
+			continue
+		}
+		runExample(t, line)
+	}
+}
+
+func readManifest(t *testing.T, dir string) output.Manifest {
+	t.Helper()
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestRunEndToEnd runs two scenarios and checks the files, the manifest, the
+// table, and byte-identical CSV for 1 and 2 workers.
+func TestRunEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	var files [2][2][]byte
+	for k, w := range []string{"1", "2"} {
+		out := filepath.Join(dir, "out"+w)
+		code, stdout, errs := govsim(t, context.Background(), "run", "-replicates", "2", "-months", "24", "-workers", w, "-out", out, "baseline", "zhengjing")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		for _, want := range []string{"scenario", "baseline", "zhengjing", "composite"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("table lacks %q:\n%s", want, stdout)
+			}
+		}
+		for j, name := range []string{"monthly.csv", "villages.csv"} {
+			b, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[k][j] = b
+		}
+		m := readManifest(t, out)
+		if !m.Complete || m.RunsDone != 4 || len(m.Runs) != 4 || len(m.Scenarios) != 2 || m.Seed != 1 || m.Govsim != version {
+			t.Errorf("manifest: %+v", m)
+		}
+		if !strings.Contains(m.Scenarios[1].Config, "[[reforms]]") {
+			t.Errorf("manifest lacks the resolved configuration")
+		}
+		ents, _ := os.ReadDir(out)
+		for _, e := range ents {
+			if strings.Contains(e.Name(), ".tmp") {
+				t.Errorf("temporary file left: %s", e.Name())
+			}
+		}
+	}
+	if !bytes.Equal(files[0][0], files[1][0]) || !bytes.Equal(files[0][1], files[1][1]) {
+		t.Fatal("CSV differs between -workers 1 and -workers 2")
+	}
+	monthly := string(files[0][0])
+	if !strings.HasPrefix(monthly, "scenario,replicate,seed,month,metric,value\n") {
+		t.Fatalf("monthly.csv header: %q", monthly[:60])
+	}
+	if !strings.HasPrefix(string(files[0][1]), "scenario,replicate,seed,month,village,metric,value\n") {
+		t.Fatal("villages.csv header")
+	}
+	for _, want := range []string{"\nbaseline,0,1,0,vote_buying_rate,", "\nzhengjing,1,1,23,composite_index,", ",dividend_per_share,"} {
+		if !strings.Contains(monthly, want) {
+			t.Errorf("monthly.csv lacks %q", want)
+		}
+	}
+}
+
+// TestBadInput checks that every kind of bad input gets one clear line on
+// stderr and exit status 2, and that nothing in -out is touched.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	must := func(name, text string) {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must("unknown.toml", "name = \"x\"\n[economy]\nlamda0 = 0.3\n")
+	must("range.toml", "name = \"x\"\n\n[economy]\nlambda0 = 1.5\n")
+	must("type.toml", "name = \"x\"\nmonths = \"long\"\n")
+	must("ext.toml", "extends = \"nosuch\"\n")
+	// An existing output directory with a file that must survive.
+	if err := os.MkdirAll("out", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	must("out/monthly.csv", "precious\n")
+	for _, tc := range []struct {
+		args []string
+		want []string // substrings of the one-line message
+	}{
+		{[]string{"run", "-replicates", "0", "-out", "out"}, []string{"-replicates", "1 to 100000"}},
+		{[]string{"run", "-months", "5000", "-out", "out"}, []string{"-months", "1 to 1200"}},
+		{[]string{"run", "-workers", "-1", "-out", "out"}, []string{"-workers"}},
+		{[]string{"run", "-bogus", "-out", "out"}, []string{"bogus"}},
+		{[]string{"run", "-seed", "abc", "-out", "out"}, []string{"seed"}},
+		{[]string{"run", "-out", "out", "nosuch"}, []string{"nosuch", "baseline"}},
+		{[]string{"run", "-out", "out", "unknown.toml"}, []string{"unknown.toml", "3", "lamda0", "lambda0"}},
+		{[]string{"run", "-out", "out", "range.toml"}, []string{"range.toml", "4", "economy.lambda0", "[0, 1]"}},
+		{[]string{"run", "-out", "out", "type.toml"}, []string{"type.toml", "2", "months"}},
+		{[]string{"run", "-out", "out", "ext.toml"}, []string{"ext.toml", "nosuch"}},
+		{[]string{"run", "-out", "out", "baseline", "baseline"}, []string{"twice"}},
+		{[]string{"validate", "range.toml"}, []string{"range.toml", "economy.lambda0"}},
+		{[]string{"show"}, []string{"one scenario"}},
+		{[]string{"show", "nosuch"}, []string{"nosuch"}},
+		{[]string{"frobnicate"}, []string{"unknown command"}},
+		{[]string{"help", "frobnicate"}, []string{"frobnicate"}},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, errs := govsim(t, context.Background(), tc.args...)
+			if code != 2 {
+				t.Fatalf("exit %d, want 2; stderr: %s", code, errs)
+			}
+			if strings.Count(strings.TrimRight(errs, "\n"), "\n") != 0 {
+				t.Errorf("want one line, got:\n%s", errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("message %q lacks %q", errs, w)
+				}
+			}
+			b, err := os.ReadFile("out/monthly.csv")
+			if err != nil || string(b) != "precious\n" {
+				t.Fatalf("existing output touched: %q %v", b, err)
+			}
+			ents, _ := os.ReadDir("out")
+			if len(ents) != 1 {
+				t.Fatalf("bad input wrote into -out: %d entries", len(ents))
+			}
+		})
+	}
+}
+
+// TestInterrupted checks that a cancelled run exits 130 and keeps only whole
+// runs, with a manifest that says so.
+func TestInterrupted(t *testing.T) {
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	code, _, errs := govsim(t, ctx, "run", "-replicates", "3", "-months", "12", "-out", out, "baseline")
+	if code != 130 {
+		t.Fatalf("exit %d, want 130: %s", code, errs)
+	}
+	if !strings.Contains(errs, "interrupted") {
+		t.Errorf("stderr: %s", errs)
+	}
+	m := readManifest(t, out)
+	if m.Complete || m.RunsDone != len(m.Runs) {
+		t.Fatalf("manifest after interrupt: complete=%v runs_done=%d runs=%d", m.Complete, m.RunsDone, len(m.Runs))
+	}
+	b, err := os.ReadFile(filepath.Join(out, "monthly.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only whole runs: every kept run has all its months.
+	for _, r := range m.Runs {
+		prefix := r.Scenario + "," + itoa(r.Replicate) + ",1,11,composite_index,"
+		if !bytes.Contains(b, []byte(prefix)) {
+			t.Errorf("run %+v kept without its last month", r)
+		}
+	}
+}
+
+func itoa(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}
