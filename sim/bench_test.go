@@ -16,7 +16,7 @@ var nanhaiPath = []ReformSpec{
 
 type nullObs struct{}
 
-func (nullObs) District(int, []float64) error      { return nil }
+func (nullObs) District(int, []float64) error     { return nil }
 func (nullObs) Village(int, int, []float64) error { return nil }
 
 // heapPerAgent measures the live heap of a model per agent.

@@ -28,14 +28,12 @@ const (
 type runStats struct {
 	mean  map[string]float64 // district metric means over the final 5 years
 	early map[string]float64 // means over years 4–5 (2013–2014 in calendar terms)
-	vy    []villageYear
+	vy    []analysis.VillageYear
 }
-
-type villageYear struct{ voterShare, migrantShare, lm float64 }
 
 type collector struct {
 	sum, n, esum, en []float64
-	vy               []villageYear
+	vy               []analysis.VillageYear
 	vi               map[string]int
 }
 
@@ -61,7 +59,12 @@ func (c *collector) Village(month, id int, v []float64) error {
 	if month < 12 || math.IsNaN(vs) {
 		return nil
 	}
-	c.vy = append(c.vy, villageYear{vs, v[c.vi["migrant_share"]], v[c.vi["disputes_local_migrant_per_1000"]]})
+	rec := analysis.VillageYear{VoterShare: vs, MigrantShare: v[c.vi["migrant_share"]], Integration: v[c.vi["integration"]],
+		Dividend: v[c.vi["dividend_per_share"]], LocalMigrant: v[c.vi["disputes_local_migrant_per_1000"]]}
+	if math.IsNaN(rec.Dividend) || math.IsNaN(rec.Integration) {
+		return nil
+	}
+	c.vy = append(c.vy, rec)
 	return nil
 }
 
@@ -70,7 +73,10 @@ func runScenario(t *testing.T, name string, rep int) runStats {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := sc.Config
+	return runConfig(t, sc.Config, rep)
+}
+
+func runConfig(t *testing.T, cfg sim.Config, rep int) runStats {
 	cfg.District.Villages = patternVillages
 	cfg.District.Scale = patternScale
 	m, err := sim.New(cfg, 2024, rep, nil)
@@ -198,17 +204,50 @@ func TestPatterns(t *testing.T) {
 		above(t, "fiscal_spending", diff(res, "cungaiju", "fiscal_spending"))
 	})
 	t.Run("P6 local-migrant disputes rise with migrant voter share", func(t *testing.T) {
+		// Across villages and years: disputes rise with the threat migrant
+		// voters pose to dividends (their share of voters × the dividend
+		// per share), controlling for the migrant share of residents and
+		// integration.
 		slopes := make([]float64, 0, patternReps)
 		for _, r := range res["baseline"] {
-			b, ok := ols2(r.vy)
-			if ok {
+			if b, ok := analysis.ThreatSlope(r.vy); ok {
 				slopes = append(slopes, b)
 			}
 		}
 		s := analysis.Summarize(slopes, 0.95)
-		t.Logf("slope of local–migrant disputes per 1000 on migrant voter share (controlling for migrant share): %.4g [%.4g, %.4g]", s.Mean, s.CILow, s.CIHigh)
+		t.Logf("slope of local–migrant disputes per 1000 on migrant voter share × dividend per share: %.4g [%.4g, %.4g]", s.Mean, s.CILow, s.CIHigh)
 		if !(s.CILow > 0) {
 			t.Errorf("slope %.4g [%.4g, %.4g] does not exclude zero", s.Mean, s.CILow, s.CIHigh)
+		}
+		// As an experiment: migrants who apply to register far more often
+		// raise the migrant share of voters, and with it local–migrant
+		// disputes under merged governance, but not after 政经分离.
+		effect := func(name string) (analysis.Diff, analysis.Diff) {
+			sc, err := scenarios.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lo, hi, vlo, vhi []float64
+			for r := 0; r < patternReps; r++ {
+				c := sc.Config
+				c.Election.ApplyBase = 0.1
+				a := runConfig(t, c, r)
+				c.Election.ApplyBase = 1
+				b := runConfig(t, c, r)
+				lo, hi = append(lo, a.mean["disputes_local_migrant_per_1000"]), append(hi, b.mean["disputes_local_migrant_per_1000"])
+				vlo, vhi = append(vlo, a.mean["migrant_voter_share"]), append(vhi, b.mean["migrant_voter_share"])
+			}
+			return analysis.Welch(hi, lo, 0.95), analysis.Welch(vhi, vlo, 0.95)
+		}
+		d, v := effect("baseline")
+		t.Logf("baseline: more registration raises migrant voter share by %.3f [%.3f, %.3f] and local–migrant disputes by %.4g [%.4g, %.4g]", v.Diff, v.Low, v.High, d.Diff, d.Low, d.High)
+		if !(v.Low > 0 && d.Low > 0) {
+			t.Errorf("baseline: disputes do not rise with migrant voters: voters %+v disputes %+v", v, d)
+		}
+		dz, _ := effect("zhengjing")
+		t.Logf("zhengjing: the same change moves local–migrant disputes by %.4g [%.4g, %.4g]", dz.Diff, dz.Low, dz.High)
+		if !(dz.Diff < d.Diff/2) {
+			t.Errorf("after 政经分离 migrant voters should no longer raise friction much: %.4g vs %.4g under baseline", dz.Diff, d.Diff)
 		}
 	})
 	t.Run("P7 nanhai ends best and costs most", func(t *testing.T) {
@@ -224,49 +263,4 @@ func TestPatterns(t *testing.T) {
 			}
 		}
 	})
-}
-
-// ols2 regresses local–migrant disputes on migrant voter share and migrant
-// population share and returns the voter-share coefficient.
-func ols2(vy []villageYear) (float64, bool) {
-	if len(vy) < 10 {
-		return 0, false
-	}
-	// Normal equations for y = b0 + b1 x1 + b2 x2.
-	var s [3][3]float64
-	var r [3]float64
-	for _, p := range vy {
-		x := [3]float64{1, p.voterShare, p.migrantShare}
-		for i := 0; i < 3; i++ {
-			for j := 0; j < 3; j++ {
-				s[i][j] += x[i] * x[j]
-			}
-			r[i] += x[i] * p.lm
-		}
-	}
-	// Gaussian elimination.
-	for c := 0; c < 3; c++ {
-		piv := c
-		for i := c + 1; i < 3; i++ {
-			if math.Abs(s[i][c]) > math.Abs(s[piv][c]) {
-				piv = i
-			}
-		}
-		s[c], s[piv] = s[piv], s[c]
-		r[c], r[piv] = r[piv], r[c]
-		if math.Abs(s[c][c]) < 1e-12 {
-			return 0, false
-		}
-		for i := 0; i < 3; i++ {
-			if i == c {
-				continue
-			}
-			f := s[i][c] / s[c][c]
-			for j := c; j < 3; j++ {
-				s[i][j] -= f * s[c][j]
-			}
-			r[i] -= f * r[c]
-		}
-	}
-	return r[1] / s[1][1], true
 }

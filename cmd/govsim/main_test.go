@@ -125,7 +125,12 @@ func runExample(t *testing.T, line string) {
 func TestHelpExamples(t *testing.T) {
 	var all []string
 	for _, name := range []string{"help", "run", "scenarios", "show", "params", "validate"} {
-		all = append(all, examples(helps()[name])...)
+		h := helps()[name]
+		i := strings.Index(h, "\nExample")
+		if i < 0 {
+			t.Fatalf("help for %s has no examples", name)
+		}
+		all = append(all, examples(h[i:])...)
 	}
 	if len(all) < 8 {
 		t.Fatalf("found only %d examples", len(all))
