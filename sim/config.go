@@ -52,7 +52,7 @@ type District struct {
 	SeatsMax          int     `toml:"seats_max" unit:"seats" def:"7" min:"3" max:"9" doc:"most committee seats (never above 9)"`
 	FarmlandMean      float64 `toml:"farmland_mean" unit:"mu/person" def:"0.6" min:"0" max:"10" doc:"district mean farmland per registered person (村改居 threshold is a third of it)"`
 	FarmlandGradient  float64 `toml:"farmland_gradient" unit:"-" def:"2" min:"0" max:"20" doc:"how much more farmland per capita units far from the core have (weight exp(g(d-1)))"`
-	FarmlandSpread    float64 `toml:"farmland_spread" unit:"log sd" def:"1.5" min:"0" max:"5" doc:"spread of farmland per capita between villages; wide, so most villages hold little and a few much"`
+	FarmlandSpread    float64 `toml:"farmland_spread" unit:"log sd" def:"2.2" min:"0" max:"5" doc:"spread of farmland per capita between villages; wide, so most villages hold little and a few much"`
 	NonFarmMean       float64 `toml:"nonfarm_mean" unit:"share" def:"0.85" min:"0" max:"1" doc:"mean share of labour out of farming at month 0 (70% already by 1992)"`
 	VillageCSV        string  `toml:"village_csv" unit:"path" def:"" doc:"optional CSV of villages (id,distance,farmland,population,migrants,assets) replacing the synthetic district"`
 }
@@ -154,7 +154,7 @@ type Election struct {
 	A1             float64 `toml:"a1" unit:"-" def:"2" min:"-20" max:"20" doc:"a1: fall in log-odds per unit income rank"`
 	A2             float64 `toml:"a2" unit:"-" def:"2" min:"-20" max:"20" doc:"a2: fall in log-odds per unit trust"`
 	Noise          float64 `toml:"noise" unit:"-" def:"0.25" min:"0" max:"10" doc:"noise in a voter's perception of competence"`
-	InGroup        float64 `toml:"in_group" unit:"-" def:"0.2" min:"0" max:"10" doc:"in-group bonus (locals for locals, migrants for migrants)"`
+	InGroup        float64 `toml:"in_group" unit:"-" def:"0.2" min:"0" max:"10" doc:"in-group bonus of a local candidate among local voters"`
 	Detect         float64 `toml:"detect" unit:"probability" def:"0.3" min:"0" max:"1" doc:"probability that a buying candidate is detected"`
 	ResidenceMin   int     `toml:"residence_min" unit:"months" def:"12" min:"0" max:"240" doc:"months of residence before a migrant may register"`
 	ApplyBase      float64 `toml:"apply_base" unit:"probability" def:"0.6" min:"0" max:"1" doc:"probability of applying to register at full integration"`
@@ -165,11 +165,12 @@ type Election struct {
 
 // Migration governs migrant arrivals, departures and moves.
 type Migration struct {
-	Arrival    float64 `toml:"arrival" unit:"1/year" def:"0.08" min:"0" max:"2" doc:"yearly arrivals per migrant target at full jobs"`
-	Departure  float64 `toml:"departure" unit:"1/year" def:"0.06" min:"0" max:"2" doc:"yearly base departure rate of migrants"`
-	MoveRate   float64 `toml:"move_rate" unit:"1/year" def:"0.05" min:"0" max:"2" doc:"yearly rate at which dissatisfied migrants move to another village"`
-	Choosiness float64 `toml:"choosiness" unit:"-" def:"4" min:"0" max:"100" doc:"weight of services and tension in the choice of destination"`
-	Growth     float64 `toml:"growth" unit:"1/year" def:"0.02" min:"-0.5" max:"0.5" doc:"yearly growth of the district's migrant target (2.5 M in 2010 to 3.67 M in 2020)"`
+	Arrival     float64 `toml:"arrival" unit:"1/year" def:"0.08" min:"0" max:"2" doc:"yearly arrivals per migrant target at full jobs"`
+	Departure   float64 `toml:"departure" unit:"1/year" def:"0.06" min:"0" max:"2" doc:"yearly base departure rate of migrants"`
+	MoveRate    float64 `toml:"move_rate" unit:"1/year" def:"0.05" min:"0" max:"2" doc:"yearly rate at which dissatisfied migrants move to another village"`
+	Choosiness  float64 `toml:"choosiness" unit:"-" def:"4" min:"0" max:"100" doc:"weight of services and tension in the choice of destination"`
+	Growth      float64 `toml:"growth" unit:"1/year" def:"0.065" min:"-0.5" max:"0.5" doc:"yearly growth of the district's migrant target while it grows (residents 2.5 M in 2010 to 3.67 M at the 2020 census)"`
+	GrowthYears int     `toml:"growth_years" unit:"years" def:"10" min:"0" max:"100" doc:"years the migrant target grows; flat afterwards"`
 }
 
 // Finance holds district spending that does not belong to one reform.

@@ -15,6 +15,7 @@ type ElectionObs struct {
 	Contests                    int
 	CompetenceSum, IntegritySum float64 // over elected officers
 	Officers, MigrantSeats      int
+	BoughtSeats                 int     // seats won by candidates who bought votes
 	BoardVoters, BoardSold      float64 // people, cooperative board elections
 	BoardHeld                   bool
 }
@@ -117,6 +118,9 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 	v.scratchVoters = voters
 	nv := len(voters)
 	if nv == 0 {
+		if membersOnly {
+			return nil // no shareholders, no board: the committee's integrity governs leakage
+		}
 		return v.Committee
 	}
 	migShare := float64(migVoters) / float64(nv)
@@ -187,8 +191,8 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 		best, bestU := 0, math.Inf(-1)
 		for j := range cands {
 			u := cands[j].C + el.Noise*v.rng.Norm()
-			if cands[j].Migrant == mig {
-				u += el.InGroup
+			if !mig && !cands[j].Migrant {
+				u += el.InGroup // locals favour locals [二(三)1(3)]
 			}
 			if u > bestU {
 				best, bestU = j, u
@@ -208,6 +212,9 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 		ob.IntegritySum += elected[s].H
 		if elected[s].Migrant {
 			ob.MigrantSeats++
+		}
+		if elected[s].Bought {
+			ob.BoughtSeats++
 		}
 	}
 	ob.Officers += seats

@@ -30,7 +30,7 @@ func (m *Model) membership(v *Village, month int, cn *counts) {
 		a := Agent{Group: uint8(v.rng.Intn(len(v.Groups))), U: uint8(v.rng.Intn(256)), Iota: 1,
 			Skill: float32(v.rng.LogNormal(1, c.Economy.WageSpread)), Access: v.rng.Float32(),
 			Flags: FlagRegistered, S: 0.5, T: 0.5}
-		if v.Converted() {
+		if v.Community {
 			a.Flags |= FlagInsured
 		}
 		if v.rng.Bernoulli(ms.MemberShare) {

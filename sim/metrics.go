@@ -47,6 +47,8 @@ var DistrictMetrics = []string{
 	"claims_per_1000",
 	"compensation_paid",
 	"local_migrant_threat",
+	"urban_front",
+	"bought_seat_share",
 }
 
 // VillageMetrics are the per-village metrics, written monthly with
@@ -236,6 +238,7 @@ func (m *Model) districtValues(month int) []float64 {
 			el.IntegritySum += e.IntegritySum
 			el.Officers += e.Officers
 			el.MigrantSeats += e.MigrantSeats
+			el.BoughtSeats += e.BoughtSeats
 		}
 		if e.BoardHeld {
 			el.BoardHeld = true
@@ -267,6 +270,7 @@ func (m *Model) districtValues(month int) []float64 {
 		set("committee_integrity", nanDiv(el.IntegritySum, float64(el.Officers)))
 		set("migrant_voter_share", nanDiv(el.MigrantVoters, el.Voters))
 		set("migrant_seat_share", nanDiv(float64(el.MigrantSeats), float64(el.Officers)))
+		set("bought_seat_share", nanDiv(float64(el.BoughtSeats), float64(el.Officers)))
 	}
 	if el.BoardHeld {
 		set("board_vote_buying_rate", nanDiv(el.BoardSold, el.BoardVoters))
@@ -301,6 +305,7 @@ func (m *Model) districtValues(month int) []float64 {
 	set("claims_per_1000", per(claims))
 	set("compensation_paid", comp)
 	set("local_migrant_threat", nanDiv(threat, people))
+	set("urban_front", m.Front(month))
 
 	// composite_index: fixed transforms, the same for every run.
 	cp := &c.Composite

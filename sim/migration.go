@@ -18,8 +18,13 @@ func (m *Model) migrationOut(v *Village, month int) {
 	if nm > 0 {
 		sMig = v.obs.SumSMigrant / float64(nm)
 	}
-	target := v.MigrantTarget * math.Pow(1+mg.Growth, float64(month)/12) * safeDiv(v.I, v.I0)
-	arrivals := v.rng.Poisson((mg.Departure + mg.Growth) / 12 * target / k)
+	years := math.Min(float64(month)/12, float64(mg.GrowthYears))
+	growth := 0.0
+	if float64(month)/12 < float64(mg.GrowthYears) {
+		growth = mg.Growth
+	}
+	target := v.MigrantTarget * math.Pow(1+mg.Growth, years) * safeDiv(v.I, v.I0)
+	arrivals := v.rng.Poisson((mg.Departure + growth) / 12 * target / k)
 	leave := v.rng.Binomial(nm, mg.Departure/12*(1.5-sMig))
 	moves := v.rng.Binomial(nm-leave, mg.MoveRate/12*2*(1-sMig))
 	cn := counts{migrants: nm}

@@ -171,7 +171,10 @@ func (m *Model) init(data []VillageData) error {
 			v.I = clamp(d.NonFarmMean+0.3*(0.5-dist[i])+0.05*r.Norm(), 0.05, 0.98)
 		}
 		v.I0 = v.I
-		w := aw[i] / sumAW
+		w := 1 / float64(n)
+		if sumAW > 0 {
+			w = aw[i] / sumAW
+		}
 		v.Union = Coop{Assets: unionAssets * w, Yield: r.LogNormal(1, 0.2)}
 		ng := d.GroupsMin + r.Intn(d.GroupsMax-d.GroupsMin+1)
 		v.Groups = make([]Coop, ng)
@@ -249,6 +252,9 @@ func (m *Model) initResidents(v *Village, r *Stream, registered, migrants float6
 			a.Flags |= FlagMember
 		}
 		a.Flags |= FlagRegistered // locals are voters by right
+		if v.UrbanAtStart {
+			a.Flags |= FlagInsured // residents' committees were already in urban insurance
+		}
 		v.R.Append(a)
 	}
 	for j := 0; j < nm; j++ {
@@ -263,7 +269,7 @@ func (m *Model) newMigrant(r *Stream, resid uint16) Agent {
 		Iota: float32(r.Uniform(0.1, 0.4)), S: 0.4, T: 0.4}
 }
 
-// initPilots draws, from the run's stream, which villages each pilot covers.
+// initPilots draws which villages each pilot covers.
 func (m *Model) initPilots() error {
 	n := len(m.Villages)
 	m.pilot = make([][]bool, len(m.Cfg.Reforms))
@@ -275,7 +281,8 @@ func (m *Model) initPilots() error {
 		for i := range perm {
 			perm[i] = i
 		}
-		m.rng.Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+		// Each pilot has its own stream, so adding one shifts no other draw.
+		NewStream(m.Seed, m.Replicate, StreamPilot, k).Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
 		sel := make([]bool, n)
 		cnt := int(math.Round(spec.Fraction * float64(n)))
 		for _, i := range perm[:cnt] {

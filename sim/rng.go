@@ -23,6 +23,7 @@ const (
 	StreamVillage  StreamKind = 1 // per-village stream, phases 1–7
 	StreamDistrict StreamKind = 2 // the run's own stream, phase 8 and set-up
 	StreamInit     StreamKind = 3 // per-village stream for the initial state
+	StreamPilot    StreamKind = 4 // per-reform stream choosing pilot villages
 )
 
 // NewStream derives a stream from (master seed, replicate, kind, id) with the

@@ -28,10 +28,10 @@ func (m *Model) fiscal(v *Village, month int) float64 {
 	r := &c.Reform
 	k := c.District.Scale
 	y := v.residentsPeople(k) * v.Budget
-	if v.Converted() {
-		if month-v.ConvertedAt < r.SubsidyYears*12 {
-			y += r.Subsidy
-		}
+	if v.Converted() && month-v.ConvertedAt < r.SubsidyYears*12 {
+		y += r.Subsidy
+	}
+	if v.Community {
 		y += float64(v.obs.Locals) * k * c.Finance.InsurancePerPerson
 	}
 	if !v.Merged() {

@@ -96,85 +96,130 @@ func loadScenarios(args []string, months int) ([]scenarios.Scenario, error) {
 	return out, nil
 }
 
-// runResult is what a finished batch leaves for the summary table.
+// runResult is what finished runs leave for the summary tables.
 type runResult struct {
-	names []string             // scenarios in order
-	tails map[string][][]float64 // final-year district means per replicate
+	names []string               // scenarios in order
+	tails map[string][][]float64 // window means of district metrics, per replicate
 }
 
-// runAll runs every scenario × replicate and writes the output files. On
-// Ctrl-C it keeps the runs finished so far (in order) and says so.
-func runAll(ctx context.Context, e env, scs []scenarios.Scenario, f runFlags) (*runResult, error) {
+// session runs scenarios into one output directory, possibly in several
+// batches of replicates (adaptive replication), and commits the files at
+// the end.
+type session struct {
+	e       env
+	f       runFlags
+	scs     []scenarios.Scenario
+	files   *output.Files
+	man     output.Manifest
+	res     *runResult
+	window  int // months at the end averaged for tails
+	started time.Time
+	total   int // runs asked for so far
+}
+
+func newSession(e env, scs []scenarios.Scenario, f runFlags, window int) (*session, error) {
+	files, err := output.Create(f.out)
+	if err != nil {
+		return nil, err
+	}
+	s := &session{e: e, f: f, scs: scs, files: files, window: window, started: time.Now(),
+		res: &runResult{tails: map[string][][]float64{}}}
+	s.man = output.Manifest{
+		Govsim: version, Go: runtime.Version(), Command: e.args, Seed: f.seed,
+		Workers: f.workers, VillageDetail: f.villageDetail, Start: s.started.UTC(),
+	}
+	for _, sc := range scs {
+		s.man.Scenarios = append(s.man.Scenarios, output.ManifestScenario{Name: sc.Name, Source: sc.Source, Config: string(scenarios.Format(sc.Config))})
+		s.res.names = append(s.res.names, sc.Name)
+	}
+	return s, nil
+}
+
+// runReps runs replicates [from, to) of every scenario, in scenario-major
+// order, and appends their rows.
+func (s *session) runReps(ctx context.Context, from, to int) error {
 	type job struct {
 		sc  *scenarios.Scenario
 		rep int
 	}
 	var jobs []job
-	for i := range scs {
-		for r := 0; r < f.replicates; r++ {
-			jobs = append(jobs, job{&scs[i], r})
+	for i := range s.scs {
+		for r := from; r < to; r++ {
+			jobs = append(jobs, job{&s.scs[i], r})
 		}
 	}
-	files, err := output.Create(f.out)
-	if err != nil {
-		return nil, err
-	}
-	start := time.Now()
-	man := output.Manifest{
-		Govsim: version, Go: runtime.Version(), Command: e.args, Seed: f.seed,
-		Replicates: f.replicates, Workers: f.workers, VillageDetail: f.villageDetail, Start: start.UTC(),
-	}
-	for _, sc := range scs {
-		man.Scenarios = append(man.Scenarios, output.ManifestScenario{Name: sc.Name, Source: sc.Source, Config: string(scenarios.Format(sc.Config))})
-	}
-	res := &runResult{tails: map[string][][]float64{}}
-	for _, sc := range scs {
-		res.names = append(res.names, sc.Name)
-	}
+	s.total += len(jobs)
 	rows := make([]*output.RunRows, len(jobs))
 	var progress io.Writer
-	if e.terminal || f.progress {
-		progress = e.stderr
+	if s.e.terminal || s.f.progress {
+		progress = s.e.stderr
 	}
 	runOne := func(ctx context.Context, i, perRun int) error {
 		j := jobs[i]
-		m, err := sim.New(j.sc.Config, f.seed, j.rep, j.sc.Villages)
+		m, err := sim.New(j.sc.Config, s.f.seed, j.rep, j.sc.Villages)
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.sc.Name, err)
 		}
-		rr := output.NewRunRows(j.sc.Name, j.rep, f.seed, sim.DistrictMetrics, sim.VillageMetrics, j.sc.Config.Months-12)
-		if err := m.Run(ctx, sim.Options{Workers: perRun, VillageDetail: f.villageDetail}, rr); err != nil {
+		rr := output.NewRunRows(j.sc.Name, j.rep, s.f.seed, sim.DistrictMetrics, sim.VillageMetrics, j.sc.Config.Months-s.window)
+		if err := m.Run(ctx, sim.Options{Workers: perRun, VillageDetail: s.f.villageDetail}, rr); err != nil {
 			return err
 		}
 		rows[i] = rr
 		return nil
 	}
 	done := func(i int) error {
-		if err := files.Append(rows[i]); err != nil {
+		if err := s.files.Append(rows[i]); err != nil {
 			return err
 		}
 		j := jobs[i]
-		res.tails[j.sc.Name] = append(res.tails[j.sc.Name], rows[i].Tail())
-		man.Runs = append(man.Runs, output.ManifestRun{Scenario: j.sc.Name, Replicate: j.rep, Seed: f.seed})
+		s.res.tails[j.sc.Name] = append(s.res.tails[j.sc.Name], rows[i].Tail())
+		s.man.Runs = append(s.man.Runs, output.ManifestRun{Scenario: j.sc.Name, Replicate: j.rep, Seed: s.f.seed})
 		rows[i] = nil
 		return nil
 	}
-	n, runErr := batch.Run(ctx, len(jobs), batch.Options{Workers: f.workers, Progress: progress, After: time.Second}, runOne, done)
+	_, err := batch.Run(ctx, len(jobs), batch.Options{Workers: s.f.workers, Progress: progress, After: time.Second}, runOne, done)
+	return err
+}
+
+// finish commits the files (keeping finished runs after Ctrl-C) or, after a
+// failure, removes the temporary files.
+func (s *session) finish(runErr error) error {
 	end := time.Now()
-	man.End, man.WallSeconds = end.UTC(), end.Sub(start).Seconds()
-	man.RunsDone, man.Complete = n, n == len(jobs)
-	if runErr != nil && !errors.Is(runErr, context.Canceled) {
-		files.Abort()
-		return nil, runErr
+	s.man.End, s.man.WallSeconds = end.UTC(), end.Sub(s.started).Seconds()
+	s.man.RunsDone = len(s.man.Runs)
+	s.man.Complete = runErr == nil && s.man.RunsDone == s.total
+	s.man.Replicates = 0
+	for _, t := range s.res.tails {
+		if len(t) > s.man.Replicates {
+			s.man.Replicates = len(t)
+		}
 	}
-	if err := files.Commit(man); err != nil {
-		return nil, err
+	if runErr != nil && !errors.Is(runErr, context.Canceled) {
+		s.files.Abort()
+		return runErr
+	}
+	if err := s.files.Commit(s.man); err != nil {
+		return err
 	}
 	if runErr != nil {
-		return res, &interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs that finished in %s", n, len(jobs), f.out)}
+		return &interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs that finished in %s", s.man.RunsDone, s.total, s.f.out)}
 	}
-	fmt.Fprintf(e.stderr, "wrote %d runs to %s (monthly.csv, villages.csv, manifest.json) in %.1fs\n", n, f.out, man.WallSeconds)
-	return res, nil
+	fmt.Fprintf(s.e.stderr, "wrote %d runs to %s (monthly.csv, villages.csv, manifest.json) in %.1fs\n", s.man.RunsDone, s.f.out, s.man.WallSeconds)
+	return nil
+}
+
+// runAll runs every scenario × replicate and writes the output files.
+func runAll(ctx context.Context, e env, scs []scenarios.Scenario, f runFlags) (*runResult, error) {
+	s, err := newSession(e, scs, f, 12)
+	if err != nil {
+		return nil, err
+	}
+	err = s.finish(s.runReps(ctx, 0, f.replicates))
+	var ie *interrupted
+	if err != nil && !errors.As(err, &ie) {
+		return nil, err
+	}
+	return s.res, err
 }
 
 // tableMetrics are the headline metrics of the final-years table.
