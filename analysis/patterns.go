@@ -261,3 +261,76 @@ func Patterns(d *Runs, villageYears map[int][]VillageYear, from, to int, level f
 	out = append(out, p7)
 	return out
 }
+
+// MapVillage is one village's position and state in one yearly row.
+type MapVillage struct {
+	X, Y, Satisfaction, Trust float64
+	Community                 bool
+}
+
+// ReadVillageMap reads, from villages.csv, every village of one run at one
+// month: positions, satisfaction of locals, trust and status.
+func ReadVillageMap(r io.Reader, name, scenario string, replicate, month int) ([]MapVillage, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	header, _ := br.ReadString('\n')
+	if strings.TrimRight(header, "\r\n") != "scenario,replicate,seed,month,village,metric,value" {
+		return nil, fmt.Errorf("%s:1: not a govsim villages.csv", name)
+	}
+	prefix := scenario + "," + strconv.Itoa(replicate) + ","
+	monthField := strconv.Itoa(month)
+	byID := map[int]*MapVillage{}
+	maxID := -1
+	line := 1
+	for {
+		s, err := br.ReadString('\n')
+		if s == "" && err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		line++
+		if !strings.HasPrefix(s, prefix) {
+			continue
+		}
+		f := strings.Split(strings.TrimRight(s, "\r\n"), ",")
+		if len(f) != 7 {
+			return nil, fmt.Errorf("%s:%d: want 7 fields, got %d", name, line, len(f))
+		}
+		if f[3] != monthField {
+			continue
+		}
+		id, e1 := strconv.Atoi(f[4])
+		val, e2 := strconv.ParseFloat(f[6], 64)
+		if e1 != nil || e2 != nil || id < 0 || id > 1e6 {
+			return nil, fmt.Errorf("%s:%d: bad number", name, line)
+		}
+		v := byID[id]
+		if v == nil {
+			v = &MapVillage{Satisfaction: math.NaN(), Trust: math.NaN()}
+			byID[id] = v
+			if id > maxID {
+				maxID = id
+			}
+		}
+		switch f[5] {
+		case "x":
+			v.X = val
+		case "y":
+			v.Y = val
+		case "satisfaction_local":
+			v.Satisfaction = val
+		case "trust_committee":
+			v.Trust = val
+		case "community":
+			v.Community = val > 0.5
+		}
+	}
+	var out []MapVillage
+	for id := 0; id <= maxID; id++ {
+		if v := byID[id]; v != nil {
+			out = append(out, *v)
+		}
+	}
+	return out, nil
+}

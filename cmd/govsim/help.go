@@ -12,7 +12,9 @@ Usage:
   govsim <command> [flags] [arguments]
 
 Commands:
+  compare    run scenarios and compare them: ranked table, report.html, summary.csv
   run        simulate scenarios over replicates and write tidy CSV
+  report     rebuild report.html, summary.csv and charts from saved output
   scenarios  list the embedded scenarios
   show       print the fully resolved TOML of a scenario, ready to edit
   params     print the parameter table (key, default, unit, allowed range)
@@ -21,6 +23,7 @@ Commands:
   help       explain a command: govsim help run
 
 Examples:
+  govsim compare                          # the five teaching scenarios compared, with a report
   govsim run                              # the five teaching scenarios, 10 replicates each
   govsim run -replicates 3 baseline zhengjing
   govsim show nanhai > my.toml            # then edit my.toml and
@@ -96,8 +99,59 @@ Example:
   govsim validate my.toml
 `
 
+const compareHelp = `Usage: govsim compare [flags] [SCENARIO|FILE ...]
+
+Runs the scenarios (default: baseline, cungaiju, zhengjing, zhengshe,
+nanhai) like govsim run, then compares each with the reference over the
+final years and writes, beside monthly.csv and villages.csv:
+  report.html   self-contained: the question, the scenarios and their
+                settings, the ranked table, charts, pattern checks P0–P7,
+                and the command and manifest to reproduce it
+  summary.csv   scenario,metric,n,mean,sd,ci_low,ci_high,diff,diff_low,
+                diff_high,p,p_holm,d
+  charts/       every chart as PNG and SVG
+and prints the scenarios ranked by composite_index with mean ± 95% half-width.
+
+Statistics: Student t intervals over replicates; Welch's t against the
+reference with Cohen's d; p-values Holm-adjusted across the metrics of each
+scenario; cost-effectiveness as change in composite_index per 100 million
+yuan a year of extra fiscal spending.
+
+Flags:
+  -ref NAME           reference scenario (default baseline)
+  -window N           months at the end summarised (default 60)
+  -precision P        add replicates (doubling) until every headline metric's
+                      95% half-width is below P of its mean (shares are
+                      judged against at least 0.05); 0 turns it off (default)
+  -max-replicates N   stop adding replicates here (default 100)
+  -replicates N       replicates per scenario, or the first batch (default 10)
+  -seed, -workers, -months, -out, -progress   as for govsim run
+
+Examples:
+  govsim compare
+  govsim compare -replicates 4 -months 120 -out out-cmp baseline zhengjing nanhai
+  govsim compare -precision 0.05 -max-replicates 40 -out out-precise
+`
+
+const reportHelp = `Usage: govsim report [-ref NAME] [-window N] DIR
+
+Rebuilds report.html, summary.csv and charts/ from the saved output of
+govsim run or govsim compare in DIR, without rerunning anything. Refuses
+directories that are not govsim output or were written by another version.
+
+Examples:
+  govsim run -replicates 3 -months 120 -out out-r baseline zhengshe
+  govsim report out-r
+  govsim report -ref zhengshe -window 24 out-r
+`
+
 func helps() map[string]string {
 	return map[string]string{
+		"compare":   compareHelp,
+		"sweep":     sweepHelp,
+		"merge":     mergeHelp,
+		"rerun":     rerunHelp,
+		"report":    reportHelp,
 		"run":       runHelp,
 		"scenarios": scenariosHelp,
 		"show":      showHelp,

@@ -63,6 +63,11 @@ func isTerminal(f *os.File) bool {
 func commands() map[string]func(context.Context, env, []string) error {
 	return map[string]func(context.Context, env, []string) error{
 		"run":       cmdRun,
+		"compare":   cmdCompare,
+		"report":    cmdReport,
+		"sweep":     cmdSweep,
+		"merge":     cmdMerge,
+		"rerun":     cmdRerun,
 		"scenarios": cmdScenarios,
 		"show":      cmdShow,
 		"params":    cmdParams,

@@ -1,0 +1,284 @@
+// Package chart draws the report figures of govsim with gonum.org/v1/plot.
+//
+// Every chart function takes plain data and returns a *plot.Plot; SVG, PNG
+// and Save encode a plot. The charts share one look: Liberation Sans text
+// (metric-compatible with Arial, which the SVG names as a fallback), the
+// Okabe–Ito colour-blind-safe palette assigned to scenarios in a fixed order,
+// and legends placed in a band above the data area so they never cover data.
+//
+// Sizes are chosen for figures of about DefaultWidthCM × DefaultHeightCM,
+// which stay legible when the SVG is shown 700 px wide.
+//
+// Labels must be Latin/pinyin: the embedded fonts have no CJK glyphs.
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Nominal figure size the layouts are tuned for.
+const (
+	DefaultWidthCM  = 16.0
+	DefaultHeightCM = 10.5
+)
+
+// Font sizes in points.
+const (
+	titleSize  = 13
+	labelSize  = 11
+	tickSize   = 10
+	legendSize = 10
+)
+
+// ScenarioLabel returns the display label of a scenario name.
+func ScenarioLabel(name string) string {
+	switch name {
+	case "baseline":
+		return "baseline (no reform)"
+	case "cungaiju":
+		return "cungaiju (village→community)"
+	case "zhengjing":
+		return "zhengjing (politics/economy separated)"
+	case "zhengshe":
+		return "zhengshe (administration/services separated)"
+	case "nanhai":
+		return "nanhai (staged path)"
+	}
+	return name
+}
+
+// okabeIto is the Okabe–Ito palette, ordered as scenario slots: black for
+// the baseline, then the reform scenarios, then colours for user-defined
+// scenarios (yellow last: it is weak on white). Read only.
+var okabeIto = [...]color.NRGBA{
+	{0x00, 0x00, 0x00, 0xff}, // black: baseline
+	{0xe6, 0x9f, 0x00, 0xff}, // orange: cungaiju
+	{0x56, 0xb4, 0xe9, 0xff}, // sky blue: zhengjing
+	{0x00, 0x9e, 0x73, 0xff}, // bluish green: zhengshe
+	{0xd5, 0x5e, 0x00, 0xff}, // vermillion: nanhai
+	{0x00, 0x72, 0xb2, 0xff}, // blue
+	{0xcc, 0x79, 0xa7, 0xff}, // reddish purple
+	{0xf0, 0xe4, 0x42, 0xff}, // yellow
+}
+
+const (
+	colBlue   = 5
+	colOrange = 1
+)
+
+func paletteColor(i int) color.NRGBA { return okabeIto[i%len(okabeIto)] }
+
+// knownSlot returns the fixed palette slot of a built-in scenario, or -1.
+func knownSlot(name string) int {
+	switch name {
+	case "baseline":
+		return 0
+	case "cungaiju":
+		return 1
+	case "zhengjing":
+		return 2
+	case "zhengshe":
+		return 3
+	case "nanhai":
+		return 4
+	}
+	return -1
+}
+
+// scenStyle is the visual identity of one scenario within a chart.
+type scenStyle struct {
+	color  color.NRGBA
+	dashes []vg.Length
+	glyph  draw.GlyphDrawer
+}
+
+// scenarioStyles assigns styles to the names, in input order. Built-in
+// scenarios always get the same colour and marker; other names are sorted
+// and given the remaining colours, then colours repeat with dashed lines.
+func scenarioStyles(names []string) []scenStyle {
+	var unknown []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		if knownSlot(n) < 0 && !seen[n] {
+			seen[n] = true
+			unknown = append(unknown, n)
+		}
+	}
+	sort.Strings(unknown)
+	slotOf := map[string]int{}
+	for i, n := range unknown {
+		slotOf[n] = 5 + i
+	}
+	out := make([]scenStyle, len(names))
+	for i, n := range names {
+		slot := knownSlot(n)
+		if slot < 0 {
+			slot = slotOf[n]
+		}
+		st := scenStyle{glyph: markerGlyph(slot)}
+		if slot < len(okabeIto) {
+			st.color = okabeIto[slot]
+		} else {
+			// Cycle over the coloured slots 1..7, distinguished by dashes.
+			k := slot - len(okabeIto)
+			st.color = okabeIto[1+k%(len(okabeIto)-1)]
+			switch (k / (len(okabeIto) - 1)) % 2 {
+			case 0:
+				st.dashes = []vg.Length{vg.Points(5), vg.Points(2.5)}
+			default:
+				st.dashes = []vg.Length{vg.Points(1.5), vg.Points(2)}
+			}
+		}
+		out[i] = st
+	}
+	return out
+}
+
+func markerGlyph(slot int) draw.GlyphDrawer {
+	switch slot % 8 {
+	case 0:
+		return draw.CircleGlyph{}
+	case 1:
+		return draw.BoxGlyph{}
+	case 2:
+		return draw.PyramidGlyph{}
+	case 3:
+		return diamondGlyph{}
+	case 4:
+		return invTriangleGlyph{}
+	case 5:
+		return draw.CrossGlyph{}
+	case 6:
+		return draw.PlusGlyph{}
+	default:
+		return draw.RingGlyph{}
+	}
+}
+
+// diamondGlyph is a filled diamond.
+type diamondGlyph struct{}
+
+func (diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius * 1.25
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X, Y: pt.Y + r})
+	p.Line(vg.Point{X: pt.X + r, Y: pt.Y})
+	p.Line(vg.Point{X: pt.X, Y: pt.Y - r})
+	p.Line(vg.Point{X: pt.X - r, Y: pt.Y})
+	p.Close()
+	c.Fill(p)
+}
+
+// invTriangleGlyph is a filled triangle pointing down.
+type invTriangleGlyph struct{}
+
+func (invTriangleGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius * 1.2
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X, Y: pt.Y - r})
+	p.Line(vg.Point{X: pt.X + r*0.866, Y: pt.Y + r*0.5})
+	p.Line(vg.Point{X: pt.X - r*0.866, Y: pt.Y + r*0.5})
+	p.Close()
+	c.Fill(p)
+}
+
+// withAlpha returns c with opacity a in [0,1].
+func withAlpha(c color.NRGBA, a float64) color.NRGBA {
+	c.A = uint8(math.Round(255 * a))
+	return c
+}
+
+var (
+	errEmpty = errors.New("chart: no data")
+)
+
+// newPlot returns a plot with the package's fonts, sizes and title.
+func newPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font = fontOf(titleSize, true)
+	p.Title.Padding = vg.Points(6)
+	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+		ax.Label.TextStyle.Font = fontOf(labelSize, false)
+		ax.Tick.Label.Font = fontOf(tickSize, false)
+		ax.Label.Padding = vg.Points(3)
+		ax.Padding = vg.Points(4)
+	}
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	p.Legend.TextStyle.Font = fontOf(legendSize, false)
+	return p
+}
+
+func fontOf(size vg.Length, bold bool) font.Font {
+	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
+	if bold {
+		f.Weight = 3 // golang.org/x/image/font.WeightBold
+	}
+	return f
+}
+
+func textStyle(p *plot.Plot, size vg.Length) text.Style {
+	return text.Style{
+		Color:   color.Black,
+		Font:    fontOf(size, false),
+		Handler: p.TextHandler,
+	}
+}
+
+// grid returns light grid lines; vertical and horizontal select which.
+func grid(vertical, horizontal bool) *plotter.Grid {
+	g := plotter.NewGrid()
+	sty := draw.LineStyle{Color: color.Gray{Y: 0xe3}, Width: vg.Points(0.5)}
+	g.Vertical, g.Horizontal = sty, sty
+	if !vertical {
+		g.Vertical.Color = nil
+	}
+	if !horizontal {
+		g.Horizontal.Color = nil
+	}
+	return g
+}
+
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// runs returns the maximal [start, end) index ranges of 0..n-1 where ok holds.
+func runs(n int, ok func(i int) bool) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i <= n; i++ {
+		if i < n && ok(i) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	return out
+}
+
+func errorf(format string, args ...any) error {
+	return fmt.Errorf("chart: "+format, args...)
+}
