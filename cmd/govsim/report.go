@@ -251,4 +251,3 @@ func reportData(man output.Manifest, d *analysis.Runs, rows []analysis.Row, chec
 	}
 	return data
 }
-
