@@ -35,8 +35,8 @@ func examples(text string) []string {
 }
 
 // runExample runs one documented command line in dir. Simulation commands
-// get "-months 3 -replicates 1" appended (later flags win), so the example's
-// own flags and scenario names are checked without a full run.
+// get short horizons appended (later flags win), so the example's own flags
+// and scenario names are checked without a full run.
 func runExample(t *testing.T, line string) {
 	t.Helper()
 	redirect := ""
@@ -48,7 +48,9 @@ func runExample(t *testing.T, line string) {
 	if len(args) > 0 {
 		switch args[0] {
 		case "run":
-			args = append(args, "-months", "3", "-replicates", "1")
+			args = append(args, "-months", "24", "-replicates", "2")
+		case "report":
+			args = append(args[:1], append([]string{"-window", "12"}, args[1:]...)...)
 		case "compare":
 			args = append(args, "-months", "36", "-window", "24", "-replicates", "2", "-max-replicates", "4")
 		}

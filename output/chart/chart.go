@@ -18,6 +18,8 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -215,6 +217,8 @@ func newPlot(title, xlabel, ylabel string) *plot.Plot {
 		ax.Label.Padding = vg.Points(3)
 		ax.Padding = vg.Points(4)
 	}
+	p.X.Tick.Marker = niceTicks{target: 7}
+	p.Y.Tick.Marker = niceTicks{target: 6}
 	p.X.Label.Text = xlabel
 	p.Y.Label.Text = ylabel
 	p.Legend.TextStyle.Font = fontOf(legendSize, false)
@@ -281,4 +285,69 @@ func runs(n int, ok func(i int) bool) [][2]int {
 
 func errorf(format string, args ...any) error {
 	return fmt.Errorf("chart: "+format, args...)
+}
+
+// niceTicks places about target major ticks at multiples of 1, 2 or 5 × 10^k,
+// labelled with as many decimals as the step needs, and one minor tick
+// between majors.
+type niceTicks struct{ target int }
+
+func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !finite(lo, hi) || hi <= lo {
+		return plot.DefaultTicks{}.Ticks(lo, hi)
+	}
+	target := max(t.target, 2)
+	raw := (hi - lo) / float64(target)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 5, 10} {
+		step = m * mag
+		if step >= raw*0.999 {
+			break
+		}
+	}
+	// Too few majors with this step: use the next smaller nice step.
+	if math.Floor(hi/step)-math.Ceil(lo/step)+1 < 3 {
+		switch m := step / mag; {
+		case m >= 10:
+			step = 5 * mag
+		case m >= 5:
+			step = 2 * mag
+		case m >= 2:
+			step = mag
+		default:
+			step = mag / 2
+		}
+	}
+	decimals := 0
+	if d := -math.Floor(math.Log10(step) + 1e-9); d > 0 {
+		decimals = int(d)
+	}
+	var ticks []plot.Tick
+	first := math.Ceil(lo/step - 1e-9)
+	for k := first; k*step <= hi+step*1e-9; k++ {
+		v := k * step
+		ticks = append(ticks, plot.Tick{Value: v, Label: formatTick(v, decimals)})
+		if mid := v + step/2; mid <= hi {
+			ticks = append(ticks, plot.Tick{Value: mid})
+		}
+		if k == first {
+			if mid := v - step/2; mid >= lo {
+				ticks = append(ticks, plot.Tick{Value: mid})
+			}
+		}
+		if len(ticks) > 200 {
+			break
+		}
+	}
+	return ticks
+}
+
+func formatTick(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.Trim(s, "-0.") == "" {
+		return strconv.FormatFloat(0, 'f', decimals, 64)
+	}
+	// The typographic minus (U+2212) is in Liberation Sans.
+	return strings.Replace(s, "-", "−", 1)
 }

@@ -44,11 +44,14 @@ func DotWhisker(title, xlabel string, dots []Dot) (*plot.Plot, error) {
 	hi := make([]float64, n)
 	ticks := make(plot.ConstantTicks, n)
 	var solid, hollow plotter.XYs
+	missing := &notes{sty: textStyle(p, tickSize), dx: vg.Points(5)}
+	missing.sty.Color = color.Gray{Y: 0x70}
 	for i, d := range dots {
 		y := float64(n - 1 - i)
 		pos[i], lo[i], hi[i] = y, d.Low, d.High
 		ticks[i] = plot.Tick{Value: y, Label: d.Label}
 		if !finite(d.Value) {
+			missing.add(0, y, "no estimate")
 			continue
 		}
 		if finite(d.Low, d.High) && (d.Low > 0 || d.High < 0) {
@@ -60,6 +63,7 @@ func DotWhisker(title, xlabel string, dots []Dot) (*plot.Plot, error) {
 	p.Add(&whiskers{pos: pos, lo: lo, hi: hi, horiz: true,
 		line: draw.LineStyle{Color: ink, Width: vg.Points(1.6)}, capW: vg.Points(5)})
 
+	p.Add(missing)
 	leg := newLegend(p)
 	if len(solid) > 0 {
 		sc, err := plotter.NewScatter(solid)
@@ -95,6 +99,9 @@ func DotWhisker(title, xlabel string, dots []Dot) (*plot.Plot, error) {
 	if p.X.Min == p.X.Max {
 		p.X.Min, p.X.Max = -1, 1
 	}
+	pad := 0.05 * (p.X.Max - p.X.Min)
+	p.X.Min -= pad
+	p.X.Max += pad
 	return p, nil
 }
 

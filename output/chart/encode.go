@@ -18,6 +18,9 @@ import (
 // PNGDPI is the resolution of PNG output.
 const PNGDPI = 150
 
+// margin is the blank border around every figure.
+const margin = vg.Length(6)
+
 func checkSize(p *plot.Plot, widthCM, heightCM float64) error {
 	if p == nil {
 		return errors.New("chart: nil plot")
@@ -38,7 +41,7 @@ func drawPlot(p *plot.Plot, c draw.Canvas) (err error) {
 			err = fmt.Errorf("chart: drawing failed: %v", r)
 		}
 	}()
-	p.Draw(c)
+	p.Draw(draw.Crop(c, margin, -margin, margin, -margin))
 	return nil
 }
 

@@ -98,11 +98,12 @@ func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	n := len(l.pts)
 	at := make([]vg.Point, n)
-	var taken []vg.Rectangle
+	// Obstacles: the points, then each label as it is placed.
+	var dots, labels []vg.Rectangle
 	for i, q := range l.pts {
 		at[i] = vg.Point{X: trX(q.MuStar), Y: trY(q.Sigma)}
-		r := l.radius
-		taken = append(taken, vg.Rectangle{
+		r := l.radius + vg.Points(2.5) // clearance around dots
+		dots = append(dots, vg.Rectangle{
 			Min: vg.Point{X: at[i].X - r, Y: at[i].Y - r},
 			Max: vg.Point{X: at[i].X + r, Y: at[i].Y + r},
 		})
@@ -112,57 +113,89 @@ func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		qa, qb := l.pts[order[a]], l.pts[order[b]]
-		return qa.MuStar > qb.MuStar
+		return l.pts[order[a]].MuStar > l.pts[order[b]].MuStar
 	})
-	gap := l.radius + vg.Points(2)
-	type cand struct {
-		dx, dy vg.Length
+
+	// Candidate directions, nearest ring first; farther rings get a leader line.
+	type dir struct {
+		ux, uy float64
 		xa     draw.XAlignment
 		ya     draw.YAlignment
 	}
-	cands := []cand{
-		{gap, 0, draw.XLeft, draw.YCenter},
-		{-gap, 0, draw.XRight, draw.YCenter},
-		{0, gap, draw.XCenter, draw.YBottom},
-		{0, -gap, draw.XCenter, draw.YTop},
-		{gap * 0.75, gap * 0.75, draw.XLeft, draw.YBottom},
-		{gap * 0.75, -gap * 0.75, draw.XLeft, draw.YTop},
-		{-gap * 0.75, gap * 0.75, draw.XRight, draw.YBottom},
-		{-gap * 0.75, -gap * 0.75, draw.XRight, draw.YTop},
+	dirs := []dir{
+		{1, 0, draw.XLeft, draw.YCenter},
+		{-1, 0, draw.XRight, draw.YCenter},
+		{0, 1, draw.XCenter, draw.YBottom},
+		{0, -1, draw.XCenter, draw.YTop},
+		{0.7, 0.7, draw.XLeft, draw.YBottom},
+		{0.7, -0.7, draw.XLeft, draw.YTop},
+		{-0.7, 0.7, draw.XRight, draw.YBottom},
+		{-0.7, -0.7, draw.XRight, draw.YTop},
 	}
+	base := l.radius + vg.Points(2)
+	rings := []vg.Length{base, base + vg.Points(10), base + vg.Points(22), base + vg.Points(36)}
+	leader := draw.LineStyle{Color: color.Gray{Y: 0x60}, Width: vg.Points(0.7)}
+
 	for _, i := range order {
 		name := l.pts[i].Name
 		if name == "" {
 			continue
 		}
-		best, bestCost := -1, vg.Length(math.Inf(1))
-		var bestRect vg.Rectangle
-		for k, cd := range cands {
-			sty := l.sty
-			sty.XAlign, sty.YAlign = cd.xa, cd.ya
-			pt := vg.Point{X: at[i].X + cd.dx, Y: at[i].Y + cd.dy}
-			rect := sty.Rectangle(name).Add(pt)
-			var cost vg.Length
-			for j, t := range taken {
-				if j == i {
-					continue
+		type choice struct {
+			sty  text.Style
+			pt   vg.Point
+			rect vg.Rectangle
+			ring int
+		}
+		var best choice
+		bestCost := vg.Length(math.Inf(1))
+	search:
+		for ri, d := range rings {
+			for _, dr := range dirs {
+				sty := l.sty
+				sty.XAlign, sty.YAlign = dr.xa, dr.ya
+				pt := vg.Point{X: at[i].X + d*vg.Length(dr.ux), Y: at[i].Y + d*vg.Length(dr.uy)}
+				rect := sty.Rectangle(name).Add(pt)
+				var cost vg.Length
+				for j, t := range dots {
+					if j != i {
+						cost += overlap(rect, t)
+					}
 				}
-				cost += overlap(rect, t)
-			}
-			cost += outside(rect, c.Rectangle) * 4
-			if cost < bestCost {
-				best, bestCost, bestRect = k, cost, rect
-			}
-			if cost == 0 {
-				break
+				for _, t := range labels {
+					cost += 3 * overlap(rect, t)
+				}
+				cost += 4 * outside(rect, c.Rectangle)
+				if cost == 0 {
+					best = choice{sty, pt, rect, ri}
+					break search
+				}
+				// Among imperfect places prefer near ones.
+				cost += vg.Length(ri) * 20
+				if cost < bestCost {
+					best, bestCost = choice{sty, pt, rect, ri}, cost
+				}
 			}
 		}
-		cd := cands[best]
-		sty := l.sty
-		sty.XAlign, sty.YAlign = cd.xa, cd.ya
-		c.FillText(sty, vg.Point{X: at[i].X + cd.dx, Y: at[i].Y + cd.dy}, name)
-		taken = append(taken, bestRect)
+		if best.ring > 0 {
+			// Leader from the dot's edge towards the nearest point of the label.
+			q := vg.Point{
+				X: min(max(at[i].X, best.rect.Min.X), best.rect.Max.X),
+				Y: min(max(at[i].Y, best.rect.Min.Y), best.rect.Max.Y),
+			}
+			dx, dy := float64(q.X-at[i].X), float64(q.Y-at[i].Y)
+			if dist := math.Hypot(dx, dy); dist > float64(l.radius)+2 {
+				s := vg.Length(float64(l.radius) / dist)
+				from := vg.Point{X: at[i].X + vg.Length(dx)*s, Y: at[i].Y + vg.Length(dy)*s}
+				c.StrokeLine2(leader, from.X, from.Y, q.X, q.Y)
+			}
+		}
+		c.FillText(best.sty, best.pt, name)
+		pad := vg.Points(2) // clearance between labels
+		labels = append(labels, vg.Rectangle{
+			Min: vg.Point{X: best.rect.Min.X - pad, Y: best.rect.Min.Y - pad},
+			Max: vg.Point{X: best.rect.Max.X + pad, Y: best.rect.Max.Y + pad},
+		})
 	}
 }
 

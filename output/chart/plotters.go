@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -35,7 +36,7 @@ func newLegend(p *plot.Plot) *legendBlock {
 		thumbW: vg.Points(22),
 		txtGap: vg.Points(5),
 		colGap: vg.Points(14),
-		rowGap: vg.Points(2),
+		rowGap: vg.Points(1),
 		gap:    vg.Points(8),
 		cols:   1,
 	}
@@ -343,4 +344,27 @@ func (r *rects) DataRange() (xmin, xmax, ymin, ymax float64) {
 		ymin, ymax = math.Min(ymin, q.y0), math.Max(ymax, q.y1)
 	}
 	return
+}
+
+// notes writes short texts at data points, shifted right by dx and
+// vertically centred.
+type notes struct {
+	at  []plotter.XY
+	txt []string
+	sty text.Style
+	dx  vg.Length
+}
+
+func (n *notes) add(x, y float64, s string) {
+	n.at = append(n.at, plotter.XY{X: x, Y: y})
+	n.txt = append(n.txt, s)
+}
+
+func (n *notes) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	sty := n.sty
+	sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
+	for i, q := range n.at {
+		c.FillText(sty, vg.Point{X: trX(q.X) + n.dx, Y: trY(q.Y)}, n.txt[i])
+	}
 }

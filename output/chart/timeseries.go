@@ -157,6 +157,9 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*pl
 				pos := make([]float64, len(s.X))
 				for i, x := range s.X {
 					pos[i] = x + dodge[k]
+					if !finite(s.Mean[i]) {
+						pos[i] = math.NaN() // no marker, no error bar
+					}
 				}
 				p.Add(&whiskers{
 					pos: pos, lo: s.Low, hi: s.High,

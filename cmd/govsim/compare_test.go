@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCompareEndToEnd runs compare on two scenarios and checks every file
+// it promises, then rebuilds the report from the saved output.
+func TestCompareEndToEnd(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "cmp")
+	code, stdout, errs := govsim(t, context.Background(), "compare", "-replicates", "3", "-months", "72", "-window", "24", "-out", out, "baseline", "zhengjing", "nanhai")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"#", "scenario", "composite", "nanhai", "zhengjing", "baseline", "patterns held"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("terminal table lacks %q:\n%s", want, stdout)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if n := len([]rune(line)); n > 100 {
+			t.Errorf("line of %d columns (want ≤ 100): %s", n, line)
+		}
+	}
+	summary, err := os.ReadFile(filepath.Join(out, "summary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(summary), "scenario,metric,n,mean,sd,ci_low,ci_high,diff,diff_low,diff_high,p,p_holm,d\n") {
+		t.Fatalf("summary.csv header: %q", strings.SplitN(string(summary), "\n", 2)[0])
+	}
+	if !strings.Contains(string(summary), "\nzhengjing,vote_buying_rate,3,") {
+		t.Error("summary.csv lacks zhengjing's vote buying row")
+	}
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Reform packages compared", "<svg", "P0", "P7", "nanhai", "govsim compare"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	for _, bad := range []string{`src="http`, `href="http`, "<link", "@import"} {
+		if bytes.Contains(html, []byte(bad)) {
+			t.Errorf("report.html is not self-contained: %q", bad)
+		}
+	}
+	pngs, _ := filepath.Glob(filepath.Join(out, "charts", "*.png"))
+	svgs, _ := filepath.Glob(filepath.Join(out, "charts", "*.svg"))
+	if len(pngs) < 10 || len(pngs) != len(svgs) {
+		t.Errorf("charts: %d PNG, %d SVG", len(pngs), len(svgs))
+	}
+
+	// report rebuilds the same summary from saved output.
+	code, _, errs = govsim(t, context.Background(), "report", "-window", "24", out)
+	if code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errs)
+	}
+	again, _ := os.ReadFile(filepath.Join(out, "summary.csv"))
+	if !bytes.Equal(again, summary) {
+		t.Error("govsim report wrote a different summary.csv from the same output")
+	}
+	// Another reference.
+	code, stdout, errs = govsim(t, context.Background(), "report", "-ref", "zhengjing", "-window", "24", out)
+	if code != 0 || !strings.Contains(stdout, "ref: zhengjing") {
+		t.Fatalf("report -ref zhengjing: exit %d: %s %s", code, stdout, errs)
+	}
+}
+
+func TestCompareAdaptive(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "ad")
+	// A precision no replicate count reaches: stops at -max-replicates and says so.
+	code, _, errs := govsim(t, context.Background(), "compare", "-precision", "0.0001", "-replicates", "2", "-max-replicates", "4",
+		"-months", "36", "-window", "12", "-out", out, "baseline", "zhengjing")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "precision not reached at 2 replicates") {
+		t.Errorf("stderr does not report the added batch: %s", errs)
+	}
+	m := readManifest(t, out)
+	if m.Replicates != 4 || len(m.Runs) != 8 {
+		t.Fatalf("manifest: %d replicates, %d runs; want 4 and 8", m.Replicates, len(m.Runs))
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	if !bytes.Contains(html, []byte("max-replicates")) {
+		t.Error("report does not say that -max-replicates stopped replication")
+	}
+	// A loose precision stops at once and says which metric was widest.
+	out2 := filepath.Join(t.TempDir(), "ad2")
+	code, _, errs = govsim(t, context.Background(), "compare", "-precision", "0.9", "-replicates", "3",
+		"-months", "36", "-window", "12", "-out", out2, "baseline")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	html, _ = os.ReadFile(filepath.Join(out2, "report.html"))
+	if !bytes.Contains(html, []byte("half-width is below 0.9")) {
+		t.Error("report does not give the precision stop reason")
+	}
+}
+
+func TestReportBadInput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r")
+	if code, _, errs := govsim(t, context.Background(), "run", "-replicates", "2", "-months", "24", "-out", out, "zhengjing"); code != 0 {
+		t.Fatal(errs)
+	}
+	// Not govsim output.
+	if code, _, errs := govsim(t, context.Background(), "report", dir); code != 2 || !strings.Contains(errs, "not govsim output") {
+		t.Errorf("non-output dir: exit %d: %s", code, errs)
+	}
+	// Reference not run.
+	if code, _, errs := govsim(t, context.Background(), "report", "-window", "12", out); code != 2 || !strings.Contains(errs, "baseline") {
+		t.Errorf("missing reference: exit %d: %s", code, errs)
+	}
+	// Another version's output.
+	mpath := filepath.Join(out, "manifest.json")
+	b, _ := os.ReadFile(mpath)
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["govsim_version"] = "0.0.1"
+	b, _ = json.Marshal(m)
+	if err := os.WriteFile(mpath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := govsim(t, context.Background(), "report", "-ref", "zhengjing", "-window", "12", out); code != 2 || !strings.Contains(errs, "0.0.1") {
+		t.Errorf("other version: exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "report.html")); err == nil {
+		t.Error("report.html written despite bad input")
+	}
+	// compare: bad flags write nothing.
+	for _, args := range [][]string{
+		{"compare", "-ref", "nosuch", "-out", filepath.Join(dir, "c1"), "baseline"},
+		{"compare", "-precision", "2", "-out", filepath.Join(dir, "c2")},
+		{"compare", "-window", "500", "-months", "100", "-out", filepath.Join(dir, "c3")},
+	} {
+		code, _, errs := govsim(t, context.Background(), args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d: %s", args, code, errs)
+		}
+		for i, a := range args {
+			if a == "-out" {
+				if _, err := os.Stat(args[i+1]); err == nil {
+					t.Errorf("%v wrote its output directory", args)
+				}
+			}
+		}
+	}
+}
