@@ -19,7 +19,14 @@ type chartSpec struct{ metric, title, unit string }
 
 // charts draws every chart of the report into dir/charts (PNG and SVG) and
 // returns them grouped in sections, SVG inline.
-func charts(dir string, d *analysis.Runs, rows []analysis.Row, ref string, from, to int) ([]report.Section, error) {
+// mapOptions chooses the village maps: at which months (year ends) and
+// coloured by what.
+type mapOptions struct {
+	months []int  // nil: the first and the last year
+	by     string // satisfaction, trust or status
+}
+
+func charts(dir string, d *analysis.Runs, rows []analysis.Row, ref string, from, to int, mo mapOptions) ([]report.Section, error) {
 	cdir := filepath.Join(dir, "charts")
 	if err := os.MkdirAll(cdir, 0o755); err != nil {
 		return nil, err
@@ -130,13 +137,17 @@ func charts(dir string, d *analysis.Runs, rows []analysis.Row, ref string, from,
 	sections = append(sections, el)
 
 	// Villages: a map of replicate 0 at the first and the last yearly rows.
-	vm := report.Section{Title: "Villages", Intro: "Villages on the plane (the urban core at the centre), coloured by locals' satisfaction; dark rings mark urban communities; the circle is the urban front."}
-	first, last := 11, d.Months-1
+	label := map[string]string{"satisfaction": "satisfaction of locals", "trust": "trust in the committee", "status": "urban community (1) or village (0)"}[mo.by]
+	vm := report.Section{Title: "Villages", Intro: "Villages on the plane (the urban core at the centre), coloured by " + label + "; dark rings mark urban communities; the circle is the urban front."}
+	months := mo.months
+	if months == nil {
+		months = []int{11, d.Months - 1}
+	}
 	for _, s := range d.Scenarios {
 		if s != ref && s != analysis.Rank(rows, "composite_index")[0] {
 			continue
 		}
-		for _, month := range []int{first, last} {
+		for _, month := range months {
 			g, err := os.Open(filepath.Join(dir, "villages.csv"))
 			if err != nil {
 				break
@@ -152,6 +163,15 @@ func charts(dir string, d *analysis.Runs, rows []analysis.Row, ref string, from,
 			mp := make([]chart.MapPoint, len(pts))
 			for i, p := range pts {
 				mp[i] = chart.MapPoint{X: p.X, Y: p.Y, Value: p.Satisfaction, Community: p.Community}
+				switch mo.by {
+				case "trust":
+					mp[i].Value = p.Trust
+				case "status":
+					mp[i].Value = 0
+					if p.Community {
+						mp[i].Value = 1
+					}
+				}
 			}
 			front := d.Series(s, d.Replicates(s)[0], "urban_front")
 			u := 0.0
@@ -159,11 +179,11 @@ func charts(dir string, d *analysis.Runs, rows []analysis.Row, ref string, from,
 				u = front[month]
 			}
 			title := fmt.Sprintf("%s, year %d", chart.ScenarioLabel(s), month/12+1)
-			p, err := chart.VillageMap(title, "satisfaction of locals", mp, 0, 1, u)
+			p, err := chart.VillageMap(title, label, mp, 0, 1, u)
 			if err != nil {
 				return nil, fmt.Errorf("village map: %w", err)
 			}
-			ch, err := save(p, fmt.Sprintf("map-%s-%d", s, month), title, "")
+			ch, err := save(p, fmt.Sprintf("map-%s-%s-%d", mo.by, s, month), title, "")
 			if err != nil {
 				return nil, err
 			}

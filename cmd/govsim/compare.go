@@ -42,6 +42,8 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	window := fs.Int("window", 60, "months at the end summarised")
 	precision := fs.Float64("precision", 0, "add replicates until every headline half-width is below this share of its mean (0: off)")
 	maxReps := fs.Int("max-replicates", 100, "most replicates per scenario with -precision")
+	maps := fs.String("maps", "", "months of the village maps (year ends, comma-separated)")
+	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	pos, err := parse(fs, compareHelp, e, args)
 	if err != nil {
 		return err
@@ -62,6 +64,10 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		if f.replicates < 2 {
 			return usagef("-precision needs -replicates of at least 2 to estimate an interval")
 		}
+	}
+	mo, err := parseMapFlags(*maps, *mapBy)
+	if err != nil {
+		return err
 	}
 	scs, err := loadScenarios(pos, f.months)
 	if err != nil {
@@ -106,7 +112,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err := s.finish(runErr); err != nil {
 		return err
 	}
-	return writeReport(e, f.out, *ref, *window, note)
+	return writeReport(e, f.out, *ref, *window, mo, note)
 }
 
 // precisionMet checks every scenario's headline metrics and describes the

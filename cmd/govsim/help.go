@@ -124,6 +124,9 @@ Flags:
                       95% half-width is below P of its mean (shares are
                       judged against at least 0.05); 0 turns it off (default)
   -max-replicates N   stop adding replicates here (default 100)
+  -maps M,M           months of the village maps: year ends such as 11,119,239
+                      (default: the first and the last year)
+  -map-by WHAT        colour villages by satisfaction, trust or status
   -replicates N       replicates per scenario, or the first batch (default 10)
   -seed, -workers, -months, -out, -progress   as for govsim run
 
@@ -133,7 +136,7 @@ Examples:
   govsim compare -precision 0.05 -max-replicates 40 -out out-precise
 `
 
-const reportHelp = `Usage: govsim report [-ref NAME] [-window N] DIR
+const reportHelp = `Usage: govsim report [-ref NAME] [-window N] [-maps M,M] [-map-by WHAT] DIR
 
 Rebuilds report.html, summary.csv and charts/ from the saved output of
 govsim run or govsim compare in DIR, without rerunning anything. Refuses
@@ -143,6 +146,7 @@ Examples:
   govsim run -replicates 3 -months 120 -out out-r baseline zhengshe
   govsim report out-r
   govsim report -ref zhengshe -window 24 out-r
+  govsim report -ref zhengshe -maps 11,23 -map-by trust out-r
 `
 
 func helps() map[string]string {

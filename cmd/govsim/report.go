@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -24,6 +25,8 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	fs := newFlags("report", reportHelp, e)
 	ref := fs.String("ref", "baseline", "reference scenario")
 	window := fs.Int("window", 60, "months at the end summarised")
+	maps := fs.String("maps", "", "months of the village maps, comma-separated year ends (default: first and last year)")
+	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	pos, err := parse(fs, reportHelp, e, args)
 	if err != nil {
 		return err
@@ -34,7 +37,11 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err := intRange("window", *window, 1, 1200); err != nil {
 		return err
 	}
-	return writeReport(e, pos[0], *ref, *window, "")
+	mo, err := parseMapFlags(*maps, *mapBy)
+	if err != nil {
+		return err
+	}
+	return writeReport(e, pos[0], *ref, *window, mo, "")
 }
 
 // headline is a column of the ranked tables.
@@ -63,7 +70,7 @@ func headlines() []headline {
 
 // writeReport analyses an output directory and writes summary.csv, charts/ and
 // report.html beside the data; it prints the ranked table.
-func writeReport(e env, dir, ref string, window int, replicatesNote string) error {
+func writeReport(e env, dir, ref string, window int, mo mapOptions, replicatesNote string) error {
 	man, err := output.ReadManifest(dir)
 	if err != nil {
 		return badInput{err}
@@ -85,6 +92,11 @@ func writeReport(e env, dir, ref string, window int, replicatesNote string) erro
 	}
 	if window > d.Months {
 		return badInput{fmt.Errorf("-window = %d is longer than the %d months in %s", window, d.Months, dir)}
+	}
+	for _, m := range mo.months {
+		if m >= d.Months {
+			return badInput{fmt.Errorf("-maps: month %d is past the %d months in %s", m, d.Months, dir)}
+		}
 	}
 	from, to := d.Months-window, d.Months
 	var metrics []string
@@ -110,7 +122,7 @@ func writeReport(e env, dir, ref string, window int, replicatesNote string) erro
 	if err := output.WriteFileAtomic(filepath.Join(dir, "summary.csv"), output.Summary(rows)); err != nil {
 		return err
 	}
-	sections, err := charts(dir, d, rows, ref, from, to)
+	sections, err := charts(dir, d, rows, ref, from, to, mo)
 	if err != nil {
 		return err
 	}
@@ -250,4 +262,25 @@ func reportData(man output.Manifest, d *analysis.Runs, rows []analysis.Row, chec
 		"summary.csv beside this file has every metric: scenario, metric, n, mean, sd, ci_low, ci_high, diff, diff_low, diff_high, p, p_holm, d.",
 	}
 	return data
+}
+
+// parseMapFlags checks -maps and -map-by.
+func parseMapFlags(maps, by string) (mapOptions, error) {
+	mo := mapOptions{by: by}
+	switch by {
+	case "satisfaction", "trust", "status":
+	default:
+		return mo, usagef("-map-by = %q is not allowed: allowed satisfaction | trust | status", by)
+	}
+	if maps == "" {
+		return mo, nil
+	}
+	for _, f := range strings.Split(maps, ",") {
+		m, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || m < 0 || m > 1200 || m%12 != 11 {
+			return mo, usagef("-maps: %q is not a year-end month: allowed 11, 23, 35, … (villages.csv has yearly rows)", f)
+		}
+		mo.months = append(mo.months, m)
+	}
+	return mo, nil
 }

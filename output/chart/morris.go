@@ -133,7 +133,26 @@ func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 		{-0.7, -0.7, draw.XRight, draw.YTop},
 	}
 	base := l.radius + vg.Points(2)
-	rings := []vg.Length{base, base + vg.Points(10), base + vg.Points(22), base + vg.Points(36)}
+	rings := []vg.Length{base, base + vg.Points(10), base + vg.Points(22), base + vg.Points(36), base + vg.Points(54)}
+	// Farther rings also try the directions between the eight above.
+	for k := 0; k < 12; k++ {
+		if k%3 == 0 {
+			continue // 0°, 90°, … are already there
+		}
+		s, co := math.Sincos(float64(k) * math.Pi / 6)
+		d := dir{ux: co, uy: s, xa: draw.XCenter, ya: draw.YCenter}
+		if co > 0.3 {
+			d.xa = draw.XLeft
+		} else if co < -0.3 {
+			d.xa = draw.XRight
+		}
+		if s > 0.3 {
+			d.ya = draw.YBottom
+		} else if s < -0.3 {
+			d.ya = draw.YTop
+		}
+		dirs = append(dirs, d)
+	}
 	leader := draw.LineStyle{Color: color.Gray{Y: 0x60}, Width: vg.Points(0.7)}
 
 	for _, i := range order {
@@ -151,7 +170,10 @@ func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 		bestCost := vg.Length(math.Inf(1))
 	search:
 		for ri, d := range rings {
-			for _, dr := range dirs {
+			for di, dr := range dirs {
+				if ri == 0 && di >= 8 {
+					break
+				}
 				sty := l.sty
 				sty.XAlign, sty.YAlign = dr.xa, dr.ya
 				pt := vg.Point{X: at[i].X + d*vg.Length(dr.ux), Y: at[i].Y + d*vg.Length(dr.uy)}
@@ -159,7 +181,7 @@ func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 				var cost vg.Length
 				for j, t := range dots {
 					if j != i {
-						cost += overlap(rect, t)
+						cost += 3 * overlap(rect, t)
 					}
 				}
 				for _, t := range labels {

@@ -73,8 +73,9 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*pl
 	leg := newLegend(p)
 
 	dodge := make([]float64, len(series))
-	if points && len(series) > 1 {
-		step := dodgeStep(series)
+	gap := minGap(series)
+	if points && len(series) > 1 && gap > 0 {
+		step := 0.4 * gap / float64(len(series)-1)
 		for k := range series {
 			dodge[k] = (float64(k) - float64(len(series)-1)/2) * step
 		}
@@ -182,6 +183,11 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*pl
 	}
 	leg.layout(nominalLegendWidth())
 	p.Add(leg)
+	if points && gap > 0 {
+		// Keep the outermost error bars off the axes.
+		p.X.Min -= 0.35 * gap
+		p.X.Max += 0.35 * gap
+	}
 	return p, nil
 }
 
@@ -194,9 +200,9 @@ func xys(x, y []float64, dx float64) plotter.XYs {
 	return out
 }
 
-// dodgeStep is the x shift between neighbouring scenarios in points mode:
-// together they span 40% of the smallest gap between distinct x values.
-func dodgeStep(series []Series) float64 {
+// minGap is the smallest positive distance between finite x values of the
+// series, or 0 if there is none.
+func minGap(series []Series) float64 {
 	var xs []float64
 	for _, s := range series {
 		for _, x := range s.X {
@@ -212,8 +218,8 @@ func dodgeStep(series []Series) float64 {
 			gap = d
 		}
 	}
-	if math.IsInf(gap, 1) || len(series) < 2 {
+	if math.IsInf(gap, 1) {
 		return 0
 	}
-	return 0.4 * gap / float64(len(series)-1)
+	return gap
 }
