@@ -165,7 +165,6 @@ type Election struct {
 
 // Migration governs migrant arrivals, departures and moves.
 type Migration struct {
-	Arrival     float64 `toml:"arrival" unit:"1/year" def:"0.08" min:"0" max:"2" doc:"yearly arrivals per migrant target at full jobs"`
 	Departure   float64 `toml:"departure" unit:"1/year" def:"0.06" min:"0" max:"2" doc:"yearly base departure rate of migrants"`
 	MoveRate    float64 `toml:"move_rate" unit:"1/year" def:"0.05" min:"0" max:"2" doc:"yearly rate at which dissatisfied migrants move to another village"`
 	Choosiness  float64 `toml:"choosiness" unit:"-" def:"4" min:"0" max:"100" doc:"weight of services and tension in the choice of destination"`
@@ -224,5 +223,5 @@ type ReformSpec struct {
 	Kind     string  `toml:"kind" enum:"cungaiju|zhengjing|zhengshe" doc:"which reform"`
 	Start    int     `toml:"start" unit:"month" min:"0" max:"1200" doc:"month from which it applies"`
 	Coverage string  `toml:"coverage" enum:"all|eligible|pilot" doc:"all villages, the eligible ones (村改居 rule), or a pilot fraction"`
-	Fraction float64 `toml:"fraction" unit:"share" min:"0" max:"1" doc:"pilot: share of villages covered (chosen by the run's stream)"`
+	Fraction float64 `toml:"fraction" unit:"share" min:"0" max:"1" doc:"pilot: share of villages covered (chosen by a stream of the pilot's own)"`
 }

@@ -264,3 +264,84 @@ func TestPatterns(t *testing.T) {
 		}
 	})
 }
+
+// TestPatternsRobust checks that P1–P5 keep their direction away from the
+// defaults: MODEL.md asks that the patterns hold across a reasonable range
+// of parameters, not only where they were calibrated.
+func TestPatternsRobust(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs 96 simulations")
+	}
+	const reps = 6
+	variants := []struct {
+		name string
+		set  func(c *sim.Config)
+	}{
+		{"low leakage, dear votes", func(c *sim.Config) { c.Economy.Lambda0 = 0.25; c.Election.Price = 4000 }},
+		{"unclear rules, cheap votes", func(c *sim.Config) { c.Membership.Clarity = 0.35; c.Election.Price = 1000 }},
+		{"five-year terms, weak separation", func(c *sim.Config) {
+			c.Election.Interval = 60
+			c.Reform.StakeAfter = 0.25
+			c.Reform.SigmaSeparated = 0.45
+		}},
+		{"many migrants, small budgets", func(c *sim.Config) {
+			c.District.MigrantRatio = 1.6
+			c.Services.RuralBudget = 150
+			c.Services.UrbanBudget = 450
+		}},
+	}
+	for _, v := range variants {
+		t.Run(v.name, func(t *testing.T) {
+			res := map[string][]runStats{}
+			var mu sync.Mutex
+			var wg sync.WaitGroup
+			sem := make(chan struct{}, 2)
+			for _, name := range []string{"baseline", "zhengjing", "zhengshe", "cungaiju"} {
+				sc, err := scenarios.Load(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg := sc.Config
+				v.set(&cfg)
+				res[name] = make([]runStats, reps)
+				for r := 0; r < reps; r++ {
+					wg.Add(1)
+					go func(name string, cfg sim.Config, r int) {
+						defer wg.Done()
+						sem <- struct{}{}
+						defer func() { <-sem }()
+						rs := runConfig(t, cfg, r)
+						mu.Lock()
+						res[name][r] = rs
+						mu.Unlock()
+					}(name, cfg, r)
+				}
+			}
+			wg.Wait()
+			for _, c := range []struct {
+				scenario, metric string
+				up               bool
+			}{
+				{"zhengjing", "vote_buying_rate", false},
+				{"zhengjing", "leakage_share", false},
+				{"zhengjing", "dividend_per_share", true},
+				{"zhengjing", "disputes_blamed_committee_per_1000", false},
+				{"zhengjing", "satisfaction_local", true},
+				{"zhengshe", "satisfaction_migrant", true},
+				{"zhengshe", "satisfaction_gap", false},
+				{"zhengshe", "trust_committee", true},
+				{"cungaiju", "urban_rural_service_gap", false},
+				{"cungaiju", "fiscal_spending", true},
+			} {
+				d := diff(res, c.scenario, c.metric)
+				ok := d.High < 0
+				if c.up {
+					ok = d.Low > 0
+				}
+				if !ok {
+					t.Errorf("%s %s: %.4g [%.4g, %.4g] lost its direction", c.scenario, c.metric, d.Diff, d.Low, d.High)
+				}
+			}
+		})
+	}
+}

@@ -201,9 +201,8 @@ func withAlpha(c color.NRGBA, a float64) color.NRGBA {
 	return c
 }
 
-var (
-	errEmpty = errors.New("chart: no data")
-)
+// ErrNoData is wrapped by the errors of chart functions given no data.
+var ErrNoData = errors.New("chart: no data")
 
 // newPlot returns a plot with the package's fonts, sizes and title.
 func newPlot(title, xlabel, ylabel string) *plot.Plot {
@@ -294,29 +293,17 @@ type niceTicks struct{ target int }
 
 func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !finite(lo, hi) || hi <= lo {
-		return plot.DefaultTicks{}.Ticks(lo, hi)
+		return nil // plot sanitises ranges before asking for ticks
 	}
-	target := max(t.target, 2)
+	target := max(t.target, 1)
 	raw := (hi - lo) / float64(target)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := mag
-	for _, m := range []float64{1, 2, 5, 10} {
-		step = m * mag
-		if step >= raw*0.999 {
-			break
-		}
-	}
-	// Too few majors with this step: use the next smaller nice step.
-	if math.Floor(hi/step)-math.Ceil(lo/step)+1 < 3 {
-		switch m := step / mag; {
-		case m >= 10:
-			step = 5 * mag
-		case m >= 5:
-			step = 2 * mag
-		case m >= 2:
-			step = mag
-		default:
-			step = mag / 2
+	// The 1-2-5 step whose number of major ticks is closest to target.
+	count := func(step float64) float64 { return math.Floor(hi/step+1e-9) - math.Ceil(lo/step-1e-9) + 1 }
+	step, best := mag, math.Inf(1)
+	for _, m := range []float64{0.5, 1, 2, 5, 10} {
+		if d := math.Abs(count(m*mag) - float64(target)); d < best {
+			step, best = m*mag, d
 		}
 	}
 	decimals := 0

@@ -144,7 +144,8 @@ func chartCases() []chartCase {
 	}
 	var dotLabels, morrisLabels, sobolLabels []string
 	for _, d := range sampleDots() {
-		dotLabels = append(dotLabels, d.Label)
+		// Long row labels are wrapped onto two lines (two SVG text elements).
+		dotLabels = append(dotLabels, strings.Split(wrapLabel(d.Label, 26), "\n")...)
 	}
 	for _, m := range sampleMorris()[:12] {
 		morrisLabels = append(morrisLabels, m.Name)
@@ -262,6 +263,10 @@ func TestChartsRender(t *testing.T) {
 				if err := Save(p, *writeDir, tc.name, testW, testH); err != nil {
 					t.Fatal(err)
 				}
+				// A narrow version shows how the layout copes with less room.
+				if err := Save(p, *writeDir, tc.name+"_narrow", 11, 9); err != nil {
+					t.Fatal(err)
+				}
 			}
 		})
 	}
@@ -362,6 +367,9 @@ func TestErrors(t *testing.T) {
 		p, err := f()
 		if err == nil || p != nil {
 			t.Errorf("%s: got plot %v, err %v; want an error", name, p != nil, err)
+		}
+		if strings.HasSuffix(name, " empty") && !errors.Is(err, ErrNoData) {
+			t.Errorf("%s: error %v does not wrap ErrNoData", name, err)
 		}
 	}
 
@@ -511,5 +519,18 @@ func TestSave(t *testing.T) {
 	defer f.Close()
 	if _, err := png.Decode(f); err != nil {
 		t.Error(err)
+	}
+}
+
+func TestWrapLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"short": "short",
+		"zhengshe (administration/services separated)": "zhengshe\n(administration/services separated)",
+		"effect of the reform on turnout":              "effect of the\nreform on turnout",
+		"a_very_long_identifier_without_spaces":        "a_very_long_identifier_without_spaces",
+	} {
+		if got := wrapLabel(in, 26); got != want {
+			t.Errorf("wrapLabel(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package chart
 import (
 	"image/color"
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -23,7 +25,7 @@ type Dot struct {
 // whisker. Dots whose interval excludes zero are filled, others hollow.
 func DotWhisker(title, xlabel string, dots []Dot) (*plot.Plot, error) {
 	if len(dots) == 0 {
-		return nil, errorf("DotWhisker: %w", errEmpty)
+		return nil, errorf("DotWhisker: %w", ErrNoData)
 	}
 	for i, d := range dots {
 		if finite(d.Low, d.High) && d.Low > d.High {
@@ -49,7 +51,7 @@ func DotWhisker(title, xlabel string, dots []Dot) (*plot.Plot, error) {
 	for i, d := range dots {
 		y := float64(n - 1 - i)
 		pos[i], lo[i], hi[i] = y, d.Low, d.High
-		ticks[i] = plot.Tick{Value: y, Label: d.Label}
+		ticks[i] = plot.Tick{Value: y, Label: wrapLabel(d.Label, 26)}
 		if !finite(d.Value) {
 			missing.add(0, y, "no estimate")
 			continue
@@ -117,4 +119,33 @@ func (ringDot) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 	c.Fill(p)
 	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1.5)})
 	c.Stroke(p)
+}
+
+// wrapLabel splits a label longer than n characters onto two lines: before a
+// parenthesis if there is one (as in scenario labels), else at the space
+// that balances the lines best. Labels without spaces are kept whole.
+func wrapLabel(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n || strings.Contains(s, "\n") {
+		return s
+	}
+	if i := strings.Index(s, " ("); i > 0 {
+		return s[:i] + "\n" + s[i+1:]
+	}
+	best, bestD := -1, len(s)
+	for i, r := range s {
+		if r != ' ' {
+			continue
+		}
+		d := utf8.RuneCountInString(s[:i]) - utf8.RuneCountInString(s[i+1:])
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return s[:best] + "\n" + s[best+1:]
 }

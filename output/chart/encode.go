@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -34,15 +36,130 @@ func checkSize(p *plot.Plot, widthCM, heightCM float64) error {
 	return nil
 }
 
-// drawPlot draws p on c, turning a panic inside gonum/plot into an error.
+// drawPlot draws p on c inside the margin, turning a panic inside
+// gonum/plot into an error. A title too wide for the figure is drawn
+// smaller or on two lines; p itself is not modified.
 func drawPlot(p *plot.Plot, c draw.Canvas) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("chart: drawing failed: %v", r)
 		}
 	}()
-	p.Draw(draw.Crop(c, margin, -margin, margin, -margin))
+	if p.BackgroundColor != nil {
+		c.SetColor(p.BackgroundColor) // the margin too
+		c.Fill(c.Rectangle.Path())
+	}
+	c = draw.Crop(c, margin, -margin, margin, -margin)
+	q := *p // shallow copy: the plotters are shared, read only
+	q.Title.Text, q.Title.TextStyle = fitTitle(p.Title.Text, p.Title.TextStyle, c.Max.X-c.Min.X)
+	// Rough axis lengths: the figure less room for the title, legend and
+	// the other axis.
+	yLen := (c.Max.Y - c.Min.Y) * 0.6
+	if q.Y.Label.TextStyle.Width(q.Y.Label.Text) > yLen {
+		q.Y.Label.Text = wrapLabel(q.Y.Label.Text, 0)
+	}
+	fitTicks(&q.Y, yLen, false)
+	xLen := c.Max.X - c.Min.X - yAxisWidth(&q.Y) - vg.Points(10)
+	if q.X.Label.TextStyle.Width(q.X.Label.Text) > xLen {
+		// gonum centres the axis label under the axis and narrows the
+		// axis to make it fit: better two lines.
+		q.X.Label.Text = wrapLabel(q.X.Label.Text, 0)
+	}
+	fitTicks(&q.X, xLen, true)
+	q.Draw(c)
 	return nil
+}
+
+// fitTicks lowers the number of major ticks of an axis using niceTicks
+// until the labels fit in length with room between them. ax belongs to a
+// copy of the caller's plot.
+func fitTicks(ax *plot.Axis, length vg.Length, horizontal bool) {
+	nt, ok := ax.Tick.Marker.(niceTicks)
+	if !ok || !finite(ax.Min, ax.Max) || ax.Min >= ax.Max {
+		return
+	}
+	for target := nt.target; target >= 1; target-- {
+		var labelled []float64
+		var size vg.Length
+		for _, t := range (niceTicks{target: target}).Ticks(ax.Min, ax.Max) {
+			if t.Label == "" {
+				continue
+			}
+			labelled = append(labelled, t.Value)
+			if horizontal {
+				size = max(size, ax.Tick.Label.Width(t.Label))
+			} else {
+				size = max(size, ax.Tick.Label.Height(t.Label))
+			}
+		}
+		gap := vg.Points(10)
+		if !horizontal {
+			gap = size
+		}
+		// Distance between neighbouring labels' centres.
+		spacing := length
+		if len(labelled) > 1 {
+			spacing = length * vg.Length(math.Abs(labelled[1]-labelled[0])/(ax.Max-ax.Min))
+		}
+		if spacing >= size+gap || target == 1 {
+			ax.Tick.Marker = niceTicks{target: target}
+			return
+		}
+	}
+}
+
+// yAxisWidth estimates the width of the vertical axis: tick labels, tick
+// marks, axis label and paddings.
+func yAxisWidth(ax *plot.Axis) vg.Length {
+	w := ax.Padding + ax.Tick.Length + ax.Width/2
+	if ax.Label.Text != "" {
+		w += ax.Label.TextStyle.Height(ax.Label.Text) + ax.Label.Padding + ax.Label.TextStyle.FontExtents().Descent
+	}
+	if ax.Tick.Marker != nil && finite(ax.Min, ax.Max) && ax.Min < ax.Max {
+		var lw vg.Length
+		for _, t := range ax.Tick.Marker.Ticks(ax.Min, ax.Max) {
+			lw = max(lw, ax.Tick.Label.Width(t.Label))
+		}
+		if lw > 0 {
+			w += lw + ax.Label.TextStyle.Width(" ")
+		}
+	}
+	return w
+}
+
+// fitTitle returns the title text and style to draw it within width: the
+// font shrinks by up to a fifth, then the title is split into two lines at
+// the space that balances them best, then the font shrinks further.
+func fitTitle(title string, sty text.Style, width vg.Length) (string, text.Style) {
+	if title == "" || sty.Handler == nil || width <= 0 {
+		return title, sty
+	}
+	shrink := func(s string, floor float64) text.Style {
+		out := sty
+		if w := sty.Width(s); w > width {
+			out.Font.Size = sty.Font.Size * vg.Length(max(float64(width/w), floor))
+		}
+		return out
+	}
+	if out := shrink(title, 0.8); out.Width(title) <= width {
+		return title, out
+	}
+	if !strings.Contains(title, "\n") {
+		best, bestW := "", vg.Length(math.Inf(1))
+		for i, r := range title {
+			if r != ' ' {
+				continue
+			}
+			s := title[:i] + "\n" + title[i+1:]
+			if w := sty.Width(s); w < bestW {
+				best, bestW = s, w
+			}
+		}
+		if best != "" {
+			title = best
+		}
+	}
+	return title, shrink(title, 0.5)
 }
 
 // svgFontFallback names Arial (metric-compatible with Liberation Sans) and a

@@ -24,7 +24,7 @@ type MorrisPoint struct {
 // dashed. Points with a non-finite coordinate are skipped.
 func MorrisScatter(title string, pts []MorrisPoint) (*plot.Plot, error) {
 	if len(pts) == 0 {
-		return nil, errorf("MorrisScatter: %w", errEmpty)
+		return nil, errorf("MorrisScatter: %w", ErrNoData)
 	}
 	var keep []MorrisPoint
 	for _, q := range pts {

@@ -33,9 +33,9 @@ type legendItem struct {
 func newLegend(p *plot.Plot) *legendBlock {
 	return &legendBlock{
 		sty:    textStyle(p, legendSize),
-		thumbW: vg.Points(22),
-		txtGap: vg.Points(5),
-		colGap: vg.Points(14),
+		thumbW: vg.Points(20),
+		txtGap: vg.Points(4),
+		colGap: vg.Points(12),
 		rowGap: vg.Points(1),
 		gap:    vg.Points(8),
 		cols:   1,
@@ -46,16 +46,17 @@ func (l *legendBlock) add(label string, thumbs ...plot.Thumbnailer) {
 	l.items = append(l.items, legendItem{label: label, thumbs: thumbs})
 }
 
-// nominalLegendWidth is the width the legend may take at the default size.
+// nominalLegendWidth is the width the legend may take: the figure width at
+// the default size, less the margins.
 func nominalLegendWidth() vg.Length {
-	return vg.Length(DefaultWidthCM)*vg.Centimeter - vg.Points(80)
+	return vg.Length(DefaultWidthCM)*vg.Centimeter - 2*margin - vg.Points(2)
 }
 
 // layout picks the largest number of columns (at most 4) that fits width.
 func (l *legendBlock) layout(width vg.Length) {
 	l.cols = 1
 	for cols := min(4, len(l.items)); cols > 1; cols-- {
-		if l.totalWidth(cols) <= width {
+		if l.totalWidth(cols, 1) <= width {
 			l.cols = cols
 			return
 		}
@@ -69,12 +70,21 @@ func (l *legendBlock) rows(cols int) int {
 	return (len(l.items) + cols - 1) / cols
 }
 
-// colWidths returns the width of each column for the given column count.
-func (l *legendBlock) colWidths(cols int) []vg.Length {
+// scaled returns the text style and thumbnail width shrunk by factor s.
+func (l *legendBlock) scaled(s float64) (text.Style, vg.Length) {
+	sty := l.sty
+	sty.Font.Size *= vg.Length(s)
+	return sty, l.thumbW * vg.Length(s)
+}
+
+// colWidths returns the width of each column for the given column count,
+// with everything scaled by s.
+func (l *legendBlock) colWidths(cols int, s float64) []vg.Length {
+	sty, thumbW := l.scaled(s)
 	rows := l.rows(cols)
 	ws := make([]vg.Length, cols)
 	for k, it := range l.items {
-		w := l.thumbW + l.txtGap + l.sty.Width(it.label)
+		w := thumbW + l.txtGap*vg.Length(s) + sty.Width(it.label)
 		if j := k / rows; w > ws[j] {
 			ws[j] = w
 		}
@@ -82,12 +92,12 @@ func (l *legendBlock) colWidths(cols int) []vg.Length {
 	return ws
 }
 
-func (l *legendBlock) totalWidth(cols int) vg.Length {
+func (l *legendBlock) totalWidth(cols int, s float64) vg.Length {
 	var t vg.Length
-	for _, w := range l.colWidths(cols) {
+	for _, w := range l.colWidths(cols, s) {
 		t += w
 	}
-	return t + l.colGap*vg.Length(cols-1)
+	return t + l.colGap*vg.Length(s)*vg.Length(cols-1)
 }
 
 func (l *legendBlock) rowH() vg.Length {
@@ -120,37 +130,72 @@ func (l *legendBlock) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 	}}
 }
 
-// Plot draws the legend above c, left-aligned with it.
+// Plot draws the legend above c, left-aligned with it if the figure is wide
+// enough, otherwise shifted left, and as a last resort with a smaller font.
 func (l *legendBlock) Plot(c draw.Canvas, _ *plot.Plot) {
 	if len(l.items) == 0 {
 		return
 	}
-	rows := l.rows(l.cols)
-	widths := l.colWidths(l.cols)
-	rowH := l.rowH()
-	top := c.Max.Y + l.gap + l.height()
-	sty := l.sty
+	left, right := c.Min.X, c.Max.X
+	if w, ok := figureWidth(c); ok {
+		left, right = min(margin, c.Min.X), max(w-margin, c.Max.X)
+	}
+	scale := 1.0
+	total := l.totalWidth(l.cols, 1)
+	if avail := right - left; total > avail && total > 0 {
+		scale = max(float64(avail/total), 0.6)
+		total = l.totalWidth(l.cols, scale)
+	}
+	x := c.Min.X
+	if x+total > right {
+		x = max(left, right-total)
+	}
+	sty, thumbW := l.scaled(scale)
 	sty.XAlign = draw.XLeft
 	sty.YAlign = draw.YCenter
-	x := c.Min.X
+	rows := l.rows(l.cols)
+	widths := l.colWidths(l.cols, scale)
+	rowH := l.rowH()
+	top := c.Max.Y + l.gap + l.height()
 	for k, it := range l.items {
 		col, row := k/rows, k%rows
 		if row == 0 && col > 0 {
-			x += widths[col-1] + l.colGap
+			x += widths[col-1] + l.colGap*vg.Length(scale)
 		}
 		yTop := top - vg.Length(row)*(rowH+l.rowGap)
 		icon := draw.Canvas{
 			Canvas: c.Canvas,
 			Rectangle: vg.Rectangle{
 				Min: vg.Point{X: x, Y: yTop - rowH},
-				Max: vg.Point{X: x + l.thumbW, Y: yTop},
+				Max: vg.Point{X: x + thumbW, Y: yTop},
 			},
 		}
 		for _, t := range it.thumbs {
 			t.Thumbnail(&icon)
 		}
-		c.FillText(sty, vg.Point{X: x + l.thumbW + l.txtGap, Y: yTop - rowH/2}, it.label)
+		c.FillText(sty, vg.Point{X: x + thumbW + l.txtGap*vg.Length(scale), Y: yTop - rowH/2}, it.label)
 	}
+}
+
+// figureWidth returns the width of the whole figure c is part of, if the
+// underlying vg canvas reports its size.
+func figureWidth(c draw.Canvas) (vg.Length, bool) {
+	var vc vg.Canvas = c.Canvas
+	for range 16 { // plot wraps canvases in draw.Canvas values
+		switch x := vc.(type) {
+		case draw.Canvas:
+			vc = x.Canvas
+			continue
+		case *draw.Canvas:
+			vc = x.Canvas
+			continue
+		case vg.CanvasSizer:
+			w, _ := x.Size()
+			return w, true
+		}
+		break
+	}
+	return 0, false
 }
 
 // thumbFunc adapts a function to plot.Thumbnailer.

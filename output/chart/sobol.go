@@ -22,7 +22,7 @@ type SobolBar struct {
 // bar; a NaN bound drops its error bar.
 func SobolBars(title string, bars []SobolBar) (*plot.Plot, error) {
 	if len(bars) == 0 {
-		return nil, errorf("SobolBars: %w", errEmpty)
+		return nil, errorf("SobolBars: %w", ErrNoData)
 	}
 	n := len(bars)
 	p := newPlot(title, "Sobol index (share of output variance)", "")

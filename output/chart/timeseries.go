@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image/color"
 	"math"
 	"sort"
 
@@ -29,7 +30,7 @@ type Series struct {
 // ScenarioLabel; colours and markers are fixed per scenario name.
 func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*plot.Plot, error) {
 	if len(series) == 0 {
-		return nil, errorf("TimeSeries: %w", errEmpty)
+		return nil, errorf("TimeSeries: %w", ErrNoData)
 	}
 	names := make([]string, len(series))
 	seen := map[string]bool{}
@@ -45,7 +46,7 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*pl
 		names[k] = s.Name
 		n := len(s.X)
 		if n == 0 {
-			return nil, errorf("TimeSeries: series %q: %w", s.Name, errEmpty)
+			return nil, errorf("TimeSeries: series %q: %w", s.Name, ErrNoData)
 		}
 		if len(s.Mean) != n {
 			return nil, errorf("TimeSeries: series %q: %d means for %d x values", s.Name, len(s.Mean), n)
@@ -88,17 +89,13 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*pl
 			if s.Low == nil {
 				continue
 			}
-			a := 0.18
-			if styles[k].color == paletteColor(0) {
-				a = 0.11
-			}
 			for _, r := range runs(len(s.X), func(i int) bool { return finite(s.X[i], s.Low[i], s.High[i]) }) {
 				if r[1]-r[0] < 2 {
 					continue
 				}
 				p.Add(&band{
 					x: s.X[r[0]:r[1]], lo: s.Low[r[0]:r[1]], hi: s.High[r[0]:r[1]],
-					fill: withAlpha(styles[k].color, a),
+					fill: ribbonColor(styles[k].color),
 				})
 				hasRibbon[k] = true
 			}
@@ -130,11 +127,7 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*pl
 				p.Add(l)
 			}
 			if hasRibbon[k] {
-				a := 0.18
-				if st.color == paletteColor(0) {
-					a = 0.11
-				}
-				thumbs = append(thumbs, rectThumb(withAlpha(st.color, a), 0.8, draw.LineStyle{}))
+				thumbs = append(thumbs, rectThumb(ribbonColor(st.color), 0.8, draw.LineStyle{}))
 			}
 			thumbs = append(thumbs, lineThumb(line))
 		} else {
@@ -222,4 +215,13 @@ func minGap(series []Series) float64 {
 		return 0
 	}
 	return gap
+}
+
+// ribbonColor is the translucent fill of a confidence ribbon: light enough
+// that several overlapping ribbons stay readable (black more so).
+func ribbonColor(c color.NRGBA) color.NRGBA {
+	if c == paletteColor(0) {
+		return withAlpha(c, 0.10)
+	}
+	return withAlpha(c, 0.15)
 }

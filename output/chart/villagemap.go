@@ -55,7 +55,7 @@ func viridis(t float64) color.NRGBA {
 // skipped. The map keeps a 1:1 aspect ratio at any figure size.
 func VillageMap(title, colourLabel string, pts []MapPoint, lo, hi, front float64) (*plot.Plot, error) {
 	if len(pts) == 0 {
-		return nil, errorf("VillageMap: %w", errEmpty)
+		return nil, errorf("VillageMap: %w", ErrNoData)
 	}
 	if !finite(lo, hi) || lo > hi {
 		return nil, errorf("VillageMap: invalid colour scale [%g, %g]", lo, hi)
@@ -164,7 +164,7 @@ func (m *villageMap) ticks() []plot.Tick {
 		return []plot.Tick{{Value: lo, Label: fmt.Sprintf("%g", lo)}}
 	}
 	var out []plot.Tick
-	for _, t := range (plot.DefaultTicks{}).Ticks(lo, hi) {
+	for _, t := range (niceTicks{target: 5}).Ticks(lo, hi) {
 		if t.Label == "" || t.Value < lo-1e-9*(hi-lo) || t.Value > hi+1e-9*(hi-lo) {
 			continue
 		}
