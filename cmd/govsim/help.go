@@ -15,6 +15,10 @@ Commands:
   compare    run scenarios and compare them: ranked table, report.html, summary.csv
   run        simulate scenarios over replicates and write tidy CSV
   report     rebuild report.html, summary.csv and charts from saved output
+  sweep      run a designed experiment (grid, lhs, morris, saltelli, csv), resumable, shardable
+  merge      join the outputs of sweep shards
+  rerun      reproduce a run, compare or sweep from its manifest
+  analyze    Morris and Sobol sensitivity indices from a sweep
   scenarios  list the embedded scenarios
   show       print the fully resolved TOML of a scenario, ready to edit
   params     print the parameter table (key, default, unit, allowed range)
@@ -156,6 +160,7 @@ func helps() map[string]string {
 		"merge":     mergeHelp,
 		"rerun":     rerunHelp,
 		"report":    reportHelp,
+		"analyze":   analyzeHelp,
 		"run":       runHelp,
 		"scenarios": scenariosHelp,
 		"show":      showHelp,

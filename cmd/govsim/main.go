@@ -65,6 +65,7 @@ func commands() map[string]func(context.Context, env, []string) error {
 		"run":       cmdRun,
 		"compare":   cmdCompare,
 		"report":    cmdReport,
+		"analyze":   cmdAnalyze,
 		"sweep":     cmdSweep,
 		"merge":     cmdMerge,
 		"rerun":     cmdRerun,
