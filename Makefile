@@ -10,7 +10,7 @@ build:
 
 # The whole suite: static checks, generated docs, unit, pattern, golden and
 # end-to-end tests, the race detector, and a short run of every fuzzer.
-test: vet fmt-check docs-check test-unit test-race fuzz
+test: vet fmt-check docs-check test-unit test-race fuzz test-slurm-if-installed
 
 vet:
 	$(GO) vet ./...
@@ -30,6 +30,15 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./scenarios/
 	$(GO) test -run='^$$' -fuzz='^FuzzReadVillages$$' -fuzztime=$(FUZZTIME) ./scenarios/
 	$(GO) test -run='^$$' -fuzz='^FuzzFromCSV$$' -fuzztime=$(FUZZTIME) ./scenarios/design/
+	$(GO) test -run='^$$' -fuzz='^FuzzParseSweep$$' -fuzztime=$(FUZZTIME) ./scenarios/
+
+# The Slurm test needs slurm-wlm and munge, which .ci/run installs; on a
+# machine without them it says so and skips.
+.PHONY: test-slurm-if-installed
+test-slurm-if-installed:
+	@if command -v sbatch >/dev/null 2>&1 && command -v munged >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory test-slurm; \
+	else echo "test-slurm: skipped (slurm-wlm and munge not installed; .ci/run installs them, or run make test-slurm as root)"; fi
 
 # The main job on the embedded scenarios.
 run:
@@ -50,3 +59,21 @@ docs-check:
 
 clean:
 	rm -rf bin govsim-out bench.txt
+
+# A sharded sweep through a real single-node Slurm: installs slurm-wlm and
+# munge if missing (needs root), starts munged, slurmctld and slurmd, runs a
+# 4-task job array twice (a directory per shard, then one shared), merges,
+# compares with a local sweep byte for byte, and stops the daemons. About
+# 30 s once the packages are installed.
+.PHONY: test-slurm fuzz-sweep bench-sweep
+test-slurm:
+	GO=$(GO) bash cmd/govsim/testdata/slurm-test.sh
+
+# The sweep-file parser's fuzzer for a few seconds.
+fuzz-sweep:
+	$(GO) test -run='^$$' -fuzz='^FuzzParseSweep$$' -fuzztime=$(FUZZTIME) ./scenarios/
+
+# Sweep benchmarks: peak memory of 100 to 10,000 tiny runs, and the
+# parallel efficiency of 1,000 teaching-scale runs on 2 workers (minutes).
+bench-sweep:
+	$(GO) test -run='^$$' -bench='^BenchmarkSweep' -benchtime=1x -timeout=60m ./cmd/govsim/

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Param describes one scenario parameter, read from the tags of Config.
@@ -42,8 +43,17 @@ func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // Params lists every scalar parameter of Config in declaration order. The
 // reform schedule ([[reforms]]) is not a scalar parameter and is described by
-// ReformSpecParams.
+// ReformSpecParams. The table is built once from the struct tags (it cannot
+// change while the program runs); callers get their own copy.
 func Params() []Param {
+	return append([]Param(nil), paramTable()...)
+}
+
+// paramTable reflects over Config once; Validate and every sweep point
+// would otherwise pay for the reflection each time.
+var paramTable = sync.OnceValue(buildParams)
+
+func buildParams() []Param {
 	var out []Param
 	t := reflect.TypeOf(Config{})
 	for i := 0; i < t.NumField(); i++ {
@@ -123,7 +133,7 @@ func mustFloat(s string) float64 {
 
 // Lookup finds a parameter by its dotted key.
 func Lookup(key string) (Param, bool) {
-	for _, p := range Params() {
+	for _, p := range paramTable() {
 		if p.Key == key {
 			return p, true
 		}
@@ -283,7 +293,7 @@ func contains(xs []string, s string) bool {
 // Validate checks every parameter against its range and the relations
 // between parameters that no single range can express.
 func (c *Config) Validate() error {
-	for _, p := range Params() {
+	for _, p := range paramTable() {
 		if err := p.Set(c, p.Get(c)); err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func runExample(t *testing.T, line string) {
 // scratch directory.
 func TestHelpExamples(t *testing.T) {
 	var all []string
-	for _, name := range []string{"help", "run", "scenarios", "show", "params", "validate"} {
+	for _, name := range []string{"help", "compare", "run", "report", "analyze", "scenarios", "show", "params", "validate"} {
 		h := helps()[name]
 		i := strings.Index(h, "\nExample")
 		if i < 0 {

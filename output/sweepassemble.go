@@ -1,0 +1,214 @@
+package output
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+)
+
+// SweepTables are the final tables of a sweep, without extension.
+func SweepTables(monthly bool) []string {
+	t := []string{"points", "runs", "results"}
+	if monthly {
+		t = append(t, "monthly")
+	}
+	return t
+}
+
+// AssembleSweep writes the final tables of sweep f into dir from its parts
+// (partPath(id) is where run id's part is), in run-id order, one part at a
+// time, and returns the file names. The tables appear only when all are
+// complete; a damaged or missing part stops the assembly with an error that
+// names it.
+func AssembleSweep(dir string, f SweepFile, format string, partPath func(id int) string) ([]string, error) {
+	s := &f.Spec
+	a := &assembly{spec: s}
+	if err := a.open(dir, format); err != nil {
+		return nil, err
+	}
+	err := a.points()
+	if err == nil {
+		err = a.runs(f.ID, partPath)
+	}
+	if err == nil {
+		err = a.finish()
+	}
+	if err != nil {
+		a.abort()
+		return nil, err
+	}
+	var names []string
+	for _, t := range a.tables {
+		if err := t.commit(); err != nil {
+			a.abort()
+			return nil, err
+		}
+		names = append(names, filepath.Base(finalName(t)))
+	}
+	return names, nil
+}
+
+func finalName(t tableWriter) string {
+	switch x := t.(type) {
+	case *csvTable:
+		return x.final
+	case *parquetTable:
+		return x.final
+	}
+	return ""
+}
+
+type assembly struct {
+	spec                      *SweepSpec
+	pts, runsT, res, monthT   tableWriter
+	tables                    []tableWriter
+	row                       []cell
+	factorTypes, factorsUnits []tableCol
+}
+
+var runCols = []tableCol{{"run_id", colInt}, {"point", colInt}, {"scenario", colString}, {"replicate", colInt}, {"seed", colUint}}
+
+func (a *assembly) open(dir, format string) error {
+	s := a.spec
+	for _, f := range s.Factors {
+		typ := colFloat
+		if f.Kind == "int" {
+			typ = colInt
+		}
+		a.factorTypes = append(a.factorTypes, tableCol{f.Key, typ})
+		a.factorsUnits = append(a.factorsUnits, tableCol{"unit." + f.Key, colOptFloat})
+	}
+	specs := []struct {
+		name string
+		cols []tableCol
+		dst  *tableWriter
+	}{
+		{"points", concat([]tableCol{{"point", colInt}}, a.factorTypes, a.factorsUnits), &a.pts},
+		{"runs", concat(runCols, a.factorTypes), &a.runsT},
+		{"results", concat(runCols, []tableCol{{"metric", colString}, {"value", colFloat}}), &a.res},
+	}
+	if s.Monthly {
+		specs = append(specs, struct {
+			name string
+			cols []tableCol
+			dst  *tableWriter
+		}{"monthly", concat(runCols, []tableCol{{"month", colInt}, {"metric", colString}, {"value", colFloat}}), &a.monthT})
+	}
+	for _, t := range specs {
+		w, err := newTable(filepath.Join(dir, t.name), format, s.Govsim, t.cols)
+		if err != nil {
+			a.abort()
+			return err
+		}
+		*t.dst = w
+		a.tables = append(a.tables, w)
+	}
+	a.row = make([]cell, 8+2*len(s.Factors))
+	return nil
+}
+
+func concat(cols ...[]tableCol) []tableCol {
+	var out []tableCol
+	for _, c := range cols {
+		out = append(out, c...)
+	}
+	return out
+}
+
+// setFactors puts a point's values into row from column at.
+func (a *assembly) setFactors(row []cell, at int, values []float64) {
+	for j, v := range values {
+		if a.factorTypes[j].typ == colInt {
+			row[at+j] = cell{i: int64(v)}
+		} else {
+			row[at+j] = cell{f: v}
+		}
+	}
+}
+
+func (a *assembly) points() error {
+	row := a.row[:1+2*len(a.spec.Factors)]
+	k := len(a.spec.Factors)
+	for i, p := range a.spec.Points {
+		row[0] = cell{i: int64(i)}
+		a.setFactors(row, 1, p)
+		for j, u := range a.spec.Units[i] {
+			row[1+k+j] = cell{f: float64(u)}
+		}
+		if err := a.pts.write(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *assembly) runs(sweepID string, partPath func(id int) string) error {
+	s := a.spec
+	var p Part
+	var buf []byte
+	var err error
+	runRow := a.row[:len(runCols)+len(s.Factors)]
+	resRow := make([]cell, len(runCols)+2)
+	monRow := make([]cell, len(runCols)+3)
+	for id := 0; id < s.Runs(); id++ {
+		path := partPath(id)
+		if buf, err = readInto(buf, path); err != nil {
+			return fmt.Errorf("run %d: %w", id, err)
+		}
+		if err := DecodePart(buf, sweepID, len(s.Metrics), &p); err != nil {
+			return fmt.Errorf("part %s: %w; delete it and run the sweep again to redo the run", path, err)
+		}
+		pt, sc, rep := s.RunKey(id)
+		if p.Run != id || p.Point != pt || p.Scenario != sc || p.Replicate != rep {
+			return fmt.Errorf("part %s holds run %d (point %d, scenario %d, replicate %d), not run %d: damaged; delete it and run the sweep again", path, p.Run, p.Point, p.Scenario, p.Replicate, id)
+		}
+		key := []cell{{i: int64(id)}, {i: int64(pt)}, {s: s.Scenarios[sc].Name}, {i: int64(rep)}, {u: p.Seed}}
+		copy(runRow, key)
+		a.setFactors(runRow, len(runCols), s.Points[pt])
+		if err := a.runsT.write(runRow); err != nil {
+			return err
+		}
+		copy(resRow, key)
+		for m, x := range p.Tail {
+			if math.IsNaN(x) {
+				continue
+			}
+			resRow[5], resRow[6] = cell{s: s.Metrics[m]}, cell{f: x}
+			if err := a.res.write(resRow); err != nil {
+				return err
+			}
+		}
+		if a.monthT == nil {
+			continue
+		}
+		copy(monRow, key)
+		nm := len(s.Metrics)
+		for month := 0; month < p.Months; month++ {
+			for m, x := range p.Monthly[month*nm : (month+1)*nm] {
+				if math.IsNaN(x) {
+					continue
+				}
+				monRow[5], monRow[6], monRow[7] = cell{i: int64(month)}, cell{s: s.Metrics[m]}, cell{f: x}
+				if err := a.monthT.write(monRow); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (a *assembly) finish() error {
+	for _, t := range a.tables {
+		if err := t.finish(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *assembly) abort() {
+	for _, t := range a.tables {
+		t.abort()
+	}
+}

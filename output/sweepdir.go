@@ -1,0 +1,312 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// DirError is an output directory that cannot take a sweep: it holds
+// another sweep or other files. It is bad input (exit status 2).
+type DirError struct{ Msg string }
+
+func (e *DirError) Error() string { return e.Msg }
+
+// BadInput marks the error as bad input for the command line.
+func (e *DirError) BadInput() bool { return true }
+
+const (
+	sweepJSONName = "sweep.json"
+	partsDirName  = "parts"
+	partExt       = ".part"
+)
+
+// SweepDir is a sweep's output directory.
+type SweepDir struct {
+	Dir  string
+	File SweepFile
+}
+
+// CreateSweepDir opens dir for the sweep f. A new or empty directory gets
+// sweep.json and parts/; one that holds the same sweep is taken as it is
+// (to resume it, or as another shard's); one holding a different sweep,
+// or other files, is refused.
+func CreateSweepDir(dir string, f SweepFile) (*SweepDir, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output directory: %w", err)
+	}
+	path := filepath.Join(dir, sweepJSONName)
+	b, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		old, err := parseSweepFile(path, b)
+		if err != nil {
+			return nil, &DirError{fmt.Sprintf("%v; use another -out", err)}
+		}
+		if old.ID != f.ID {
+			return nil, &DirError{fmt.Sprintf("%s holds a different sweep (%s): refusing to mix them; use another -out, or delete %s to start over",
+				dir, strings.Join(f.Spec.Differences(&old.Spec), "; "), dir)}
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		if other, err := foreignEntries(dir); err != nil {
+			return nil, err
+		} else if len(other) > 0 {
+			return nil, &DirError{fmt.Sprintf("%s is not empty (%s) and holds no sweep: refusing to mix; use another -out", dir, strings.Join(other, ", "))}
+		}
+		if err := WriteFileAtomic(path, f.marshal()); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("output directory: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, partsDirName), 0o755); err != nil {
+		return nil, fmt.Errorf("output directory: %w", err)
+	}
+	return &SweepDir{Dir: dir, File: f}, nil
+}
+
+// OpenSweepDir opens a directory that holds a sweep (for merging).
+func OpenSweepDir(dir string) (*SweepDir, error) {
+	path := filepath.Join(dir, sweepJSONName)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &DirError{fmt.Sprintf("%s holds no sweep.json: not the output of govsim sweep", dir)}
+		}
+		return nil, err
+	}
+	f, err := parseSweepFile(path, b)
+	if err != nil {
+		return nil, &DirError{err.Error()}
+	}
+	return &SweepDir{Dir: dir, File: f}, nil
+}
+
+// foreignEntries lists what in dir is not a sweep's own.
+func foreignEntries(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("output directory: %w", err)
+	}
+	var out []string
+	for _, e := range ents {
+		n := e.Name()
+		if n == partsDirName || isTemp(n) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func isTemp(name string) bool { return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") }
+
+// PartPath is where run id's part is.
+func (d *SweepDir) PartPath(id int) string {
+	return filepath.Join(d.Dir, partsDirName, strconv.Itoa(id)+partExt)
+}
+
+// WritePart writes a finished run's part: to a temporary file, synced, then
+// renamed, so that a part that exists is whole even after kill -9 or a
+// crash, and a run killed half-way leaves at most a temporary file.
+func (d *SweepDir) WritePart(p *Part) error {
+	b := AppendPart(make([]byte, 0, partSize(len(p.Tail), p.Months)), d.File.ID, p)
+	final := d.PartPath(p.Run)
+	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("part: %w", err)
+	}
+	tmp := f.Name()
+	_, werr := f.Write(b)
+	if err := errors.Join(werr, f.Chmod(0o644), f.Sync(), f.Close()); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("part %s: %w", final, err)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("part: %w", err)
+	}
+	return nil
+}
+
+// SyncParts makes the renames of parts durable (one fsync of the
+// directory instead of one per part).
+func (d *SweepDir) SyncParts() error {
+	f, err := os.Open(filepath.Join(d.Dir, partsDirName))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return fmt.Errorf("parts: %w", err)
+	}
+	return nil
+}
+
+// Scan reports which runs have a part. The parts of runs mine claims are
+// read and checked, and damaged ones removed so they are run again, along
+// with mine's temporary files, left by a process that was killed; their
+// names come back for a warning. When exclusive, no other process writes
+// to the directory, and its own stale temporary files go too.
+func (d *SweepDir) Scan(mine func(id int) bool, exclusive bool) (done []bool, removed []string, err error) {
+	n := d.File.Runs
+	done = make([]bool, n)
+	partsDir := filepath.Join(d.Dir, partsDirName)
+	var p Part
+	var buf []byte
+	err = eachName(partsDir, func(name string) error {
+		if isTemp(name) {
+			base, _, _ := strings.Cut(strings.TrimPrefix(name, "."), ".tmp-")
+			if id, ok := partID(base, n); ok && mine(id) {
+				os.Remove(filepath.Join(partsDir, name))
+			}
+			return nil
+		}
+		id, ok := partID(name, n)
+		if !ok {
+			return nil
+		}
+		if mine(id) {
+			path := filepath.Join(partsDir, name)
+			var err error
+			buf, err = readInto(buf, path)
+			if err == nil {
+				err = DecodePart(buf, d.File.ID, len(d.File.Spec.Metrics), &p)
+			}
+			if err == nil && p.Run != id {
+				err = fmt.Errorf("%w: it holds run %d", errBadPart, p.Run)
+			}
+			if err != nil {
+				if !errors.Is(err, errBadPart) {
+					return fmt.Errorf("part %s: %w", path, err)
+				}
+				if rerr := os.Remove(path); rerr != nil {
+					return fmt.Errorf("part %s: %w", path, rerr)
+				}
+				removed = append(removed, fmt.Sprintf("%s (%v)", path, err))
+				return nil
+			}
+		}
+		done[id] = true
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if exclusive {
+		ents, err := os.ReadDir(d.Dir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("output directory: %w", err)
+		}
+		for _, e := range ents {
+			if isTemp(e.Name()) {
+				os.Remove(filepath.Join(d.Dir, e.Name()))
+			}
+		}
+	}
+	return done, removed, nil
+}
+
+// eachName calls fn with the name of every entry of dir, reading the
+// directory in batches: a sweep's parts directory may hold millions of
+// entries, and os.ReadDir would hold them all, sorted, at once.
+func eachName(dir string, fn func(name string) error) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("parts: %w", err)
+	}
+	defer f.Close()
+	for {
+		names, err := f.Readdirnames(1024)
+		for _, n := range names {
+			if err := fn(n); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("parts: %w", err)
+		}
+	}
+}
+
+// partID reads the run id of a part's file name.
+func partID(name string, runs int) (int, bool) {
+	s, ok := strings.CutSuffix(name, partExt)
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.Atoi(s)
+	if err != nil || id < 0 || id >= runs || strconv.Itoa(id) != s {
+		return 0, false
+	}
+	return id, true
+}
+
+// readInto reads a whole file into buf, reusing its memory.
+func readInto(buf []byte, path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return buf, err
+	}
+	n := int(st.Size())
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return buf, err
+	}
+	return buf, nil
+}
+
+// CopyPart puts a part from another directory into this one, as a hard
+// link where the file system allows, else as a copy written by rename.
+func (d *SweepDir) CopyPart(src string, id int) error {
+	final := d.PartPath(id)
+	if err := os.Link(src, final); err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return fmt.Errorf("part: %w", err)
+	}
+	return WriteFileAtomic(final, b)
+}
+
+// FormatIDs renders run ids compactly for messages: "3, 7-9, 12", at most
+// limit ranges.
+func FormatIDs(ids []int, limit int) string {
+	sort.Ints(ids)
+	var parts []string
+	for i := 0; i < len(ids); {
+		j := i
+		for j+1 < len(ids) && ids[j+1] == ids[j]+1 {
+			j++
+		}
+		if len(parts) == limit {
+			parts = append(parts, "…")
+			break
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", ids[i], ids[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(ids[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,123 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// ManifestKindSweep marks the manifest of govsim sweep and govsim merge;
+// manifests of govsim run and compare have no kind.
+const ManifestKindSweep = "sweep"
+
+// SweepManifest records how a sweep directory was made: the version, the
+// command line, the whole resolved sweep (design, factors, points, seeds,
+// scenario TOML), the shard, and what this session did. With it alone,
+// govsim rerun reproduces the runs.
+type SweepManifest struct {
+	Kind            string    `json:"kind"`
+	Govsim          string    `json:"govsim_version"`
+	Go              string    `json:"go_version"`
+	Command         []string  `json:"command"`
+	SweepID         string    `json:"sweep_id"`
+	Shard           Shard     `json:"shard"`
+	MergedFrom      []string  `json:"merged_from,omitempty"`
+	Format          string    `json:"format"`
+	Workers         int       `json:"workers"`
+	Start           time.Time `json:"start"`
+	End             time.Time `json:"end"`
+	WallSeconds     float64   `json:"wall_seconds"`
+	RunsTotal       int       `json:"runs_total"`        // the whole sweep
+	RunsShard       int       `json:"runs_shard"`        // this shard's
+	RunsDone        int       `json:"runs_done"`         // this shard's runs finished, in any session
+	RunsThisSession int       `json:"runs_this_session"` // finished by this command
+	RunsPerSecond   float64   `json:"runs_per_second"`   // this session's throughput
+	Complete        bool      `json:"complete"`          // every run present and the tables assembled
+	Files           []string  `json:"files,omitempty"`
+	RunSeeds        string    `json:"run_seeds"` // how a run's seed follows from the master seed
+	Sweep           SweepSpec `json:"sweep"`
+}
+
+// Shard is the share of a sweep one process runs: the runs whose id % Count
+// == Index.
+type Shard struct {
+	Index int    `json:"index"`
+	Count int    `json:"count"`
+	From  string `json:"from,omitempty"` // "-shard", "SLURM_ARRAY_TASK_ID", ...
+}
+
+// Mine says whether run id belongs to the shard.
+func (s Shard) Mine(id int) bool { return s.Count <= 1 || id%s.Count == s.Index }
+
+// Runs counts the shard's runs among n.
+func (s Shard) Runs(n int) int {
+	if s.Count <= 1 {
+		return n
+	}
+	r := n / s.Count
+	if s.Index < n%s.Count {
+		r++
+	}
+	return r
+}
+
+// ManifestName is the manifest file of a shard: manifest.json for a whole
+// sweep, manifest-shard-I-of-N.json for a shard, so that shards sharing a
+// directory do not overwrite each other's.
+func ManifestName(s Shard) string {
+	if s.Count <= 1 {
+		return "manifest.json"
+	}
+	return fmt.Sprintf("manifest-shard-%d-of-%d.json", s.Index, s.Count)
+}
+
+// WriteSweepManifest writes m into dir under its shard's name.
+func WriteSweepManifest(dir string, m *SweepManifest, name string) error {
+	m.Kind = ManifestKindSweep
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	return WriteFileAtomic(filepath.Join(dir, name), append(b, '\n'))
+}
+
+// ManifestKind reads the kind of the manifest at path: ManifestKindSweep,
+// or "" for govsim run and compare.
+func ManifestKind(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var k struct {
+		Kind   string `json:"kind"`
+		Govsim string `json:"govsim_version"`
+	}
+	if err := json.Unmarshal(b, &k); err != nil {
+		return "", fmt.Errorf("%s: not a govsim manifest: %w", path, err)
+	}
+	if k.Govsim == "" {
+		return "", fmt.Errorf("%s: no govsim_version: not a govsim manifest", path)
+	}
+	return k.Kind, nil
+}
+
+// ReadSweepManifest reads a sweep manifest file.
+func ReadSweepManifest(path string) (SweepManifest, error) {
+	var m SweepManifest
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("%s: %w", path, err)
+	}
+	if m.Kind != ManifestKindSweep {
+		return m, fmt.Errorf("%s: not a sweep manifest", path)
+	}
+	if err := m.Sweep.check(); err != nil {
+		return m, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}

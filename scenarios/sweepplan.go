@@ -1,0 +1,238 @@
+package scenarios
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/govsim/govsim/scenarios/design"
+	"github.com/govsim/govsim/sim"
+)
+
+// Plan is a sweep made concrete: its design points. Runs are numbered
+// point-major: run id = (point × scenarios + scenario) × replicates +
+// replicate, so a run's id, and with it its seed, depends only on the sweep,
+// never on the order runs finish in, the workers or the shards.
+type Plan struct {
+	Sweep      *Sweep
+	Design     design.Design
+	DesignSeed uint64
+}
+
+// Runs is the number of runs of the whole sweep.
+func (p *Plan) Runs() int {
+	return len(p.Design.Points) * len(p.Sweep.Scenarios) * p.Sweep.Replicates
+}
+
+// designSalt separates the design's random stream from the runs' streams
+// that the same master seed feeds.
+const designSalt = 0xd1b54a32d192ed03
+
+// DesignSeed is the seed of the design's own sampling when the sweep file
+// gives none: derived from the master seed, so -seed gives a new design and
+// new runs together.
+func DesignSeed(master uint64) uint64 { return sim.Mix(master ^ designSalt) }
+
+// pointSalt keeps per-point seeds apart from the master seed itself.
+const pointSalt = 0x632be59bd9b4e019
+
+// RunSeed is the seed a run passes to sim.New (with its replicate): the
+// master seed itself under SeedsCommon, or a seed derived from the master
+// seed and the design point under SeedsPerPoint.
+func RunSeed(mode string, master uint64, point int) uint64 {
+	if mode == SeedsPerPoint {
+		return sim.Mix(master ^ sim.Mix(uint64(point)^pointSalt))
+	}
+	return master
+}
+
+// SetPoint sets the factors' parameters in cfg to a point's values and
+// checks the result as a whole (ranges and relations such as groups_min ≤
+// groups_max).
+func SetPoint(cfg *sim.Config, params []sim.Param, values []float64) error {
+	for i, p := range params {
+		if err := p.Set(cfg, values[i]); err != nil {
+			return err
+		}
+	}
+	return cfg.Validate()
+}
+
+// samplesMeaning says what samples counts for each design.
+func samplesMeaning(kind string, k int) string {
+	switch kind {
+	case design.KindLHS:
+		return "the number of points"
+	case design.KindMorris:
+		return fmt.Sprintf("the number of trajectories r; the design has r(k+1) = r×%d points", k+1)
+	case design.KindSaltelli:
+		return fmt.Sprintf("the number of base rows N; the design has N(k+2) = N×%d points", k+2)
+	}
+	return ""
+}
+
+// factorInMsg finds the factor a design error names (`factor "KEY"`).
+var factorInMsg = regexp.MustCompile(`factor "([^"]+)"`)
+
+// Build makes the design points (after any flag overrides of Samples,
+// Seed, Months, Window) and checks every point in every scenario, so that a
+// bad point is reported before any run starts.
+func (s *Sweep) Build() (*Plan, error) {
+	fail := func(path, format string, a ...any) error {
+		return &InputError{File: s.File, Line: s.lines.line(path), Key: path, Msg: fmt.Sprintf(format, a...)}
+	}
+	k := len(s.Factors)
+	switch s.Design {
+	case design.KindLHS, design.KindMorris, design.KindSaltelli:
+		if s.Samples == 0 {
+			return nil, fail("samples", "missing; design = %q needs samples = N: %s", s.Design, samplesMeaning(s.Design, k))
+		}
+		if s.Design == design.KindSaltelli && s.Samples < 2 {
+			return nil, fail("samples", "%d: Saltelli needs N >= 2 base rows to estimate variances (%s)", s.Samples, samplesMeaning(s.Design, k))
+		}
+	default:
+		if s.Samples != 0 {
+			return nil, fail("samples", "design = %q takes no samples", s.Design)
+		}
+	}
+	for i := range s.Scenarios {
+		if s.Months > 0 {
+			s.Scenarios[i].Config.Months = s.Months
+		}
+	}
+	if err := s.checkWindow(); err != nil {
+		return nil, err
+	}
+	seed := s.DesignSeed
+	if !s.HasDesignSeed {
+		seed = DesignSeed(s.Seed)
+	}
+	d, err := s.design(seed)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, ie
+		}
+		path := "design"
+		if m := factorInMsg.FindStringSubmatch(err.Error()); m != nil {
+			for i, f := range s.Factors {
+				if f.Key == m[1] {
+					path = s.factorAt[i]
+				}
+			}
+		}
+		return nil, fail(path, "%v", err)
+	}
+	p := &Plan{Sweep: s, Design: d, DesignSeed: seed}
+	if n := float64(len(d.Points)) * float64(len(s.Scenarios)) * float64(s.Replicates); n > MaxSweepRuns {
+		return nil, fail("replicates", "%d points × %d scenarios × %d replicates = %.0f runs, more than %d; allowed fewer samples or replicates",
+			len(d.Points), len(s.Scenarios), s.Replicates, n, MaxSweepRuns)
+	}
+	if err := s.checkPoints(d); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (s *Sweep) design(seed uint64) (design.Design, error) {
+	switch s.Design {
+	case design.KindGrid:
+		return design.Grid(s.Factors)
+	case design.KindLHS:
+		return design.LHS(s.Factors, s.Samples, seed)
+	case design.KindMorris:
+		return design.Morris(s.Factors, s.Samples, s.Levels, seed)
+	case design.KindSaltelli:
+		return design.Saltelli(s.Factors, s.Samples, seed)
+	case design.KindCSV:
+		data, err := s.readFile(s.Points)
+		if err != nil {
+			return design.Design{}, &InputError{File: s.File, Line: s.lines.line("points"), Key: "points",
+				Msg: fmt.Sprintf("cannot read %q: %s; allowed a path to a CSV file, relative to the sweep file", s.Points, reason(err))}
+		}
+		d, err := design.FromCSV(bytes.NewReader(data), s.Points, s.Factors)
+		if err != nil {
+			// FromCSV names the points file, its line and column already.
+			return design.Design{}, &InputError{Msg: err.Error()}
+		}
+		if len(d.Points) == 0 {
+			return design.Design{}, &InputError{File: s.Points, Msg: "no points: the file has a header but no rows"}
+		}
+		return d, nil
+	}
+	return design.Design{}, fmt.Errorf("unknown design %q", s.Design)
+}
+
+// checkWindow checks that every run is at least window months long.
+func (s *Sweep) checkWindow() error {
+	shortest, name := 0, ""
+	for _, sc := range s.Scenarios {
+		if shortest == 0 || sc.Config.Months < shortest {
+			shortest, name = sc.Config.Months, sc.Name
+		}
+	}
+	for i, f := range s.Factors {
+		if f.Key != "months" {
+			continue
+		}
+		lo := f.Min
+		for j, v := range f.Values {
+			if j == 0 || v < lo {
+				lo = v
+			}
+		}
+		if int(lo) < shortest {
+			shortest, name = int(lo), s.factorAt[i]+" (months)"
+		}
+	}
+	if s.Window > shortest {
+		path := "window"
+		if !s.set["window"] {
+			path = "months"
+		}
+		return &InputError{File: s.File, Line: s.lines.line(path), Key: "window",
+			Msg: fmt.Sprintf("window = %d months is longer than the %d months of %s; allowed window <= months", s.Window, shortest, name)}
+	}
+	return nil
+}
+
+// checkPoints applies every point to every scenario, as the runs will.
+func (s *Sweep) checkPoints(d design.Design) error {
+	for i, sc := range s.Scenarios {
+		if len(sc.Villages) > 0 {
+			for j, f := range s.Factors {
+				if f.Key == "district.villages" {
+					return &InputError{File: s.File, Line: s.lines.line(s.factorAt[j] + ".key"), Key: s.factorAt[j] + ".key",
+						Msg: fmt.Sprintf("scenario %s reads its villages from %s, so district.villages cannot be varied", sc.Name, sc.Config.District.VillageCSV)}
+				}
+			}
+		}
+		for _, pt := range d.Points {
+			cfg := s.Scenarios[i].Config
+			if err := SetPoint(&cfg, s.Params, pt.Values); err != nil {
+				path := "factor"
+				msg := err.Error()
+				key, _, _ := strings.Cut(msg, " ")
+				key = strings.TrimSuffix(key, ":")
+				for j, f := range s.Factors {
+					if f.Key == key || (path == "factor" && strings.Contains(msg, f.Key)) {
+						path = s.factorAt[j]
+					}
+				}
+				return &InputError{File: s.File, Line: s.lines.line(path), Key: path,
+					Msg: fmt.Sprintf("design point %d (%s) does not fit scenario %s: %s", pt.Index, describePoint(s.Factors, pt.Values), sc.Name, msg)}
+			}
+		}
+	}
+	return nil
+}
+
+func describePoint(fs []design.Factor, values []float64) string {
+	var parts []string
+	for i, f := range fs {
+		parts = append(parts, f.Key+" = "+fmtF(values[i]))
+	}
+	return strings.Join(parts, ", ")
+}
