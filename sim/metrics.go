@@ -2,11 +2,17 @@ package sim
 
 import "math"
 
-// DistrictMetrics are the names of the district-level metrics, in the order
-// of the values a run reports each month. They are the contract of
+// DistrictMetrics returns the names of the district-level metrics, in the
+// order of the values a run reports each month. They are the contract of
 // MODEL.md §8: add freely, rename none. A value is NaN in months where the
 // metric is not defined (elections, dividends), and such rows are not written.
-var DistrictMetrics = []string{
+func DistrictMetrics() []string { return append([]string(nil), districtMetrics[:]...) }
+
+// VillageMetrics returns the per-village metrics, written monthly with
+// -village-detail, otherwise as yearly means of the monthly values.
+func VillageMetrics() []string { return append([]string(nil), villageMetrics[:]...) }
+
+var districtMetrics = [...]string{
 	"disputes_opened_per_1000",
 	"disputes_open_per_1000",
 	"disputes_membership_per_1000",
@@ -51,9 +57,7 @@ var DistrictMetrics = []string{
 	"bought_seat_share",
 }
 
-// VillageMetrics are the per-village metrics, written monthly with
-// -village-detail, otherwise as yearly means of the monthly values.
-var VillageMetrics = []string{
+var villageMetrics = [...]string{
 	"residents",
 	"migrant_share",
 	"disputes_opened_per_1000",
@@ -368,7 +372,7 @@ func binMid(b int) float64 {
 }
 
 func metricIndex(name string) int {
-	for i, n := range DistrictMetrics {
+	for i, n := range districtMetrics {
 		if n == name {
 			return i
 		}

@@ -83,16 +83,16 @@ func runConfig(t *testing.T, cfg sim.Config, rep int) runStats {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nd := len(sim.DistrictMetrics)
+	nd := len(sim.DistrictMetrics())
 	c := &collector{sum: make([]float64, nd), n: make([]float64, nd), esum: make([]float64, nd), en: make([]float64, nd), vi: map[string]int{}}
-	for i, n := range sim.VillageMetrics {
+	for i, n := range sim.VillageMetrics() {
 		c.vi[n] = i
 	}
 	if err := m.Run(context.Background(), sim.Options{Workers: 1}, c); err != nil {
 		t.Fatal(err)
 	}
 	rs := runStats{mean: map[string]float64{}, early: map[string]float64{}, vy: c.vy}
-	for i, n := range sim.DistrictMetrics {
+	for i, n := range sim.DistrictMetrics() {
 		rs.mean[n] = c.sum[i] / c.n[i]
 		rs.early[n] = c.esum[i] / c.en[i]
 	}

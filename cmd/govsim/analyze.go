@@ -46,11 +46,11 @@ Examples:
   govsim analyze sw-morris
 `
 
-var defaultSensitivityMetrics = []string{"composite_index", "satisfaction_migrant", "disputes_opened_per_1000", "vote_buying_rate", "leakage_share", "fiscal_spending"}
+const defaultSensitivityMetrics = "composite_index,satisfaction_migrant,disputes_opened_per_1000,vote_buying_rate,leakage_share,fiscal_spending"
 
 func cmdAnalyze(_ context.Context, e env, args []string) error {
 	fs := newFlags("analyze", analyzeHelp, e)
-	metricsFlag := fs.String("metrics", strings.Join(defaultSensitivityMetrics, ","), "metrics to analyse")
+	metricsFlag := fs.String("metrics", defaultSensitivityMetrics, "metrics to analyse")
 	boot := fs.Int("bootstrap", 1000, "bootstrap resamples")
 	pos, err := parse(fs, analyzeHelp, e, args)
 	if err != nil {

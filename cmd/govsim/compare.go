@@ -19,9 +19,11 @@ func (badInput) BadInput() bool  { return true }
 func (b badInput) Unwrap() error { return b.error }
 
 // precisionMetrics are the headline metrics adaptive replication watches.
-var precisionMetrics = []string{
-	"composite_index", "satisfaction_local", "satisfaction_migrant", "trust_committee",
-	"disputes_opened_per_1000", "vote_buying_rate", "leakage_share", "fiscal_spending",
+func precisionMetrics() []string {
+	return []string{
+		"composite_index", "satisfaction_local", "satisfaction_migrant", "trust_committee",
+		"disputes_opened_per_1000", "vote_buying_rate", "leakage_share", "fiscal_spending",
+	}
 }
 
 // shareFloor is the smallest mean a [0,1] metric is judged against: a vote
@@ -119,13 +121,13 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 // widest relative half-width.
 func precisionMet(res *runResult, precision float64) (string, bool) {
 	idx := map[string]int{}
-	for i, n := range sim.DistrictMetrics {
+	for i, n := range sim.DistrictMetrics() {
 		idx[n] = i
 	}
 	worst, worstRel := "", -1.0
 	for _, name := range res.names {
 		tails := res.tails[name]
-		for _, m := range precisionMetrics {
+		for _, m := range precisionMetrics() {
 			x := make([]float64, 0, len(tails))
 			for _, t := range tails {
 				if v := t[idx[m]]; !math.IsNaN(v) {

@@ -184,7 +184,7 @@ func (r *rerun) runs(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.Name, err)
 		}
-		rr := output.NewRunRows(sc.Name, run.Replicate, run.Seed, sim.DistrictMetrics, sim.VillageMetrics, sc.Config.Months)
+		rr := output.NewRunRows(sc.Name, run.Replicate, run.Seed, sim.DistrictMetrics(), sim.VillageMetrics(), sc.Config.Months)
 		if err := mod.Run(ctx, sim.Options{Workers: perRun, VillageDetail: m.VillageDetail}, rr); err != nil {
 			return err
 		}

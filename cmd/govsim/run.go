@@ -160,7 +160,7 @@ func (s *session) runReps(ctx context.Context, from, to int) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.sc.Name, err)
 		}
-		rr := output.NewRunRows(j.sc.Name, j.rep, s.f.seed, sim.DistrictMetrics, sim.VillageMetrics, j.sc.Config.Months-s.window)
+		rr := output.NewRunRows(j.sc.Name, j.rep, s.f.seed, sim.DistrictMetrics(), sim.VillageMetrics(), j.sc.Config.Months-s.window)
 		if err := m.Run(ctx, sim.Options{Workers: perRun, VillageDetail: s.f.villageDetail}, rr); err != nil {
 			return err
 		}
@@ -223,29 +223,31 @@ func runAll(ctx context.Context, e env, scs []scenarios.Scenario, f runFlags) (*
 }
 
 // tableMetrics are the headline metrics of the final-years table.
-var tableMetrics = []struct{ name, head, format string }{
-	{"composite_index", "composite", "%.3f"},
-	{"satisfaction_local", "sat.local", "%.3f"},
-	{"satisfaction_migrant", "sat.migr", "%.3f"},
-	{"trust_committee", "trust", "%.3f"},
-	{"disputes_opened_per_1000", "disputes‰", "%.3f"},
-	{"petitions_per_1000", "petitions‰", "%.3f"},
-	{"vote_buying_rate", "vote-buy", "%.3f"},
-	{"leakage_share", "leakage", "%.3f"},
-	{"dividend_per_share", "div/share", "%.0f"},
-	{"fiscal_spending", "fiscal M¥/mo", "%.2f"},
+func tableMetrics() []struct{ name, head, format string } {
+	return []struct{ name, head, format string }{
+		{"composite_index", "composite", "%.3f"},
+		{"satisfaction_local", "sat.local", "%.3f"},
+		{"satisfaction_migrant", "sat.migr", "%.3f"},
+		{"trust_committee", "trust", "%.3f"},
+		{"disputes_opened_per_1000", "disputes‰", "%.3f"},
+		{"petitions_per_1000", "petitions‰", "%.3f"},
+		{"vote_buying_rate", "vote-buy", "%.3f"},
+		{"leakage_share", "leakage", "%.3f"},
+		{"dividend_per_share", "div/share", "%.0f"},
+		{"fiscal_spending", "fiscal M¥/mo", "%.2f"},
+	}
 }
 
 // printTable prints the final-year means per scenario, averaged over
 // replicates.
 func printTable(w io.Writer, res *runResult) {
 	idx := map[string]int{}
-	for i, n := range sim.DistrictMetrics {
+	for i, n := range sim.DistrictMetrics() {
 		idx[n] = i
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "scenario\treps\t")
-	for _, t := range tableMetrics {
+	for _, t := range tableMetrics() {
 		fmt.Fprintf(tw, "%s\t", t.head)
 	}
 	fmt.Fprintln(tw)
@@ -255,7 +257,7 @@ func printTable(w io.Writer, res *runResult) {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t%d\t", name, len(tails))
-		for _, t := range tableMetrics {
+		for _, t := range tableMetrics() {
 			var s, n float64
 			for _, tl := range tails {
 				if x := tl[idx[t.name]]; !math.IsNaN(x) {

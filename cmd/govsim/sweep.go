@@ -228,7 +228,7 @@ func sweepSpec(plan *scenarios.Plan, monthly bool) (output.SweepSpec, error) {
 	spec := output.SweepSpec{
 		Govsim: version, Name: sw.Name, Description: sw.Description, Design: sw.Design,
 		Groups: d.Groups, Replicates: sw.Replicates, Seed: sw.Seed, DesignSeed: plan.DesignSeed,
-		Seeds: sw.Seeds, Window: sw.Window, Monthly: monthly, Metrics: sim.DistrictMetrics,
+		Seeds: sw.Seeds, Window: sw.Window, Monthly: monthly, Metrics: sim.DistrictMetrics(),
 	}
 	switch sw.Design {
 	case design.KindLHS, design.KindMorris, design.KindSaltelli:
