@@ -1,14 +1,12 @@
 package analysis
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // Runs holds the district-level rows of a monthly.csv: for every scenario
@@ -30,38 +28,16 @@ type runKey struct {
 // ReadMonthly reads monthly.csv (columns scenario,replicate,seed,month,
 // metric,value). Errors name the line.
 func ReadMonthly(r io.Reader, name string) (*Runs, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	header, err := br.ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if strings.TrimRight(header, "\r\n") != "scenario,replicate,seed,month,metric,value" {
-		return nil, fmt.Errorf("%s:1: not a govsim monthly.csv (header %q)", name, strings.TrimSpace(header))
-	}
 	d := &Runs{reps: map[string][]int{}, data: map[runKey]map[string][]float64{}}
 	seenS := map[string]bool{}
 	seenM := map[string]bool{}
 	seenR := map[runKey]bool{}
-	line := 1
-	for {
-		s, err := br.ReadString('\n')
-		if s == "" && err != nil {
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		line++
-		s = strings.TrimRight(s, "\r\n")
-		f := strings.Split(s, ",")
-		if len(f) != 6 {
-			return nil, fmt.Errorf("%s:%d: want 6 fields, got %d", name, line, len(f))
-		}
+	err := eachRow(r, name, monthlyHeader, "", func(line int, f []string) error {
 		rep, err1 := strconv.Atoi(f[1])
 		month, err2 := strconv.Atoi(f[3])
 		val, err3 := strconv.ParseFloat(f[5], 64)
 		if err := errors.Join(err1, err2, err3); err != nil || rep < 0 || month < 0 || month > 100000 {
-			return nil, fmt.Errorf("%s:%d: bad replicate, month or value", name, line)
+			return fmt.Errorf("%s:%d: bad replicate, month or value", name, line)
 		}
 		k := runKey{f[0], rep}
 		if !seenS[f[0]] {
@@ -86,9 +62,10 @@ func ReadMonthly(r io.Reader, name string) (*Runs, error) {
 		if month+1 > d.Months {
 			d.Months = month + 1
 		}
-		if err != nil {
-			break
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, s := range d.Scenarios {
 		sort.Ints(d.reps[s])

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -27,43 +26,21 @@ type VillageYear struct {
 // scenario, grouped by replicate: the years with an election, when the
 // migrant share of voters is defined.
 func ReadVillageYears(r io.Reader, name, scenario string) (map[int][]VillageYear, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	header, _ := br.ReadString('\n')
-	if strings.TrimRight(header, "\r\n") != "scenario,replicate,seed,month,village,metric,value" {
-		return nil, fmt.Errorf("%s:1: not a govsim villages.csv", name)
-	}
 	type key struct{ rep, month, village int }
 	recs := map[key]*VillageYear{}
 	var order []key
 	want := map[string]int{"migrant_voter_share": 0, "migrant_share": 1, "integration": 2, "dividend_per_share": 3, "disputes_local_migrant_per_1000": 4}
-	prefix := scenario + ","
-	line := 1
-	for {
-		s, err := br.ReadString('\n')
-		if s == "" && err != nil {
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		line++
-		if !strings.HasPrefix(s, prefix) {
-			continue
-		}
-		f := strings.Split(strings.TrimRight(s, "\r\n"), ",")
-		if len(f) != 7 {
-			return nil, fmt.Errorf("%s:%d: want 7 fields, got %d", name, line, len(f))
-		}
+	err := eachRow(r, name, villagesHeader, scenario+",", func(line int, f []string) error {
 		idx, ok := want[f[5]]
 		if !ok {
-			continue
+			return nil
 		}
 		rep, e1 := strconv.Atoi(f[1])
 		month, e2 := strconv.Atoi(f[3])
 		vil, e3 := strconv.Atoi(f[4])
 		val, e4 := strconv.ParseFloat(f[6], 64)
 		if err := errors.Join(e1, e2, e3, e4); err != nil {
-			return nil, fmt.Errorf("%s:%d: bad number", name, line)
+			return fmt.Errorf("%s:%d: bad number", name, line)
 		}
 		k := key{rep, month, vil}
 		vy := recs[k]
@@ -84,6 +61,10 @@ func ReadVillageYears(r io.Reader, name, scenario string) (map[int][]VillageYear
 		case 4:
 			vy.LocalMigrant = val
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := map[int][]VillageYear{}
 	for _, k := range order {
@@ -271,39 +252,17 @@ type MapVillage struct {
 // ReadVillageMap reads, from villages.csv, every village of one run at one
 // month: positions, satisfaction of locals, trust and status.
 func ReadVillageMap(r io.Reader, name, scenario string, replicate, month int) ([]MapVillage, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	header, _ := br.ReadString('\n')
-	if strings.TrimRight(header, "\r\n") != "scenario,replicate,seed,month,village,metric,value" {
-		return nil, fmt.Errorf("%s:1: not a govsim villages.csv", name)
-	}
-	prefix := scenario + "," + strconv.Itoa(replicate) + ","
 	monthField := strconv.Itoa(month)
 	byID := map[int]*MapVillage{}
 	maxID := -1
-	line := 1
-	for {
-		s, err := br.ReadString('\n')
-		if s == "" && err != nil {
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		line++
-		if !strings.HasPrefix(s, prefix) {
-			continue
-		}
-		f := strings.Split(strings.TrimRight(s, "\r\n"), ",")
-		if len(f) != 7 {
-			return nil, fmt.Errorf("%s:%d: want 7 fields, got %d", name, line, len(f))
-		}
+	err := eachRow(r, name, villagesHeader, scenario+","+strconv.Itoa(replicate)+",", func(line int, f []string) error {
 		if f[3] != monthField {
-			continue
+			return nil
 		}
 		id, e1 := strconv.Atoi(f[4])
 		val, e2 := strconv.ParseFloat(f[6], 64)
 		if e1 != nil || e2 != nil || id < 0 || id > 1e6 {
-			return nil, fmt.Errorf("%s:%d: bad number", name, line)
+			return fmt.Errorf("%s:%d: bad number", name, line)
 		}
 		v := byID[id]
 		if v == nil {
@@ -325,6 +284,10 @@ func ReadVillageMap(r io.Reader, name, scenario string, replicate, month int) ([
 		case "community":
 			v.Community = val > 0.5
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	var out []MapVillage
 	for id := 0; id <= maxID; id++ {

@@ -1,13 +1,10 @@
 package analysis
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // PointMeans holds, for each scenario and metric, the mean over replicates
@@ -18,31 +15,13 @@ type PointMeans map[string]map[string][]float64
 // seed,metric,value) and averages each metric over replicates per point.
 // Points with no result are NaN.
 func ReadResults(r io.Reader, name string, points int) (PointMeans, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	header, _ := br.ReadString('\n')
-	if strings.TrimRight(header, "\r\n") != "run_id,point,scenario,replicate,seed,metric,value" {
-		return nil, fmt.Errorf("%s:1: not a govsim results.csv", name)
-	}
 	sum := map[string]map[string][]float64{}
 	cnt := map[string]map[string][]float64{}
-	line := 1
-	for {
-		s, err := br.ReadString('\n')
-		if s == "" && err != nil {
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		line++
-		f := strings.Split(strings.TrimRight(s, "\r\n"), ",")
-		if len(f) != 7 {
-			return nil, fmt.Errorf("%s:%d: want 7 fields, got %d", name, line, len(f))
-		}
+	err := eachRow(r, name, resultsHeader, "", func(line int, f []string) error {
 		p, e1 := strconv.Atoi(f[1])
 		v, e2 := strconv.ParseFloat(f[6], 64)
 		if e1 != nil || e2 != nil || p < 0 || p >= points {
-			return nil, fmt.Errorf("%s:%d: bad point or value", name, line)
+			return fmt.Errorf("%s:%d: bad point or value", name, line)
 		}
 		sc, m := f[2], f[5]
 		if sum[sc] == nil {
@@ -55,6 +34,10 @@ func ReadResults(r io.Reader, name string, points int) (PointMeans, error) {
 			sum[sc][m][p] += v
 			cnt[sc][m][p]++
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := PointMeans{}
 	for sc, ms := range sum {

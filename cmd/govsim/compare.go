@@ -34,12 +34,7 @@ const shareFloor = 0.05
 func cmdCompare(ctx context.Context, e env, args []string) error {
 	fs := newFlags("compare", compareHelp, e)
 	var f runFlags
-	fs.IntVar(&f.replicates, "replicates", 10, "replicates per scenario (the first batch, with -precision)")
-	fs.Uint64Var(&f.seed, "seed", 1, "master seed")
-	fs.IntVar(&f.workers, "workers", 0, "goroutines (0: all cores)")
-	fs.IntVar(&f.months, "months", 0, "months to simulate (0: the scenario's)")
-	fs.StringVar(&f.out, "out", "govsim-out", "output directory")
-	fs.BoolVar(&f.progress, "progress", false, "show progress even when stderr is not a terminal")
+	f.add(fs) // -replicates is the first batch with -precision
 	ref := fs.String("ref", "baseline", "reference scenario")
 	window := fs.Int("window", 60, "months at the end summarised")
 	precision := fs.Float64("precision", 0, "add replicates until every headline half-width is below this share of its mean (0: off)")

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -25,16 +26,21 @@ type runFlags struct {
 	villageDetail, progress     bool
 }
 
-func cmdRun(ctx context.Context, e env, args []string) error {
-	fs := newFlags("run", runHelp, e)
-	var f runFlags
+// add registers the flags run and compare share.
+func (f *runFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&f.replicates, "replicates", 10, "replicates per scenario")
 	fs.Uint64Var(&f.seed, "seed", 1, "master seed")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines (0: all cores)")
 	fs.IntVar(&f.months, "months", 0, "months to simulate (0: the scenario's)")
 	fs.StringVar(&f.out, "out", "govsim-out", "output directory")
-	fs.BoolVar(&f.villageDetail, "village-detail", false, "monthly per-village rows")
 	fs.BoolVar(&f.progress, "progress", false, "show progress even when stderr is not a terminal")
+}
+
+func cmdRun(ctx context.Context, e env, args []string) error {
+	fs := newFlags("run", runHelp, e)
+	var f runFlags
+	f.add(fs)
+	fs.BoolVar(&f.villageDetail, "village-detail", false, "monthly per-village rows")
 	pos, err := parse(fs, runHelp, e, args)
 	if err != nil {
 		return err
