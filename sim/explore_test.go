@@ -57,7 +57,7 @@ func TestExplore(t *testing.T) {
 			}
 		}
 		fmt.Println("eligible at 12:", el, "of", len(mdl.Villages))
-		o := &meanObs{from: 180, sum: make([]float64, len(DistrictMetrics)), n: make([]float64, len(DistrictMetrics))}
+		o := &meanObs{from: 180, sum: make([]float64, len(DistrictMetrics())), n: make([]float64, len(DistrictMetrics()))}
 		t0 := time.Now()
 		if err := mdl.Run(context.Background(), Options{Workers: 1}, o); err != nil {
 			t.Fatal(err)

@@ -81,8 +81,14 @@ const (
 
 func paletteColor(i int) color.NRGBA { return okabeIto[i%len(okabeIto)] }
 
-// knownSlot returns the fixed palette slot of a built-in scenario, or -1.
+// knownSlot returns the fixed palette slot of a built-in scenario, named
+// or labelled (ScenarioLabel), or -1.
 func knownSlot(name string) int {
+	for _, n := range []string{"baseline", "cungaiju", "zhengjing", "zhengshe", "nanhai"} {
+		if name == ScenarioLabel(n) {
+			name = n
+		}
+	}
 	switch name {
 	case "baseline":
 		return 0
