@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/govsim/govsim/sim"
@@ -54,7 +54,7 @@ func decodeLayer(sch *schema, src source, data []byte) (*layer, error) {
 			if !ok || s == "" {
 				got := "an empty string"
 				if !ok {
-					got = typeName(v)
+					got = sim.TypeName(v)
 				}
 				d.fail(k, fmt.Sprintf("want the name of a scenario, got %s; allowed %s, or a path to a .toml file", got, strings.Join(Embedded(), " | ")))
 				continue
@@ -65,7 +65,7 @@ func decodeLayer(sch *schema, src source, data []byte) (*layer, error) {
 		case d.sections[k]:
 			m, ok := v.(map[string]any)
 			if !ok {
-				d.fail(k, fmt.Sprintf("want a table [%s], got %s", k, typeName(v)))
+				d.fail(k, fmt.Sprintf("want a table [%s], got %s", k, sim.TypeName(v)))
 				continue
 			}
 			for _, name := range sortedKeys(m) {
@@ -142,16 +142,9 @@ func (d *decoder) set(key string, v any, scratch *sim.Config) {
 
 // reforms checks the schedule: [[reforms]] tables or an inline array.
 func (d *decoder) reforms(v any) {
-	var entries []any
-	switch t := v.(type) {
-	case []map[string]any:
-		for _, e := range t {
-			entries = append(entries, e)
-		}
-	case []any:
-		entries = t
-	default:
-		d.fail("reforms", fmt.Sprintf("want [[reforms]] entries (an array of tables), got %s", typeName(v)))
+	entries, ok := tableEntries(v)
+	if !ok {
+		d.fail("reforms", fmt.Sprintf("want [[reforms]] entries (an array of tables), got %s", sim.TypeName(v)))
 		return
 	}
 	d.lay.hasReforms = true
@@ -160,7 +153,7 @@ func (d *decoder) reforms(v any) {
 		at := "reforms[" + strconv.Itoa(i) + "]"
 		m, ok := e.(map[string]any)
 		if !ok {
-			d.fail(at, fmt.Sprintf("want a table with the keys %s, got %s", reformKeys(params), typeName(e)))
+			d.fail(at, fmt.Sprintf("want a table with the keys %s, got %s", reformKeys(params), sim.TypeName(e)))
 			continue
 		}
 		var r sim.ReformSpec
@@ -266,7 +259,7 @@ func setReform(r *sim.ReformSpec, p sim.Param, v any) error {
 		case int64:
 			x = float64(n)
 		default:
-			return fmt.Errorf("want a number, got %s", typeName(v))
+			return fmt.Errorf("want a number, got %s", sim.TypeName(v))
 		}
 		if math.IsNaN(x) || x < p.Min || x > p.Max {
 			return fmt.Errorf("%s is out of range: allowed %s", strconv.FormatFloat(x, 'g', -1, 64), p.Range())
@@ -283,7 +276,7 @@ func setReform(r *sim.ReformSpec, p sim.Param, v any) error {
 			}
 			x = int64(n)
 		default:
-			return fmt.Errorf("want an integer, got %s", typeName(v))
+			return fmt.Errorf("want an integer, got %s", sim.TypeName(v))
 		}
 		if float64(x) < p.Min || float64(x) > p.Max {
 			return fmt.Errorf("%d is out of range: allowed %s", x, p.Range())
@@ -292,9 +285,9 @@ func setReform(r *sim.ReformSpec, p sim.Param, v any) error {
 	default:
 		s, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("want a string, got %s", typeName(v))
+			return fmt.Errorf("want a string, got %s", sim.TypeName(v))
 		}
-		if len(p.Enum) > 0 && !contains(p.Enum, s) {
+		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
 			msg := fmt.Sprintf("%q is not allowed", s)
 			if c := closest(s, p.Enum); c != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", c)
@@ -306,34 +299,20 @@ func setReform(r *sim.ReformSpec, p sim.Param, v any) error {
 	return nil
 }
 
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
+// tableEntries returns the entries of an array of tables, however the
+// decoder delivered it ([[x]] tables or an inline array).
+func tableEntries(v any) ([]any, bool) {
+	switch t := v.(type) {
+	case []map[string]any:
+		entries := make([]any, len(t))
+		for i, e := range t {
+			entries[i] = e
 		}
+		return entries, true
+	case []any:
+		return t, true
 	}
-	return false
-}
-
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case bool:
-		return "a boolean"
-	case int64, int:
-		return "an integer"
-	case float64:
-		return "a number"
-	case []any, []map[string]any:
-		return "an array"
-	case map[string]any:
-		return "a table"
-	case time.Time:
-		return "a date"
-	default:
-		return fmt.Sprintf("%T", v)
-	}
+	return nil, false
 }
 
 func sortedKeys[V any](m map[string]V) []string {

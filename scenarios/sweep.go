@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,7 +177,7 @@ func (d *sweepDecoder) first() error {
 func (d *sweepDecoder) str(path string, v any, allowed string) (string, bool) {
 	s, ok := v.(string)
 	if !ok {
-		d.fail(path, fmt.Sprintf("want a string, got %s; allowed %s", typeName(v), allowed))
+		d.fail(path, fmt.Sprintf("want a string, got %s; allowed %s", sim.TypeName(v), allowed))
 	}
 	return s, ok
 }
@@ -189,7 +190,7 @@ func (d *sweepDecoder) integer(path string, v any, lo, hi int64) (int64, bool) {
 		}
 	}
 	if !ok {
-		d.fail(path, fmt.Sprintf("want an integer, got %s; allowed integer in [%d, %d]", typeName(v), lo, hi))
+		d.fail(path, fmt.Sprintf("want an integer, got %s; allowed integer in [%d, %d]", sim.TypeName(v), lo, hi))
 		return 0, false
 	}
 	if n < lo || n > hi {
@@ -210,7 +211,7 @@ func (d *sweepDecoder) number(path string, v any) (float64, bool) {
 	case int64:
 		return float64(n), true
 	}
-	d.fail(path, fmt.Sprintf("want a number, got %s", typeName(v)))
+	d.fail(path, fmt.Sprintf("want a number, got %s", sim.TypeName(v)))
 	return 0, false
 }
 
@@ -239,7 +240,7 @@ func (l loader) parseSweep(name string, data []byte, dir string) (*Sweep, error)
 			s.Description, _ = d.str(k, v, "any text")
 		case "design":
 			if x, ok := d.str(k, v, strings.Join(designKinds, " | ")); ok {
-				if !contains(designKinds, x) {
+				if !slices.Contains(designKinds, x) {
 					msg := fmt.Sprintf("unknown design %q", x)
 					if c := closest(x, designKinds); c != "" {
 						msg += fmt.Sprintf(" (did you mean %q?)", c)
@@ -338,7 +339,7 @@ func (l loader) parseSweep(name string, data []byte, dir string) (*Sweep, error)
 func (d *sweepDecoder) scenarioList(v any) []string {
 	arr, ok := v.([]any)
 	if !ok {
-		d.fail("scenarios", fmt.Sprintf("want a list of scenario names or files, got %s; allowed for example [\"baseline\", \"zhengjing\"]", typeName(v)))
+		d.fail("scenarios", fmt.Sprintf("want a list of scenario names or files, got %s; allowed for example [\"baseline\", \"zhengjing\"]", sim.TypeName(v)))
 		return nil
 	}
 	if len(arr) == 0 {
@@ -362,21 +363,14 @@ func typeNameOrEmpty(v any) string {
 	if s, ok := v.(string); ok && s == "" {
 		return "an empty string"
 	}
-	return typeName(v)
+	return sim.TypeName(v)
 }
 
 // factors reads the [[factor]] tables.
 func (d *sweepDecoder) factors(s *Sweep, v any) {
-	var entries []any
-	switch t := v.(type) {
-	case []map[string]any:
-		for _, e := range t {
-			entries = append(entries, e)
-		}
-	case []any:
-		entries = t
-	default:
-		d.fail("factor", fmt.Sprintf("want [[factor]] tables, got %s", typeName(v)))
+	entries, ok := tableEntries(v)
+	if !ok {
+		d.fail("factor", fmt.Sprintf("want [[factor]] tables, got %s", sim.TypeName(v)))
 		return
 	}
 	if len(entries) == 0 {
@@ -393,7 +387,7 @@ func (d *sweepDecoder) factors(s *Sweep, v any) {
 		at := "factor[" + strconv.Itoa(i) + "]"
 		m, ok := e.(map[string]any)
 		if !ok {
-			d.fail(at, fmt.Sprintf("want a table with the keys %s, got %s", strings.Join(factorKeys, ", "), typeName(e)))
+			d.fail(at, fmt.Sprintf("want a table with the keys %s, got %s", strings.Join(factorKeys, ", "), sim.TypeName(e)))
 			continue
 		}
 		f, p, ok := d.factor(at, m, params, paramKeys)
@@ -420,7 +414,7 @@ func (d *sweepDecoder) factor(at string, m map[string]any, params []sim.Param, p
 		bad = true
 	}
 	for _, k := range sortedKeys(m) {
-		if !contains(factorKeys, k) {
+		if !slices.Contains(factorKeys, k) {
 			msg := fmt.Sprintf("unknown key %q in [[factor]]", k)
 			if c := closest(k, factorKeys); c != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", c)
@@ -435,7 +429,7 @@ func (d *sweepDecoder) factor(at string, m map[string]any, params []sim.Param, p
 	}
 	key, ok := kv.(string)
 	if !ok {
-		d.fail(at+".key", fmt.Sprintf("want a parameter key, got %s (see govsim params)", typeName(kv)))
+		d.fail(at+".key", fmt.Sprintf("want a parameter key, got %s (see govsim params)", sim.TypeName(kv)))
 		return f, sim.Param{}, false
 	}
 	var p sim.Param
@@ -482,7 +476,7 @@ func (d *sweepDecoder) factor(at string, m map[string]any, params []sim.Param, p
 	if dv, ok := m["dist"]; ok {
 		if s, ok := d.str(at+".dist", dv, strings.Join(dists, " | ")); !ok {
 			bad = true
-		} else if !contains(dists, s) {
+		} else if !slices.Contains(dists, s) {
 			msg := fmt.Sprintf("unknown dist %q", s)
 			if c := closest(s, dists); c != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", c)
@@ -501,7 +495,7 @@ func (d *sweepDecoder) factor(at string, m map[string]any, params []sim.Param, p
 		arr, isArr := vv.([]any)
 		switch {
 		case !isArr:
-			failf("values", "want a list of numbers, got %s", typeName(vv))
+			failf("values", "want a list of numbers, got %s", sim.TypeName(vv))
 		case len(arr) == 0:
 			failf("values", "empty list; allowed one or more values of %s, %s", key, p.Range())
 		}

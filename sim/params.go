@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Param describes one scenario parameter, read from the tags of Config.
@@ -204,7 +206,7 @@ func (p Param) Set(c *Config, v any) error {
 		case int:
 			x = float64(n)
 		default:
-			return fmt.Errorf("%s: want a number, got %s", p.Key, typeName(v))
+			return fmt.Errorf("%s: want a number, got %s", p.Key, TypeName(v))
 		}
 		if math.IsNaN(x) || x < p.Min || x > p.Max {
 			return fmt.Errorf("%s = %s is out of range: allowed %s", p.Key, fmtNum(x), p.Range())
@@ -223,7 +225,7 @@ func (p Param) Set(c *Config, v any) error {
 			}
 			x = int64(n)
 		default:
-			return fmt.Errorf("%s: want an integer, got %s", p.Key, typeName(v))
+			return fmt.Errorf("%s: want an integer, got %s", p.Key, TypeName(v))
 		}
 		if float64(x) < p.Min || float64(x) > p.Max {
 			return fmt.Errorf("%s = %d is out of range: allowed %s", p.Key, x, p.Range())
@@ -232,9 +234,9 @@ func (p Param) Set(c *Config, v any) error {
 	default:
 		s, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("%s: want a string, got %s", p.Key, typeName(v))
+			return fmt.Errorf("%s: want a string, got %s", p.Key, TypeName(v))
 		}
-		if len(p.Enum) > 0 && !contains(p.Enum, s) {
+		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
 			return fmt.Errorf("%s = %q is not allowed: allowed %s", p.Key, s, p.Range())
 		}
 		f.SetString(s)
@@ -262,7 +264,9 @@ func (p Param) SetString(c *Config, s string) error {
 	}
 }
 
-func typeName(v any) string {
+// TypeName names the kind of a decoded TOML value for error messages
+// ("want a number, got a string").
+func TypeName(v any) string {
 	switch v.(type) {
 	case string:
 		return "a string"
@@ -276,18 +280,11 @@ func typeName(v any) string {
 		return "an array"
 	case map[string]any:
 		return "a table"
+	case time.Time:
+		return "a date"
 	default:
 		return fmt.Sprintf("%T", v)
 	}
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Validate checks every parameter against its range and the relations
@@ -318,11 +315,11 @@ func (r ReformSpec) Validate() error {
 	for _, p := range ReformSpecParams() {
 		switch p.Name {
 		case "kind":
-			if !contains(p.Enum, r.Kind) {
+			if !slices.Contains(p.Enum, r.Kind) {
 				return fmt.Errorf("reforms.kind = %q is not allowed: allowed %s", r.Kind, p.Range())
 			}
 		case "coverage":
-			if !contains(p.Enum, r.Coverage) {
+			if !slices.Contains(p.Enum, r.Coverage) {
 				return fmt.Errorf("reforms.coverage = %q is not allowed: allowed %s", r.Coverage, p.Range())
 			}
 		case "start":
