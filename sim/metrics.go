@@ -2,88 +2,6 @@ package sim
 
 import "math"
 
-// DistrictMetrics returns the names of the district-level metrics, in the
-// order of the values a run reports each month. They are the contract of
-// MODEL.md §8: add freely, rename none. A value is NaN in months where the
-// metric is not defined (elections, dividends), and such rows are not written.
-func DistrictMetrics() []string { return append([]string(nil), districtMetrics[:]...) }
-
-// VillageMetrics returns the per-village metrics, written monthly with
-// -village-detail, otherwise as yearly means of the monthly values.
-func VillageMetrics() []string { return append([]string(nil), villageMetrics[:]...) }
-
-var districtMetrics = [...]string{
-	"disputes_opened_per_1000",
-	"disputes_open_per_1000",
-	"disputes_membership_per_1000",
-	"disputes_dividend_per_1000",
-	"disputes_compensation_per_1000",
-	"disputes_local_migrant_per_1000",
-	"disputes_service_per_1000",
-	"petitions_per_1000",
-	"disputes_blamed_committee_per_1000",
-	"vote_buying_rate",
-	"board_vote_buying_rate",
-	"candidates_per_seat",
-	"winning_margin",
-	"committee_competence",
-	"committee_integrity",
-	"migrant_voter_share",
-	"migrant_seat_share",
-	"service_quality",
-	"urban_rural_service_gap",
-	"satisfaction_local",
-	"satisfaction_migrant",
-	"satisfaction_gap",
-	"trust_committee",
-	"grievance",
-	"integration",
-	"collective_income",
-	"leakage_share",
-	"dividend_per_share",
-	"gini_income",
-	"fiscal_spending",
-	"villages_converted_share",
-	"zhengjing_coverage",
-	"zhengshe_coverage",
-	"composite_index",
-	// Additional metrics.
-	"residents",
-	"migrant_share",
-	"claims_per_1000",
-	"compensation_paid",
-	"local_migrant_threat",
-	"urban_front",
-	"bought_seat_share",
-}
-
-var villageMetrics = [...]string{
-	"residents",
-	"migrant_share",
-	"disputes_opened_per_1000",
-	"disputes_local_migrant_per_1000",
-	"disputes_blamed_committee_per_1000",
-	"petitions_per_1000",
-	"service_quality",
-	"satisfaction_local",
-	"satisfaction_migrant",
-	"trust_committee",
-	"grievance",
-	"integration",
-	"collective_income",
-	"leakage_share",
-	"dividend_per_share",
-	"vote_buying_rate",
-	"migrant_voter_share",
-	"community",
-	"converted",
-	"zhengjing",
-	"zhengshe",
-	"distance",
-	"x",
-	"y",
-}
-
 // VillageObs is what one village records in one month.
 type VillageObs struct {
 	Opened                       [NumDisputeTypes]int
@@ -109,7 +27,7 @@ func (v *Village) residentsPeople(k float64) float64 {
 	return float64(v.obs.Locals+v.obs.Migrants) * k
 }
 
-// villageValues fills vals (indexed like VillageMetrics) for this month.
+// villageValues fills vals (indexed by VillageMetricID) for this month.
 func (m *Model) villageValues(v *Village, vals []float64) {
 	k := m.Cfg.District.Scale
 	o := &v.obs
@@ -126,37 +44,37 @@ func (m *Model) villageValues(v *Village, vals []float64) {
 		}
 		return 0
 	}
-	vals[0] = people
-	vals[1] = safeDiv(float64(o.Migrants), float64(o.Locals+o.Migrants))
-	vals[2] = per(opened)
-	vals[3] = per(o.Opened[DisputeLocalMigrant])
-	vals[4] = per(o.Blamed)
-	vals[5] = per(o.Petitions)
-	vals[6] = v.quality
-	vals[7] = nanDiv(o.SumSLocal, float64(o.Locals))
-	vals[8] = nanDiv(o.SumSMigrant, float64(o.Migrants))
-	vals[9] = nanDiv(o.SumT, float64(o.Locals+o.Migrants))
-	vals[10] = nanDiv(o.SumG, float64(o.Locals+o.Migrants))
-	vals[11] = nanDiv(o.SumIota, float64(o.Migrants))
-	vals[12] = o.Income
-	vals[13] = nanDiv(o.Leak, o.Income)
-	vals[14] = nan
+	vals[VResidents] = people
+	vals[VMigrantShare] = safeDiv(float64(o.Migrants), float64(o.Locals+o.Migrants))
+	vals[VDisputesOpened] = per(opened)
+	vals[VDisputesLocalMigrant] = per(o.Opened[DisputeLocalMigrant])
+	vals[VDisputesBlamed] = per(o.Blamed)
+	vals[VPetitions] = per(o.Petitions)
+	vals[VServiceQuality] = v.quality
+	vals[VSatisfactionLocal] = nanDiv(o.SumSLocal, float64(o.Locals))
+	vals[VSatisfactionMigrant] = nanDiv(o.SumSMigrant, float64(o.Migrants))
+	vals[VTrust] = nanDiv(o.SumT, float64(o.Locals+o.Migrants))
+	vals[VGrievance] = nanDiv(o.SumG, float64(o.Locals+o.Migrants))
+	vals[VIntegration] = nanDiv(o.SumIota, float64(o.Migrants))
+	vals[VCollectiveIncome] = o.Income
+	vals[VLeakageShare] = nanDiv(o.Leak, o.Income)
+	vals[VDividendPerShare] = nan
 	if o.Shares > 0 {
-		vals[14] = o.DividendsPaid / o.Shares
+		vals[VDividendPerShare] = o.DividendsPaid / o.Shares
 	}
-	vals[15] = nan
-	vals[16] = nan
+	vals[VVoteBuying] = nan
+	vals[VMigrantVoterShare] = nan
 	if o.Election.Held {
-		vals[15] = nanDiv(o.Election.Sold, o.Election.Voters)
-		vals[16] = nanDiv(o.Election.MigrantVoters, o.Election.Voters)
+		vals[VVoteBuying] = nanDiv(o.Election.Sold, o.Election.Voters)
+		vals[VMigrantVoterShare] = nanDiv(o.Election.MigrantVoters, o.Election.Voters)
 	}
-	vals[17] = b2f(v.Community)
-	vals[18] = b2f(v.Converted())
-	vals[19] = b2f(!v.Merged())
-	vals[20] = b2f(v.Separated())
-	vals[21] = v.D
-	vals[22] = m.X[v.ID]
-	vals[23] = m.Y[v.ID]
+	vals[VCommunity] = b2f(v.Community)
+	vals[VConverted] = b2f(v.Converted())
+	vals[VZhengjing] = b2f(!v.Merged())
+	vals[VZhengshe] = b2f(v.Separated())
+	vals[VDistance] = v.D
+	vals[VX] = m.X[v.ID]
+	vals[VY] = m.Y[v.ID]
 }
 
 func nanDiv(a, b float64) float64 {
@@ -255,65 +173,62 @@ func (m *Model) districtValues(month int) []float64 {
 	}
 	nLoc, nMig := locals/k, migrants/k
 	per := func(x int) float64 { return safeDiv(float64(x)*1000, people) }
-	set := func(name string, x float64) { vals[metricIndex(name)] = x }
-	set("disputes_opened_per_1000", per(openAll))
-	set("disputes_open_per_1000", per(openEnd))
-	set("disputes_membership_per_1000", per(opened[DisputeMembership]))
-	set("disputes_dividend_per_1000", per(opened[DisputeDividend]))
-	set("disputes_compensation_per_1000", per(opened[DisputeCompensation]))
-	set("disputes_local_migrant_per_1000", per(opened[DisputeLocalMigrant]))
-	set("disputes_service_per_1000", per(opened[DisputeService]))
-	set("petitions_per_1000", per(petitions))
-	set("disputes_blamed_committee_per_1000", per(blamed))
+	vals[DisputesOpened] = per(openAll)
+	vals[DisputesOpen] = per(openEnd)
+	vals[DisputesMembership] = per(opened[DisputeMembership])
+	vals[DisputesDividend] = per(opened[DisputeDividend])
+	vals[DisputesCompensation] = per(opened[DisputeCompensation])
+	vals[DisputesLocalMigrant] = per(opened[DisputeLocalMigrant])
+	vals[DisputesService] = per(opened[DisputeService])
+	vals[Petitions] = per(petitions)
+	vals[DisputesBlamed] = per(blamed)
 	if el.Held {
 		m.lastVoteBuying = nanDiv(el.Sold, el.Voters)
-		set("vote_buying_rate", m.lastVoteBuying)
-		set("candidates_per_seat", nanDiv(float64(el.Candidates), float64(el.Seats)))
-		set("winning_margin", nanDiv(el.MarginSum, float64(el.Contests)))
-		set("committee_competence", nanDiv(el.CompetenceSum, float64(el.Officers)))
-		set("committee_integrity", nanDiv(el.IntegritySum, float64(el.Officers)))
-		set("migrant_voter_share", nanDiv(el.MigrantVoters, el.Voters))
-		set("migrant_seat_share", nanDiv(float64(el.MigrantSeats), float64(el.Officers)))
-		set("bought_seat_share", nanDiv(float64(el.BoughtSeats), float64(el.Officers)))
+		vals[VoteBuying] = m.lastVoteBuying
+		vals[CandidatesPerSeat] = nanDiv(float64(el.Candidates), float64(el.Seats))
+		vals[WinningMargin] = nanDiv(el.MarginSum, float64(el.Contests))
+		vals[CommitteeCompetence] = nanDiv(el.CompetenceSum, float64(el.Officers))
+		vals[CommitteeIntegrity] = nanDiv(el.IntegritySum, float64(el.Officers))
+		vals[MigrantVoterShare] = nanDiv(el.MigrantVoters, el.Voters)
+		vals[MigrantSeatShare] = nanDiv(float64(el.MigrantSeats), float64(el.Officers))
+		vals[BoughtSeatShare] = nanDiv(float64(el.BoughtSeats), float64(el.Officers))
 	}
 	if el.BoardHeld {
-		set("board_vote_buying_rate", nanDiv(el.BoardSold, el.BoardVoters))
+		vals[BoardVoteBuying] = nanDiv(el.BoardSold, el.BoardVoters)
 	}
-	set("service_quality", nanDiv(qPeople, people))
+	vals[ServiceQuality] = nanDiv(qPeople, people)
 	if nUrban > 0 && nRural > 0 {
-		set("urban_rural_service_gap", qUrban/float64(nUrban)-qRural/float64(nRural))
+		vals[ServiceGap] = qUrban/float64(nUrban)-qRural/float64(nRural)
 	}
 	sL, sM := nanDiv(sumSL, nLoc), nanDiv(sumSM, nMig)
-	set("satisfaction_local", sL)
-	set("satisfaction_migrant", sM)
-	set("satisfaction_gap", sL-sM)
+	vals[SatisfactionLocal] = sL
+	vals[SatisfactionMigrant] = sM
+	vals[SatisfactionGap] = sL-sM
 	trust := nanDiv(sumT, nLoc+nMig)
-	set("trust_committee", trust)
-	set("grievance", nanDiv(sumG, nLoc+nMig))
+	vals[Trust] = trust
+	vals[Grievance] = nanDiv(sumG, nLoc+nMig)
 	integ := nanDiv(sumIota, nMig)
-	set("integration", integ)
-	set("collective_income", income)
+	vals[Integration] = integ
+	vals[CollectiveIncome] = income
 	leakShare := nanDiv(leak, income)
-	set("leakage_share", leakShare)
+	vals[LeakageShare] = leakShare
 	if shares > 0 {
-		set("dividend_per_share", divPaid/shares)
+		vals[DividendPerShare] = divPaid/shares
 	}
-	set("gini_income", gini(&hist))
-	set("fiscal_spending", fiscal)
+	vals[GiniIncome] = gini(&hist)
+	vals[FiscalSpending] = fiscal
 	n := float64(len(m.Villages))
-	set("villages_converted_share", nanDiv(float64(nConverted), float64(nStartVillages)))
-	set("zhengjing_coverage", float64(nZJ)/n)
-	set("zhengshe_coverage", float64(nZS)/n)
-	set("residents", people)
-	set("migrant_share", nanDiv(migrants, people))
-	set("claims_per_1000", per(claims))
-	set("compensation_paid", comp)
-	set("local_migrant_threat", nanDiv(threat, people))
-	set("urban_front", m.Front(month))
+	vals[ConvertedShare] = nanDiv(float64(nConverted), float64(nStartVillages))
+	vals[ZhengjingCoverage] = float64(nZJ)/n
+	vals[ZhengsheCoverage] = float64(nZS)/n
+	vals[ResidentPeople] = people
+	vals[MigrantShare] = nanDiv(migrants, people)
+	vals[Claims] = per(claims)
+	vals[CompensationPaid] = comp
+	vals[LocalMigrantThreat] = nanDiv(threat, people)
+	vals[UrbanFront] = m.Front(month)
 
 	// composite_index: fixed transforms, the same for every run.
-	cp := &c.Composite
-	sat := nanDiv(sumSL+sumSM, nLoc+nMig)
 	vb := m.lastVoteBuying
 	if math.IsNaN(vb) {
 		vb = 0
@@ -321,24 +236,16 @@ func (m *Model) districtValues(month int) []float64 {
 	if math.IsNaN(integ) {
 		integ = 1
 	}
-	comps := [...]struct{ w, x float64 }{
-		{cp.WSatisfaction, sat},
-		{cp.WTrust, trust},
-		{cp.WDisputes, 1 - math.Min(1, per(openAll)/cp.DisputesRef)},
-		{cp.WPetitions, 1 - math.Min(1, per(petitions)/cp.PetitionsRef)},
-		{cp.WVoteBuying, 1 - vb},
-		{cp.WLeakage, 1 - leakShare},
-		{cp.WIntegration, integ},
+	in := [numComposite]float64{
+		compSatisfaction: nanDiv(sumSL+sumSM, nLoc+nMig),
+		compTrust:        trust,
+		compDisputes:     per(openAll),
+		compPetitions:    per(petitions),
+		compVoteBuying:   vb,
+		compLeakage:      leakShare,
+		compIntegration:  integ,
 	}
-	var ws, xs float64
-	for _, q := range comps {
-		if math.IsNaN(q.x) {
-			continue
-		}
-		ws += q.w
-		xs += q.w * clamp(q.x, 0, 1)
-	}
-	set("composite_index", nanDiv(xs, ws))
+	vals[CompositeIndex] = composite(&in, &c.Composite)
 	return vals
 }
 
@@ -369,13 +276,4 @@ func gini(hist *[numBins]float64) float64 {
 
 func binMid(b int) float64 {
 	return binLo * math.Pow(binHi/binLo, (float64(b)+0.5)/numBins)
-}
-
-func metricIndex(name string) int {
-	for i, n := range districtMetrics {
-		if n == name {
-			return i
-		}
-	}
-	panic("sim: unknown metric " + name)
 }

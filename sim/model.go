@@ -53,7 +53,7 @@ func New(cfg Config, seed uint64, replicate int, villages []VillageData) (*Model
 		cfg.District.Villages = len(villages)
 	}
 	m := &Model{Cfg: cfg, Seed: seed, Replicate: replicate, rng: NewStream(seed, replicate, StreamDistrict, 0)}
-	m.district = make([]float64, len(districtMetrics))
+	m.district = make([]float64, int(NumDistrictMetrics))
 	m.lastVoteBuying = math.NaN()
 	if err := m.init(villages); err != nil {
 		return nil, err

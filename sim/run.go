@@ -35,7 +35,7 @@ func (m *Model) Run(ctx context.Context, opt Options, obs Observer) error {
 	}
 	p := newPool(workers, m)
 	defer p.close()
-	nv := len(villageMetrics)
+	nv := int(NumVillageMetrics)
 	vals := make([]float64, nv)
 	yearSum := make([][]float64, len(m.Villages))
 	yearN := make([][]float64, len(m.Villages))

@@ -24,7 +24,7 @@ type textObs struct{ b bytes.Buffer }
 func (o *textObs) District(month int, v []float64) error {
 	for i, x := range v {
 		if !math.IsNaN(x) {
-			fmt.Fprintf(&o.b, "%d,%s,%s\n", month, districtMetrics[i], strconv.FormatFloat(x, 'g', -1, 64))
+			fmt.Fprintf(&o.b, "%d,%s,%s\n", month, MetricID(i).Name(), strconv.FormatFloat(x, 'g', -1, 64))
 		}
 	}
 	return nil
@@ -33,7 +33,7 @@ func (o *textObs) District(month int, v []float64) error {
 func (o *textObs) Village(month, id int, v []float64) error {
 	for i, x := range v {
 		if !math.IsNaN(x) {
-			fmt.Fprintf(&o.b, "%d,%d,%s,%s\n", month, id, villageMetrics[i], strconv.FormatFloat(x, 'g', -1, 64))
+			fmt.Fprintf(&o.b, "%d,%d,%s,%s\n", month, id, villageTable[i].Name(), strconv.FormatFloat(x, 'g', -1, 64))
 		}
 	}
 	return nil

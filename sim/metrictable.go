@@ -1,0 +1,459 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// MetricID names one metric. District values are indexed by MetricID: every
+// district metric's ID is below NumDistrictMetrics, in the order the tables
+// write them. Village values are indexed by VillageMetricID.
+type MetricID int
+
+// The metrics, in the order of the district tables; the village-only ones
+// follow. Names, units and labels are in metricTable: each metric is
+// declared once there, and everything that shows a metric (tables, report,
+// charts, docs/ODD.md §8, govsim help metrics) reads it from there.
+const (
+	DisputesOpened MetricID = iota
+	DisputesOpen
+	DisputesMembership
+	DisputesDividend
+	DisputesCompensation
+	DisputesLocalMigrant
+	DisputesService
+	Petitions
+	DisputesBlamed
+	VoteBuying
+	BoardVoteBuying
+	CandidatesPerSeat
+	WinningMargin
+	CommitteeCompetence
+	CommitteeIntegrity
+	MigrantVoterShare
+	MigrantSeatShare
+	ServiceQuality
+	ServiceGap
+	SatisfactionLocal
+	SatisfactionMigrant
+	SatisfactionGap
+	Trust
+	Grievance
+	Integration
+	CollectiveIncome
+	LeakageShare
+	DividendPerShare
+	GiniIncome
+	FiscalSpending
+	ConvertedShare
+	ZhengjingCoverage
+	ZhengsheCoverage
+	CompositeIndex
+	ResidentPeople
+	MigrantShare
+	Claims
+	CompensationPaid
+	LocalMigrantThreat
+	UrbanFront
+	BoughtSeatShare
+	NumDistrictMetrics // district metrics end here; village-only metrics follow
+
+	Community MetricID = iota - 1
+	ConvertedFlag
+	ZhengjingFlag
+	ZhengsheFlag
+	Distance
+	PositionX
+	PositionY
+	numMetrics
+)
+
+// VillageMetricID indexes the values of a village row, in the order the
+// village tables write them.
+type VillageMetricID int
+
+// Village metrics, in the order of villages.csv.
+const (
+	VResidents VillageMetricID = iota
+	VMigrantShare
+	VDisputesOpened
+	VDisputesLocalMigrant
+	VDisputesBlamed
+	VPetitions
+	VServiceQuality
+	VSatisfactionLocal
+	VSatisfactionMigrant
+	VTrust
+	VGrievance
+	VIntegration
+	VCollectiveIncome
+	VLeakageShare
+	VDividendPerShare
+	VVoteBuying
+	VMigrantVoterShare
+	VCommunity
+	VConverted
+	VZhengjing
+	VZhengshe
+	VDistance
+	VX
+	VY
+	NumVillageMetrics
+)
+
+// villageTable says which metric each village value is.
+var villageTable = [NumVillageMetrics]MetricID{
+	VResidents: ResidentPeople, VMigrantShare: MigrantShare, VDisputesOpened: DisputesOpened,
+	VDisputesLocalMigrant: DisputesLocalMigrant, VDisputesBlamed: DisputesBlamed, VPetitions: Petitions,
+	VServiceQuality: ServiceQuality, VSatisfactionLocal: SatisfactionLocal, VSatisfactionMigrant: SatisfactionMigrant,
+	VTrust: Trust, VGrievance: Grievance, VIntegration: Integration, VCollectiveIncome: CollectiveIncome,
+	VLeakageShare: LeakageShare, VDividendPerShare: DividendPerShare, VVoteBuying: VoteBuying,
+	VMigrantVoterShare: MigrantVoterShare, VCommunity: Community, VConverted: ConvertedFlag,
+	VZhengjing: ZhengjingFlag, VZhengshe: ZhengsheFlag, VDistance: Distance, VX: PositionX, VY: PositionY,
+}
+
+// When says in which months a metric has a value.
+type When uint8
+
+const (
+	Monthly        When = iota // every month
+	ElectionMonths             // months with an election
+	DividendMonths             // the dividend month of each year
+	Static                     // fixed at set-up (villages' positions)
+)
+
+func (w When) String() string {
+	return [...]string{"monthly", "election months", "dividend months", "fixed"}[w]
+}
+
+// Direction says which way a metric is better for the district.
+type Direction int8
+
+const (
+	Neutral        Direction = 0 // a state or a count, neither good nor bad
+	HigherIsBetter Direction = 1
+	LowerIsBetter  Direction = -1
+)
+
+func (d Direction) String() string {
+	switch d {
+	case HigherIsBetter:
+		return "higher is better"
+	case LowerIsBetter:
+		return "lower is better"
+	}
+	return "—"
+}
+
+// Display says how a metric is shown in tables: its values times Scale, in
+// Unit, with a fmt verb. The stored values never change.
+type Display struct {
+	Unit   string
+	Scale  float64
+	Format string
+}
+
+// Metric declares one metric: the name files and users' scripts rely on
+// (a contract: add metrics freely, rename none), its unit and labels, when
+// it is defined, which way is better, how it enters composite_index, and
+// where it is shown.
+type Metric struct {
+	ID       MetricID
+	Name     string
+	Unit     string // of the stored value
+	Label    string // short English label, for table columns
+	Title    string // English title, for charts and the docs
+	LabelZH  string // Chinese label
+	Doc      string // what it means, one line
+	When     When
+	Better   Direction
+	Bounded  bool // always within [0, 1]
+	District bool // in monthly.csv
+	Village  bool // in villages.csv
+	Display  Display
+	// Headline metrics are the columns of the report's ranked table and the
+	// intervals adaptive replication makes precise; Terminal ones are also
+	// in the tables printed on the terminal and the default metrics of a
+	// sensitivity analysis.
+	Headline, Terminal bool
+	// Composite says how the metric enters composite_index ("" if not).
+	Composite string
+}
+
+// metricTable holds every metric, by ID.
+var metricTable = [numMetrics]Metric{
+	DisputesOpened: {Name: "disputes_opened_per_1000", Unit: "per 1,000 residents per month", Label: "disputes", Title: "New disputes", LabelZH: "新增纠纷",
+		Doc: "new disputes of all types this month", Better: LowerIsBetter, Headline: true, Terminal: true, Display: Display{"per 1,000/month", 1, "%.3f"}},
+	DisputesOpen: {Name: "disputes_open_per_1000", Unit: "per 1,000 residents", Label: "open disputes", Title: "Open disputes", LabelZH: "未结纠纷",
+		Doc: "disputes open at month end", Better: LowerIsBetter},
+	DisputesMembership: {Name: "disputes_membership_per_1000", Unit: "per 1,000 residents per month", Label: "membership", Title: "New membership disputes", LabelZH: "成员资格纠纷",
+		Doc: "new disputes over membership of the cooperative", Better: LowerIsBetter},
+	DisputesDividend: {Name: "disputes_dividend_per_1000", Unit: "per 1,000 residents per month", Label: "dividend", Title: "New dividend disputes", LabelZH: "分红纠纷",
+		Doc: "new disputes over dividend allocation", Better: LowerIsBetter},
+	DisputesCompensation: {Name: "disputes_compensation_per_1000", Unit: "per 1,000 residents per month", Label: "compensation", Title: "New compensation disputes", LabelZH: "征地补偿纠纷",
+		Doc: "new disputes over land compensation", Better: LowerIsBetter},
+	DisputesLocalMigrant: {Name: "disputes_local_migrant_per_1000", Unit: "per 1,000 residents per month", Label: "local–migrant", Title: "New local–migrant disputes", LabelZH: "本地与外来人口纠纷",
+		Doc: "new disputes between locals and migrants", Better: LowerIsBetter},
+	DisputesService: {Name: "disputes_service_per_1000", Unit: "per 1,000 residents per month", Label: "service", Title: "New service disputes", LabelZH: "服务纠纷",
+		Doc: "new disputes over service failures", Better: LowerIsBetter},
+	Petitions: {Name: "petitions_per_1000", Unit: "per 1,000 residents per month", Label: "petitions", Title: "Petitions", LabelZH: "上访",
+		Doc: "disputes escalated to petitions (上访) this month", Better: LowerIsBetter, Headline: true, Display: Display{"per 1,000/month", 1, "%.3f"}},
+	DisputesBlamed: {Name: "disputes_blamed_committee_per_1000", Unit: "per 1,000 residents per month", Label: "blamed", Title: "Disputes blamed on the committee", LabelZH: "归责于两委的纠纷",
+		Doc: "new disputes whose blame falls on the committee and party branch", Better: LowerIsBetter},
+	VoteBuying: {Name: "vote_buying_rate", Unit: "share of voters", Label: "vote buying", Title: "Vote buying in committee elections", LabelZH: "两委选举贿选率",
+		Doc: "share of voters who sold a vote in committee elections", When: ElectionMonths, Better: LowerIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"share of voters", 1, "%.3f"}},
+	BoardVoteBuying: {Name: "board_vote_buying_rate", Unit: "share of voters", Label: "board vote buying", Title: "Vote buying in board elections", LabelZH: "理事会选举贿选率",
+		Doc: "share of voters who sold a vote in cooperative board elections (separated villages only)", When: ElectionMonths, Better: LowerIsBetter, Bounded: true},
+	CandidatesPerSeat: {Name: "candidates_per_seat", Unit: "candidates per seat", Label: "candidates/seat", Title: "Candidates per seat", LabelZH: "每席候选人数",
+		Doc: "candidates per committee seat: the intensity of the contest", When: ElectionMonths},
+	WinningMargin: {Name: "winning_margin", Unit: "share of voters", Label: "margin", Title: "Winning margin", LabelZH: "胜选差距",
+		Doc: "votes of the last elected over the first not elected, as a share of voters", When: ElectionMonths, Bounded: true},
+	CommitteeCompetence: {Name: "committee_competence", Unit: "0–1", Label: "competence", Title: "Competence of the elected committee", LabelZH: "两委能力",
+		Doc: "mean competence of the elected committee", When: ElectionMonths, Better: HigherIsBetter, Bounded: true},
+	CommitteeIntegrity: {Name: "committee_integrity", Unit: "0–1", Label: "integrity", Title: "Integrity of the elected committee", LabelZH: "两委廉洁",
+		Doc: "mean integrity of the elected committee", When: ElectionMonths, Better: HigherIsBetter, Bounded: true},
+	MigrantVoterShare: {Name: "migrant_voter_share", Unit: "share of voters", Label: "migrant voters", Title: "Migrants among registered voters", LabelZH: "外来人口选民比例",
+		Doc: "migrants among registered voters", When: ElectionMonths, Bounded: true},
+	MigrantSeatShare: {Name: "migrant_seat_share", Unit: "share of seats", Label: "migrant seats", Title: "Migrants among committee members", LabelZH: "外来人口席位比例",
+		Doc: "migrants among elected committee members", When: ElectionMonths, Bounded: true},
+	ServiceQuality: {Name: "service_quality", Unit: "0–1", Label: "service quality", Title: "Service quality", LabelZH: "服务质量",
+		Doc: "service supply over demand, capped at 1", Better: HigherIsBetter, Bounded: true},
+	ServiceGap: {Name: "urban_rural_service_gap", Unit: "quality", Label: "service gap", Title: "Urban–rural service gap", LabelZH: "城乡服务差距",
+		Doc: "mean service quality of the units urban at the start minus that of the units that started as villages", Better: LowerIsBetter, Headline: true, Display: Display{"quality", 1, "%.3f"}},
+	SatisfactionLocal: {Name: "satisfaction_local", Unit: "0–1", Label: "sat. locals", Title: "Locals' satisfaction with services", LabelZH: "本地居民满意度",
+		Doc: "mean satisfaction of locals (户籍村民)", Better: HigherIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
+	SatisfactionMigrant: {Name: "satisfaction_migrant", Unit: "0–1", Label: "sat. migrants", Title: "Migrants' satisfaction with services", LabelZH: "外来人口满意度",
+		Doc: "mean satisfaction of migrants (外来人口)", Better: HigherIsBetter, Bounded: true, Headline: true, Display: Display{"0–1", 1, "%.3f"}},
+	SatisfactionGap: {Name: "satisfaction_gap", Unit: "0–1", Label: "satisfaction gap", Title: "Satisfaction gap (locals − migrants)", LabelZH: "满意度差距",
+		Doc: "satisfaction of locals minus that of migrants", Better: LowerIsBetter},
+	Trust: {Name: "trust_committee", Unit: "0–1", Label: "trust", Title: "Trust in the committee", LabelZH: "对两委的信任",
+		Doc: "mean trust in the committee over residents", Better: HigherIsBetter, Bounded: true, Headline: true, Display: Display{"0–1", 1, "%.3f"}},
+	Grievance: {Name: "grievance", Unit: "0–1", Label: "grievance", Title: "Grievance", LabelZH: "不满",
+		Doc: "mean grievance over residents", Better: LowerIsBetter, Bounded: true},
+	Integration: {Name: "integration", Unit: "0–1", Label: "integration", Title: "Migrants' integration", LabelZH: "外来人口融入",
+		Doc: "mean integration of migrants", Better: HigherIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
+	CollectiveIncome: {Name: "collective_income", Unit: "yuan per month", Label: "collective income", Title: "Collective income", LabelZH: "集体收入",
+		Doc: "gross income of all cooperatives this month", Better: HigherIsBetter},
+	LeakageShare: {Name: "leakage_share", Unit: "share of income", Label: "leakage", Title: "Leakage of collective income", LabelZH: "集体收入流失",
+		Doc: "leaked share of collective income", Better: LowerIsBetter, Bounded: true},
+	DividendPerShare: {Name: "dividend_per_share", Unit: "yuan per share", Label: "div./share", Title: "Dividend per share", LabelZH: "每股分红",
+		Doc: "yuan per member share paid this year", When: DividendMonths, Better: HigherIsBetter, Headline: true, Terminal: true, Display: Display{"yuan/year", 1, "%.0f"}},
+	GiniIncome: {Name: "gini_income", Unit: "0–1", Label: "Gini", Title: "Gini coefficient of income", LabelZH: "收入基尼系数",
+		Doc: "Gini coefficient of resident income", Better: LowerIsBetter, Bounded: true},
+	FiscalSpending: {Name: "fiscal_spending", Unit: "yuan per month", Label: "fiscal", Title: "District fiscal spending", LabelZH: "区财政支出",
+		Doc: "district spending this month, all items", Better: LowerIsBetter, Headline: true, Terminal: true, Display: Display{"M yuan/year", 12e-6, "%.1f"}},
+	ConvertedShare: {Name: "villages_converted_share", Unit: "share of villages", Label: "converted", Title: "Villages converted (村改居)", LabelZH: "村改居比例",
+		Doc: "share of the units that started as villages that have been converted", Bounded: true},
+	ZhengjingCoverage: {Name: "zhengjing_coverage", Unit: "share of units", Label: "政经分离", Title: "Units under 政经分离", LabelZH: "政经分离覆盖率",
+		Doc: "share of units under 政经分离", Bounded: true},
+	ZhengsheCoverage: {Name: "zhengshe_coverage", Unit: "share of units", Label: "政社分离", Title: "Units under 政社分离", LabelZH: "政社分离覆盖率",
+		Doc: "share of units under 政社分离", Bounded: true},
+	CompositeIndex: {Name: "composite_index", Unit: "0–1", Label: "composite", Title: "Composite index", LabelZH: "综合指数",
+		Doc: "weighted mean of outcome components each mapped to [0, 1] by a fixed transform (see composite components)", Better: HigherIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
+	ResidentPeople: {Name: "residents", Unit: "people", Label: "residents", Title: "Residents", LabelZH: "常住人口",
+		Doc: "resident people, locals and migrants"},
+	MigrantShare: {Name: "migrant_share", Unit: "share of residents", Label: "migrant share", Title: "Migrants among residents", LabelZH: "外来人口比例",
+		Doc: "migrants among residents", Bounded: true},
+	Claims: {Name: "claims_per_1000", Unit: "per 1,000 residents per month", Label: "claims", Title: "Membership claims", LabelZH: "成员资格申请",
+		Doc: "membership claims made this month"},
+	CompensationPaid: {Name: "compensation_paid", Unit: "yuan per month", Label: "compensation", Title: "Land compensation", LabelZH: "征地补偿",
+		Doc: "land compensation pots created this month"},
+	LocalMigrantThreat: {Name: "local_migrant_threat", Unit: "-", Label: "threat", Title: "Redistribution threat of migrant voters", LabelZH: "外来选民再分配威胁",
+		Doc: "migrant voter share × dividend stake over income, where the committee decides dividends; resident-weighted mean"},
+	UrbanFront: {Name: "urban_front", Unit: "distance", Label: "urban front", Title: "Urban front", LabelZH: "城市边界",
+		Doc: "distance of the urban front from the core"},
+	BoughtSeatShare: {Name: "bought_seat_share", Unit: "share of seats", Label: "bought seats", Title: "Seats won with bought votes", LabelZH: "贿选当选席位比例",
+		Doc: "elected committee members who bought votes", When: ElectionMonths, Better: LowerIsBetter, Bounded: true},
+
+	Community: {Name: "community", Unit: "0 or 1", Label: "community", Title: "Urban community", LabelZH: "社区（居委会）",
+		Doc: "1 if the unit is an urban community (居委会), 0 if a village"},
+	ConvertedFlag: {Name: "converted", Unit: "0 or 1", Label: "converted", Title: "Converted (村改居)", LabelZH: "已村改居",
+		Doc: "1 if 村改居 has reached the unit"},
+	ZhengjingFlag: {Name: "zhengjing", Unit: "0 or 1", Label: "政经分离", Title: "Under 政经分离", LabelZH: "已政经分离",
+		Doc: "1 if 政经分离 has reached the unit"},
+	ZhengsheFlag: {Name: "zhengshe", Unit: "0 or 1", Label: "政社分离", Title: "Under 政社分离", LabelZH: "已政社分离",
+		Doc: "1 if 政社分离 has reached the unit"},
+	Distance: {Name: "distance", Unit: "distance", Label: "distance", Title: "Distance to the core", LabelZH: "距城市中心",
+		Doc: "distance of the unit to the urban core, [0, 1]", When: Static},
+	PositionX: {Name: "x", Unit: "distance", Label: "x", Title: "Position x", LabelZH: "位置 x",
+		Doc: "position of the unit on the plane (core at 0, 0)", When: Static},
+	PositionY: {Name: "y", Unit: "distance", Label: "y", Title: "Position y", LabelZH: "位置 y",
+		Doc: "position of the unit on the plane (core at 0, 0)", When: Static},
+}
+
+// metricsBuilt is the table with IDs, levels and composite descriptions
+// filled in; built once, since it cannot change while the program runs.
+var metricsBuilt = func() [numMetrics]Metric {
+	t := metricTable
+	for i := range t {
+		t[i].ID = MetricID(i)
+		t[i].District = MetricID(i) < NumDistrictMetrics
+		if t[i].Display.Scale == 0 {
+			t[i].Display = Display{Unit: t[i].Unit, Scale: 1, Format: "%.4g"}
+		}
+	}
+	for _, v := range villageTable {
+		t[v].Village = true
+	}
+	for _, c := range compositeParts {
+		if c.metric >= 0 {
+			t[c.metric].Composite = c.transform
+		}
+	}
+	return t
+}()
+
+// Metrics lists every metric, by ID.
+func Metrics() []Metric { return append([]Metric(nil), metricsBuilt[:]...) }
+
+// MetricOf returns the metric with an ID.
+func MetricOf(id MetricID) Metric { return metricsBuilt[id] }
+
+// Name is the metric's name as the tables write it.
+func (id MetricID) Name() string { return metricsBuilt[id].Name }
+
+func (id MetricID) String() string { return id.Name() }
+
+// MetricByName finds a metric by its name.
+func MetricByName(name string) (Metric, bool) {
+	for _, m := range metricsBuilt {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return Metric{}, false
+}
+
+// DistrictMetrics returns the names of the district-level metrics, in the
+// order of the values a run reports each month (by MetricID). They are the
+// contract of docs/ODD.md §8: add freely, rename none. A value is NaN in
+// months where the metric is not defined (elections, dividends), and such
+// rows are not written.
+func DistrictMetrics() []string {
+	out := make([]string, NumDistrictMetrics)
+	for i := range out {
+		out[i] = metricsBuilt[i].Name
+	}
+	return out
+}
+
+// VillageMetrics returns the per-village metrics, in the order of a
+// village's values (by VillageMetricID), written monthly with
+// -village-detail, otherwise as yearly means of the monthly values.
+func VillageMetrics() []string {
+	out := make([]string, NumVillageMetrics)
+	for i, id := range villageTable {
+		out[i] = metricsBuilt[id].Name
+	}
+	return out
+}
+
+// Headline returns the headline metrics, in table order.
+func Headline() []Metric { return selectMetrics(func(m Metric) bool { return m.Headline }) }
+
+// Terminal returns the metrics of the terminal tables, in table order.
+func Terminal() []Metric { return selectMetrics(func(m Metric) bool { return m.Terminal }) }
+
+func selectMetrics(keep func(Metric) bool) []Metric {
+	var out []Metric
+	for _, m := range metricsBuilt {
+		if keep(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// MetricTable renders the metrics as Markdown tables, as docs/ODD.md §8
+// carries them (written by `make docs`).
+func MetricTable() string {
+	var b strings.Builder
+	b.WriteString("| metric | meaning | unit | when | better | 中文 |\n| --- | --- | --- | --- | --- | --- |\n")
+	for _, m := range metricsBuilt {
+		if !m.District {
+			continue
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", m.Name, cell(m.Doc), cell(m.Unit), m.When, m.Better, m.LabelZH)
+	}
+	b.WriteString("\nPer-village rows (`villages.csv`) carry these metrics, yearly means of the monthly values by default:\n\n")
+	var names []string
+	for _, id := range villageTable {
+		names = append(names, "`"+id.Name()+"`")
+	}
+	b.WriteString(strings.Join(names, ", ") + ".\n\nThe village-only ones:\n\n| metric | meaning | unit |\n| --- | --- | --- |\n")
+	for _, m := range metricsBuilt {
+		if !m.District {
+			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", m.Name, cell(m.Doc), cell(m.Unit))
+		}
+	}
+	b.WriteString("\n**composite_index** is the weighted mean of these components, each mapped to [0, 1] by a fixed transform that never depends on which scenarios are compared:\n\n| component | transform | weight |\n| --- | --- | --- |\n")
+	for _, c := range compositeParts {
+		fmt.Fprintf(&b, "| %s | %s | `composite.%s` |\n", c.what, cell(c.transform), c.weight)
+	}
+	b.WriteString("\nHeadline metrics (the report's ranked table; adaptive replication watches their intervals): ")
+	var hs []string
+	for _, m := range Headline() {
+		hs = append(hs, "`"+m.Name+"`")
+	}
+	b.WriteString(strings.Join(hs, ", ") + ".\n")
+	return b.String()
+}
+
+// Composite components, in the order they are summed.
+const (
+	compSatisfaction = iota
+	compTrust
+	compDisputes
+	compPetitions
+	compVoteBuying
+	compLeakage
+	compIntegration
+	numComposite
+)
+
+// compositePart is one component of composite_index: what it is, the metric
+// it summarises (−1: none of its own), its transform to [0, 1] and the
+// weight's key in [composite]. The same list computes the index and
+// documents it.
+type compositePart struct {
+	metric    MetricID
+	what      string
+	transform string
+	weight    string
+	score     func(x float64, c *Composite) float64
+	w         func(c *Composite) float64
+}
+
+var compositeParts = [numComposite]compositePart{
+	compSatisfaction: {-1, "satisfaction of all residents (locals and migrants)", "as is", "w_satisfaction",
+		func(x float64, _ *Composite) float64 { return x }, func(c *Composite) float64 { return c.WSatisfaction }},
+	compTrust: {Trust, "`trust_committee`", "as is", "w_trust",
+		func(x float64, _ *Composite) float64 { return x }, func(c *Composite) float64 { return c.WTrust }},
+	compDisputes: {DisputesOpened, "`disputes_opened_per_1000`", "1 − min(1, x / composite.disputes_ref)", "w_disputes",
+		func(x float64, c *Composite) float64 { return 1 - math.Min(1, x/c.DisputesRef) }, func(c *Composite) float64 { return c.WDisputes }},
+	compPetitions: {Petitions, "`petitions_per_1000`", "1 − min(1, x / composite.petitions_ref)", "w_petitions",
+		func(x float64, c *Composite) float64 { return 1 - math.Min(1, x/c.PetitionsRef) }, func(c *Composite) float64 { return c.WPetitions }},
+	compVoteBuying: {VoteBuying, "`vote_buying_rate` of the last election (0 before the first)", "1 − x", "w_vote_buying",
+		func(x float64, _ *Composite) float64 { return 1 - x }, func(c *Composite) float64 { return c.WVoteBuying }},
+	compLeakage: {LeakageShare, "`leakage_share`", "1 − x", "w_leakage",
+		func(x float64, _ *Composite) float64 { return 1 - x }, func(c *Composite) float64 { return c.WLeakage }},
+	compIntegration: {Integration, "`integration` (1 where there are no migrants)", "as is", "w_integration",
+		func(x float64, _ *Composite) float64 { return x }, func(c *Composite) float64 { return c.WIntegration }},
+}
+
+// composite is the weighted mean of the components' scores, each clamped to
+// [0, 1]; components without a value (NaN) are left out of the mean.
+func composite(in *[numComposite]float64, c *Composite) float64 {
+	var ws, xs float64
+	for i, p := range compositeParts {
+		x := p.score(in[i], c)
+		if math.IsNaN(x) {
+			continue
+		}
+		w := p.w(c)
+		ws += w
+		xs += w * clamp(x, 0, 1)
+	}
+	return nanDiv(xs, ws)
+}
