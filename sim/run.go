@@ -26,6 +26,31 @@ type Options struct {
 // barrier before each district phase. Results are identical for any number
 // of workers. It stops early, with ctx's error, when ctx is cancelled.
 func (m *Model) Run(ctx context.Context, opt Options, obs Observer) error {
+	r := m.Start(opt)
+	defer r.Close()
+	for !r.Done() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.Step(obs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Runner steps a model one month at a time, for callers that pace the
+// months themselves (a live view): Run is Start, Step until Done, Close.
+type Runner struct {
+	m              *Model
+	opt            Options
+	p              *pool
+	vals           []float64
+	yearSum, yearN [][]float64
+}
+
+// Start prepares the model's worker pool; Close releases it.
+func (m *Model) Start(opt Options) *Runner {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -33,55 +58,66 @@ func (m *Model) Run(ctx context.Context, opt Options, obs Observer) error {
 	if workers > len(m.Villages) {
 		workers = len(m.Villages)
 	}
-	p := newPool(workers, m)
-	defer p.close()
 	nv := int(NumVillageMetrics)
-	vals := make([]float64, nv)
-	yearSum := make([][]float64, len(m.Villages))
-	yearN := make([][]float64, len(m.Villages))
-	for i := range yearSum {
-		yearSum[i] = make([]float64, nv)
-		yearN[i] = make([]float64, nv)
+	r := &Runner{m: m, opt: opt, p: newPool(workers, m), vals: make([]float64, nv)}
+	if !opt.VillageDetail {
+		r.yearSum = make([][]float64, len(m.Villages))
+		r.yearN = make([][]float64, len(m.Villages))
+		for i := range r.yearSum {
+			r.yearSum[i] = make([]float64, nv)
+			r.yearN[i] = make([]float64, nv)
+		}
 	}
-	for m.Month < m.Cfg.Months {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		month := m.Month
-		p.step(month)
-		m.migrationIn()
-		if err := obs.District(month, m.districtValues(month)); err != nil {
-			return err
-		}
-		yearEnd := month%12 == 11 || month == m.Cfg.Months-1
-		for i, v := range m.Villages {
-			m.villageValues(v, vals)
-			if opt.VillageDetail {
-				if err := obs.Village(month, i, vals); err != nil {
-					return err
-				}
-				continue
-			}
-			for j, x := range vals {
-				if !math.IsNaN(x) {
-					yearSum[i][j] += x
-					yearN[i][j]++
-				}
-			}
-			if yearEnd {
-				for j := range vals {
-					vals[j] = nanDiv(yearSum[i][j], yearN[i][j])
-					yearSum[i][j], yearN[i][j] = 0, 0
-				}
-				if err := obs.Village(month, i, vals); err != nil {
-					return err
-				}
-			}
-		}
-		m.Month++
+	return r
+}
+
+// Done reports whether every month of the scenario has been simulated.
+func (r *Runner) Done() bool { return r.m.Month >= r.m.Cfg.Months }
+
+// Step simulates the next month and reports it to obs: the district values
+// every month, and the village values every month with VillageDetail,
+// otherwise their means at each year's end (and at the last month).
+func (r *Runner) Step(obs Observer) error {
+	m := r.m
+	month := m.Month
+	r.p.step(month)
+	m.migrationIn()
+	if err := obs.District(month, m.districtValues(month)); err != nil {
+		return err
 	}
+	yearEnd := month%12 == 11 || month == m.Cfg.Months-1
+	vals := r.vals
+	for i, v := range m.Villages {
+		m.villageValues(v, vals)
+		if r.opt.VillageDetail {
+			if err := obs.Village(month, i, vals); err != nil {
+				return err
+			}
+			continue
+		}
+		sum, n := r.yearSum[i], r.yearN[i]
+		for j, x := range vals {
+			if !math.IsNaN(x) {
+				sum[j] += x
+				n[j]++
+			}
+		}
+		if yearEnd {
+			for j := range vals {
+				vals[j] = nanDiv(sum[j], n[j])
+				sum[j], n[j] = 0, 0
+			}
+			if err := obs.Village(month, i, vals); err != nil {
+				return err
+			}
+		}
+	}
+	m.Month++
 	return nil
 }
+
+// Close stops the worker pool.
+func (r *Runner) Close() { r.p.close() }
 
 // Step advances the model by one month without observers (benchmarks).
 func (m *Model) Step(workers int) {

@@ -1,0 +1,11 @@
+// Package experiment runs many simulations: run specs (scenario, resolved
+// configuration, replicate, seed, design point), their seeds, the worker
+// pool, progress, cancellation, resume and shards, adaptive replication,
+// and a run stepped live. It is the small API every command and the
+// classroom page run models through, in the spirit of Agents.jl's run!,
+// ensemblerun! and paramscan.
+//
+// It imports only sim: it knows nothing of files, flags or charts. What a
+// run records is up to the observer the caller gives it; where finished
+// runs are kept (for resume) is up to a Store the caller gives it.
+package experiment
