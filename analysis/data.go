@@ -1,12 +1,12 @@
 package analysis
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"math"
+	"slices"
 	"sort"
-	"strconv"
+
+	"github.com/govsim/govsim/sim/table"
 )
 
 // Runs holds the district-level rows of a monthly.csv: for every scenario
@@ -16,8 +16,9 @@ type Runs struct {
 	Metrics   []string // in order of first appearance
 	Months    int      // 1 + the largest month seen
 
-	reps map[string][]int                // scenario → replicates, sorted
-	data map[runKey]map[string][]float64 // (scenario, replicate) → metric → by month
+	reps      map[string][]int // scenario → replicates, sorted
+	metricSet map[string]bool
+	data      map[runKey]map[string][]float64 // (scenario, replicate) → metric → by month
 }
 
 type runKey struct {
@@ -25,66 +26,55 @@ type runKey struct {
 	replicate int
 }
 
-// ReadMonthly reads monthly.csv (columns scenario,replicate,seed,month,
-// metric,value). Errors name the line.
-func ReadMonthly(r io.Reader, name string) (*Runs, error) {
-	d := &Runs{reps: map[string][]int{}, data: map[runKey]map[string][]float64{}}
-	seenS := map[string]bool{}
-	seenM := map[string]bool{}
-	seenR := map[runKey]bool{}
-	err := eachRow(r, name, monthlyHeader, "", func(line int, f []string) error {
-		rep, err1 := strconv.Atoi(f[1])
-		month, err2 := strconv.Atoi(f[3])
-		val, err3 := strconv.ParseFloat(f[5], 64)
-		if err := errors.Join(err1, err2, err3); err != nil || rep < 0 || month < 0 || month > 100000 {
-			return fmt.Errorf("%s:%d: bad replicate, month or value", name, line)
-		}
-		k := runKey{f[0], rep}
-		if !seenS[f[0]] {
-			seenS[f[0]] = true
-			d.Scenarios = append(d.Scenarios, f[0])
-		}
-		if !seenR[k] {
-			seenR[k] = true
-			d.reps[f[0]] = append(d.reps[f[0]], rep)
-			d.data[k] = map[string][]float64{}
-		}
-		if !seenM[f[4]] {
-			seenM[f[4]] = true
-			d.Metrics = append(d.Metrics, f[4])
-		}
-		series := d.data[k][f[4]]
-		for len(series) <= month {
-			series = append(series, math.NaN())
-		}
-		series[month] = val
-		d.data[k][f[4]] = series
-		if month+1 > d.Months {
-			d.Months = month + 1
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+// NewRuns makes an empty set of runs; Add fills it row by row (from
+// table.ReadMonthly, say).
+func NewRuns() *Runs {
+	return &Runs{reps: map[string][]int{}, data: map[runKey]map[string][]float64{}}
+}
+
+// Add records one row of a monthly table. A replicate is added to its
+// scenario's sorted list the first time it is seen.
+func (d *Runs) Add(r table.MonthlyRow) error {
+	if r.Replicate < 0 || r.Month < 0 {
+		return fmt.Errorf("run %s/%d, month %d: negative replicate or month", r.Scenario, r.Replicate, r.Month)
 	}
-	for _, s := range d.Scenarios {
-		sort.Ints(d.reps[s])
+	k := runKey{r.Scenario, r.Replicate}
+	if _, ok := d.reps[r.Scenario]; !ok {
+		d.Scenarios = append(d.Scenarios, r.Scenario)
+		d.reps[r.Scenario] = nil
 	}
-	return d, nil
+	series, ok := d.data[k]
+	if !ok {
+		reps := d.reps[r.Scenario]
+		i := sort.SearchInts(reps, r.Replicate)
+		d.reps[r.Scenario] = slices.Insert(reps, i, r.Replicate)
+		series = map[string][]float64{}
+		d.data[k] = series
+	}
+	if !d.HasMetric(r.Metric) {
+		d.Metrics = append(d.Metrics, r.Metric)
+		if d.metricSet == nil {
+			d.metricSet = map[string]bool{}
+		}
+		d.metricSet[r.Metric] = true
+	}
+	s := series[r.Metric]
+	for len(s) <= r.Month {
+		s = append(s, math.NaN())
+	}
+	s[r.Month] = r.Value
+	series[r.Metric] = s
+	if r.Month+1 > d.Months {
+		d.Months = r.Month + 1
+	}
+	return nil
 }
 
 // Replicates lists a scenario's replicates.
 func (d *Runs) Replicates(scenario string) []int { return d.reps[scenario] }
 
 // HasMetric reports whether the metric occurs.
-func (d *Runs) HasMetric(metric string) bool {
-	for _, m := range d.Metrics {
-		if m == metric {
-			return true
-		}
-	}
-	return false
-}
+func (d *Runs) HasMetric(metric string) bool { return d.metricSet[metric] }
 
 // Series returns one replicate's monthly values of a metric (NaN where
 // undefined), padded to Months.

@@ -4,7 +4,18 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/govsim/govsim/sim/table"
 )
+
+// readMonthly builds runs from monthly.csv text, as a command does from a file.
+func readMonthly(text, name string) (*Runs, error) {
+	d := NewRuns()
+	if err := table.ReadMonthly(strings.NewReader(text), name, d.Add); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
 
 const monthly = `scenario,replicate,seed,month,metric,value
 a,0,1,0,x,1
@@ -19,7 +30,7 @@ b,1,1,1,x,2
 `
 
 func TestReadMonthlyWindowBand(t *testing.T) {
-	d, err := ReadMonthly(strings.NewReader(monthly), "m.csv")
+	d, err := readMonthly(monthly, "m.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,25 +77,25 @@ func TestReadersRejectBadFiles(t *testing.T) {
 		{"fields", "scenario,replicate,seed,month,metric,value\na,0,1,0,x\n"},
 		{"number", "scenario,replicate,seed,month,metric,value\na,zero,1,0,x,1\n"},
 	} {
-		if _, err := ReadMonthly(strings.NewReader(tc.text), "bad.csv"); err == nil || !strings.Contains(err.Error(), "bad.csv") {
+		if _, err := readMonthly(tc.text, "bad.csv"); err == nil || !strings.Contains(err.Error(), "bad.csv") {
 			t.Errorf("%s: %v", tc.name, err)
 		}
 	}
-	if _, err := ReadVillageYears(strings.NewReader(monthly), "v.csv", "a"); err == nil {
+	if err := table.ReadVillages(strings.NewReader(monthly), "v.csv", "a", -1, NewVillageYears("a").Add); err == nil {
 		t.Error("villages reader accepted a monthly file")
 	}
-	if _, err := ReadResults(strings.NewReader("run_id,point,scenario,replicate,seed,metric,value\n0,5,a,0,1,x,1\n"), "r.csv", 2); err == nil || !strings.Contains(err.Error(), "r.csv:2") {
+	if err := table.ReadResults(strings.NewReader("run_id,point,scenario,replicate,seed,metric,value\n0,5,a,0,1,x,1\n"), "r.csv", NewResults(2).Add); err == nil || !strings.Contains(err.Error(), "point 5") {
 		t.Errorf("point out of range: %v", err)
 	}
 }
 
 func TestReadResultsMeans(t *testing.T) {
 	text := "run_id,point,scenario,replicate,seed,metric,value\n0,0,a,0,1,x,1\n1,0,a,1,1,x,3\n2,1,a,0,1,x,5\n"
-	pm, err := ReadResults(strings.NewReader(text), "r.csv", 3)
-	if err != nil {
+	res := NewResults(3)
+	if err := table.ReadResults(strings.NewReader(text), "r.csv", res.Add); err != nil {
 		t.Fatal(err)
 	}
-	y := pm["a"]["x"]
+	y := res.Means()["a"]["x"]
 	if y[0] != 2 || y[1] != 5 || !math.IsNaN(y[2]) {
 		t.Fatalf("point means %v", y)
 	}
@@ -103,17 +114,19 @@ base,0,1,11,0,y,-0.2
 base,0,1,11,0,satisfaction_local,0.6
 base,0,1,11,0,community,1
 `
-	vy, err := ReadVillageYears(strings.NewReader(text), "v.csv", "base")
-	if err != nil {
+	set := NewVillageYears("base")
+	if err := table.ReadVillages(strings.NewReader(text), "v.csv", "base", -1, set.Add); err != nil {
 		t.Fatal(err)
 	}
+	vy := set.ByReplicate()
 	if len(vy[0]) != 1 || vy[0][0].Dividend != 3000 {
 		t.Fatalf("village years %+v (the incomplete village 1 must be left out)", vy)
 	}
-	mp, err := ReadVillageMap(strings.NewReader(text), "v.csv", "base", 0, 11)
-	if err != nil {
+	var rows []table.VillageRow
+	if err := table.ReadVillages(strings.NewReader(text), "v.csv", "base", 0, func(r table.VillageRow) error { rows = append(rows, r); return nil }); err != nil {
 		t.Fatal(err)
 	}
+	mp := VillageMap(rows, 11)
 	if len(mp) != 2 || mp[0].X != 0.1 || mp[0].Y != -0.2 || !mp[0].Community || mp[0].Satisfaction != 0.6 {
 		t.Fatalf("map %+v", mp)
 	}

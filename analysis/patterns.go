@@ -1,12 +1,12 @@
 package analysis
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // Check is one pattern (P0–P7 of MODEL.md) checked on a set of runs.
@@ -22,59 +22,65 @@ type VillageYear struct {
 	VoterShare, MigrantShare, Integration, Dividend, LocalMigrant float64
 }
 
-// ReadVillageYears reads the rows of villages.csv that P6 needs for one
-// scenario, grouped by replicate: the years with an election, when the
-// migrant share of voters is defined.
-func ReadVillageYears(r io.Reader, name, scenario string) (map[int][]VillageYear, error) {
-	type key struct{ rep, month, village int }
-	recs := map[key]*VillageYear{}
-	var order []key
-	want := map[string]int{"migrant_voter_share": 0, "migrant_share": 1, "integration": 2, "dividend_per_share": 3, "disputes_local_migrant_per_1000": 4}
-	err := eachRow(r, name, villagesHeader, scenario+",", func(line int, f []string) error {
-		idx, ok := want[f[5]]
-		if !ok {
-			return nil
-		}
-		rep, e1 := strconv.Atoi(f[1])
-		month, e2 := strconv.Atoi(f[3])
-		vil, e3 := strconv.Atoi(f[4])
-		val, e4 := strconv.ParseFloat(f[6], 64)
-		if err := errors.Join(e1, e2, e3, e4); err != nil {
-			return fmt.Errorf("%s:%d: bad number", name, line)
-		}
-		k := key{rep, month, vil}
-		vy := recs[k]
-		if vy == nil {
-			vy = &VillageYear{VoterShare: math.NaN(), MigrantShare: math.NaN(), Integration: math.NaN(), Dividend: math.NaN(), LocalMigrant: math.NaN()}
-			recs[k] = vy
-			order = append(order, k)
-		}
-		switch idx {
-		case 0:
-			vy.VoterShare = val
-		case 1:
-			vy.MigrantShare = val
-		case 2:
-			vy.Integration = val
-		case 3:
-			vy.Dividend = val
-		case 4:
-			vy.LocalMigrant = val
-		}
+// VillageYears collects, from a villages table, the village-years P6
+// needs for one scenario: years with an election, when the migrant share
+// of voters is defined. Add takes its rows (from table.ReadVillages).
+type VillageYears struct {
+	scenario string
+	recs     map[villageKey]*VillageYear
+	order    []villageKey
+}
+
+type villageKey struct{ rep, month, village int }
+
+// NewVillageYears collects the village-years of one scenario.
+func NewVillageYears(scenario string) *VillageYears {
+	return &VillageYears{scenario: scenario, recs: map[villageKey]*VillageYear{}}
+}
+
+// Add records one row; rows of other scenarios and metrics are ignored.
+func (v *VillageYears) Add(r table.VillageRow) error {
+	if r.Scenario != v.scenario {
 		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
+	var dst func(*VillageYear) *float64
+	switch r.Metric {
+	case sim.MigrantVoterShare.Name():
+		dst = func(y *VillageYear) *float64 { return &y.VoterShare }
+	case sim.MigrantShare.Name():
+		dst = func(y *VillageYear) *float64 { return &y.MigrantShare }
+	case sim.Integration.Name():
+		dst = func(y *VillageYear) *float64 { return &y.Integration }
+	case sim.DividendPerShare.Name():
+		dst = func(y *VillageYear) *float64 { return &y.Dividend }
+	case sim.DisputesLocalMigrant.Name():
+		dst = func(y *VillageYear) *float64 { return &y.LocalMigrant }
+	default:
+		return nil
+	}
+	k := villageKey{r.Replicate, r.Month, r.Village}
+	vy := v.recs[k]
+	if vy == nil {
+		nan := math.NaN()
+		vy = &VillageYear{VoterShare: nan, MigrantShare: nan, Integration: nan, Dividend: nan, LocalMigrant: nan}
+		v.recs[k] = vy
+		v.order = append(v.order, k)
+	}
+	*dst(vy) = r.Value
+	return nil
+}
+
+// ByReplicate returns the complete village-years, grouped by replicate.
+func (v *VillageYears) ByReplicate() map[int][]VillageYear {
 	out := map[int][]VillageYear{}
-	for _, k := range order {
-		vy := recs[k]
+	for _, k := range v.order {
+		vy := v.recs[k]
 		if math.IsNaN(vy.VoterShare) || math.IsNaN(vy.LocalMigrant) || math.IsNaN(vy.Dividend) || math.IsNaN(vy.MigrantShare) || math.IsNaN(vy.Integration) {
 			continue
 		}
 		out[k.rep] = append(out[k.rep], *vy)
 	}
-	return out, nil
+	return out
 }
 
 // ThreatSlope regresses local–migrant disputes on the redistribution threat
@@ -249,45 +255,34 @@ type MapVillage struct {
 	Community                 bool
 }
 
-// ReadVillageMap reads, from villages.csv, every village of one run at one
-// month: positions, satisfaction of locals, trust and status.
-func ReadVillageMap(r io.Reader, name, scenario string, replicate, month int) ([]MapVillage, error) {
-	monthField := strconv.Itoa(month)
+// VillageMap places every village of one run at one month, from that
+// run's rows of a villages table: position, satisfaction of locals, trust
+// and status, in village order.
+func VillageMap(rows []table.VillageRow, month int) []MapVillage {
 	byID := map[int]*MapVillage{}
 	maxID := -1
-	err := eachRow(r, name, villagesHeader, scenario+","+strconv.Itoa(replicate)+",", func(line int, f []string) error {
-		if f[3] != monthField {
-			return nil
+	for _, r := range rows {
+		if r.Month != month {
+			continue
 		}
-		id, e1 := strconv.Atoi(f[4])
-		val, e2 := strconv.ParseFloat(f[6], 64)
-		if e1 != nil || e2 != nil || id < 0 || id > 1e6 {
-			return fmt.Errorf("%s:%d: bad number", name, line)
-		}
-		v := byID[id]
+		v := byID[r.Village]
 		if v == nil {
 			v = &MapVillage{Satisfaction: math.NaN(), Trust: math.NaN()}
-			byID[id] = v
-			if id > maxID {
-				maxID = id
-			}
+			byID[r.Village] = v
+			maxID = max(maxID, r.Village)
 		}
-		switch f[5] {
-		case "x":
-			v.X = val
-		case "y":
-			v.Y = val
-		case "satisfaction_local":
-			v.Satisfaction = val
-		case "trust_committee":
-			v.Trust = val
-		case "community":
-			v.Community = val > 0.5
+		switch r.Metric {
+		case sim.PositionX.Name():
+			v.X = r.Value
+		case sim.PositionY.Name():
+			v.Y = r.Value
+		case sim.SatisfactionLocal.Name():
+			v.Satisfaction = r.Value
+		case sim.Trust.Name():
+			v.Trust = r.Value
+		case sim.Community.Name():
+			v.Community = r.Value > 0.5
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	var out []MapVillage
 	for id := 0; id <= maxID; id++ {
@@ -295,5 +290,5 @@ func ReadVillageMap(r io.Reader, name, scenario string, replicate, month int) ([
 			out = append(out, *v)
 		}
 	}
-	return out, nil
+	return out
 }

@@ -25,6 +25,7 @@ import (
 	"unicode"
 
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/experiment"
 )
 
 // embedded holds the scenarios shipped with govsim.
@@ -34,11 +35,17 @@ var embedded embed.FS
 
 // Scenario is one loaded, fully resolved scenario.
 type Scenario struct {
-	Name     string            // from the file's name key (or file name)
-	Source   string            // "embedded:baseline.toml" or the file path
-	Config   sim.Config        // fully resolved: defaults, then the extends chain, then this file
-	Villages []sim.VillageData // from district.village_csv if set, else nil
+	// Name (from the file's name key, or its file name), Config (fully
+	// resolved: defaults, then the extends chain, then this file) and
+	// Villages (from district.village_csv if set, else nil): what an
+	// experiment runs.
+	experiment.Scenario
+	Source string // "embedded:baseline.toml" or the file path
 }
+
+// Resolved is the scenario as a complete TOML file that loads to exactly
+// its configuration: what manifests keep to reproduce a run.
+func (s *Scenario) Resolved() string { return string(Format(s.Config)) }
 
 // InputError is bad input: it names file, line (0 if unknown), key and says
 // what is allowed.
@@ -220,7 +227,7 @@ func (l loader) parse(src source, data []byte) (Scenario, error) {
 	if err != nil {
 		return Scenario{}, err
 	}
-	sc := Scenario{Name: res.cfg.Name, Source: src.name, Config: res.cfg}
+	sc := Scenario{Scenario: experiment.Scenario{Name: res.cfg.Name, Config: res.cfg}, Source: src.name}
 	if path := res.cfg.District.VillageCSV; path != "" {
 		csv, err := l.readFile(path)
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/govsim/govsim/scenarios/design"
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/experiment"
 )
 
 // Sweep files name scenarios, the parameters to vary and an experiment
@@ -42,19 +43,6 @@ import (
 //go:embed sweeps/*.toml
 var sweepExamples embed.FS
 
-// Seeds modes: how a run's seed follows from the master seed.
-const (
-	// SeedsCommon gives every run of replicate r the streams of (seed, r),
-	// whatever its point and scenario: common random numbers, so that
-	// differences between points and between scenarios are not drowned in
-	// replicate noise. It is also what `govsim run -seed` does, so a sweep
-	// run reproduces with govsim run on a scenario holding its point.
-	SeedsCommon = "common"
-	// SeedsPerPoint gives each design point a seed of its own, derived from
-	// the master seed and the point; scenarios at one point still share it.
-	SeedsPerPoint = "per-point"
-)
-
 // MaxSweepRuns bounds the runs of one sweep (points × scenarios ×
 // replicates), so a typo in samples cannot plan a billion part files.
 const MaxSweepRuns = 10_000_000
@@ -74,7 +62,7 @@ type Sweep struct {
 	DesignSeed  uint64 // seeds the design's own sampling
 	// HasDesignSeed says DesignSeed was given; otherwise it follows Seed.
 	HasDesignSeed bool
-	Seeds         string // SeedsCommon or SeedsPerPoint
+	Seeds         string // experiment.SeedsCommon or experiment.SeedsPerPoint
 	Months        int    // 0: each scenario's own
 	Window        int    // months at the end summarised in results
 	Points        string // csv design: the points file, relative paths resolved
@@ -225,7 +213,7 @@ func (l loader) parseSweep(name string, data []byte, dir string) (*Sweep, error)
 		return nil, &InputError{File: name, Msg: "TOML: " + err.Error()}
 	}
 	d := &sweepDecoder{file: name, lines: findLines(data)}
-	s := &Sweep{File: name, Replicates: defaultSweepReplicates, Seed: defaultSweepSeed, Seeds: SeedsCommon,
+	s := &Sweep{File: name, Replicates: defaultSweepReplicates, Seed: defaultSweepSeed, Seeds: experiment.SeedsCommon,
 		Window: defaultWindow, lines: d.lines, set: map[string]bool{}, readFile: l.readFile}
 	for k := range raw {
 		s.set[k] = true
@@ -269,9 +257,9 @@ func (l loader) parseSweep(name string, data []byte, dir string) (*Sweep, error)
 				s.DesignSeed, s.HasDesignSeed = uint64(n), true
 			}
 		case "seeds":
-			modes := SeedsCommon + " | " + SeedsPerPoint
+			modes := experiment.SeedsCommon + " | " + experiment.SeedsPerPoint
 			if x, ok := d.str(k, v, modes); ok {
-				if x != SeedsCommon && x != SeedsPerPoint {
+				if x != experiment.SeedsCommon && x != experiment.SeedsPerPoint {
 					d.fail(k, fmt.Sprintf("%q is not allowed; allowed %s", x, modes))
 				} else {
 					s.Seeds = x

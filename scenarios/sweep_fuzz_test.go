@@ -3,6 +3,8 @@ package scenarios
 import (
 	"strings"
 	"testing"
+
+	"github.com/govsim/govsim/sim/experiment"
 )
 
 // FuzzParseSweep: no sweep file makes the parser or Build panic; every
@@ -43,7 +45,7 @@ func FuzzParseSweep(f *testing.F) {
 				for _, sc := range sw.Scenarios {
 					for _, pt := range p.Design.Points {
 						cfg := sc.Config
-						if err := SetPoint(&cfg, sw.Params, pt.Values); err != nil {
+						if err := experiment.SetPoint(&cfg, sw.Params, pt.Values); err != nil {
 							t.Fatalf("accepted point %v that scenario %s refuses: %v", pt.Values, sc.Name, err)
 						}
 					}

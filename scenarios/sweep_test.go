@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/experiment"
 )
 
 // TestSweepExamples: every embedded example parses, builds, and has the
@@ -79,7 +80,7 @@ func TestSweepGood(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Runs() != 4*2*2 || sw.Factors[1].Dist != "int" || sw.Scenarios[1].Config.Months != 24 || sw.Seed != 1 || sw.Seeds != SeedsCommon {
+	if p.Runs() != 4*2*2 || sw.Factors[1].Dist != "int" || sw.Scenarios[1].Config.Months != 24 || sw.Seed != 1 || sw.Seeds != experiment.SeedsCommon {
 		t.Fatalf("plan: runs %d, %+v", p.Runs(), sw)
 	}
 	for _, pt := range p.Design.Points {
@@ -105,21 +106,21 @@ func TestSweepGood(t *testing.T) {
 }
 
 func TestRunSeed(t *testing.T) {
-	if RunSeed(SeedsCommon, 42, 7) != 42 {
+	if experiment.RunSeed(experiment.SeedsCommon, 42, 7) != 42 {
 		t.Error("common seeds are not the master seed")
 	}
 	seen := map[uint64]bool{}
 	for pt := 0; pt < 1000; pt++ {
-		s := RunSeed(SeedsPerPoint, 42, pt)
+		s := experiment.RunSeed(experiment.SeedsPerPoint, 42, pt)
 		if seen[s] || s == 42 {
 			t.Fatalf("per-point seed of point %d repeats", pt)
 		}
 		seen[s] = true
-		if RunSeed(SeedsPerPoint, 42, pt) != s {
+		if experiment.RunSeed(experiment.SeedsPerPoint, 42, pt) != s {
 			t.Fatal("per-point seeds are not a function of (master, point)")
 		}
 	}
-	if RunSeed(SeedsPerPoint, 43, 0) == RunSeed(SeedsPerPoint, 42, 0) {
+	if experiment.RunSeed(experiment.SeedsPerPoint, 43, 0) == experiment.RunSeed(experiment.SeedsPerPoint, 42, 0) {
 		t.Error("per-point seeds ignore the master seed")
 	}
 }
@@ -235,13 +236,13 @@ func TestSetPoint(t *testing.T) {
 	cfg := sim.Default()
 	l, _ := sim.Lookup("economy.lambda0")
 	m, _ := sim.Lookup("opinion.meetings")
-	if err := SetPoint(&cfg, []sim.Param{l, m}, []float64{0.3, 2}); err != nil {
+	if err := experiment.SetPoint(&cfg, []sim.Param{l, m}, []float64{0.3, 2}); err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Economy.Lambda0 != 0.3 || cfg.Opinion.Meetings != 2 {
 		t.Fatalf("%v %v", cfg.Economy.Lambda0, cfg.Opinion.Meetings)
 	}
-	if err := SetPoint(&cfg, []sim.Param{m}, []float64{2.5}); err == nil {
+	if err := experiment.SetPoint(&cfg, []sim.Param{m}, []float64{2.5}); err == nil {
 		t.Fatal("a fraction for an integer parameter was accepted")
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/govsim/govsim/scenarios/design"
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // Plan is a sweep made concrete: its design points. Runs are numbered
@@ -34,31 +36,6 @@ const designSalt = 0xd1b54a32d192ed03
 // gives none: derived from the master seed, so -seed gives a new design and
 // new runs together.
 func DesignSeed(master uint64) uint64 { return sim.Mix(master ^ designSalt) }
-
-// pointSalt keeps per-point seeds apart from the master seed itself.
-const pointSalt = 0x632be59bd9b4e019
-
-// RunSeed is the seed a run passes to sim.New (with its replicate): the
-// master seed itself under SeedsCommon, or a seed derived from the master
-// seed and the design point under SeedsPerPoint.
-func RunSeed(mode string, master uint64, point int) uint64 {
-	if mode == SeedsPerPoint {
-		return sim.Mix(master ^ sim.Mix(uint64(point)^pointSalt))
-	}
-	return master
-}
-
-// SetPoint sets the factors' parameters in cfg to a point's values and
-// checks the result as a whole (ranges and relations such as groups_min ≤
-// groups_max).
-func SetPoint(cfg *sim.Config, params []sim.Param, values []float64) error {
-	for i, p := range params {
-		if err := p.Set(cfg, values[i]); err != nil {
-			return err
-		}
-	}
-	return cfg.Validate()
-}
 
 // samplesMeaning says what samples counts for each design.
 func samplesMeaning(kind string, k int) string {
@@ -211,7 +188,7 @@ func (s *Sweep) checkPoints(d design.Design) error {
 		}
 		for _, pt := range d.Points {
 			cfg := s.Scenarios[i].Config
-			if err := SetPoint(&cfg, s.Params, pt.Values); err != nil {
+			if err := experiment.SetPoint(&cfg, s.Params, pt.Values); err != nil {
 				path := "factor"
 				msg := err.Error()
 				key, _, _ := strings.Cut(msg, " ")
@@ -235,4 +212,57 @@ func describePoint(fs []design.Factor, values []float64) string {
 		parts = append(parts, f.Key+" = "+fmtF(values[i]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// Spec is the sweep's identity as its output directory records it
+// (sweep.json): everything that determines its results, the resolved
+// scenarios included. version is the govsim that runs it; monthly says
+// whether every month's metrics are kept.
+func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
+	sw, d := p.Sweep, p.Design
+	spec := table.SweepSpec{
+		Govsim: version, Name: sw.Name, Description: sw.Description, Design: sw.Design,
+		Groups: d.Groups, Replicates: sw.Replicates, Seed: sw.Seed, DesignSeed: p.DesignSeed,
+		Seeds: sw.Seeds, Window: sw.Window, Monthly: monthly, Metrics: sim.DistrictMetrics(),
+	}
+	switch sw.Design {
+	case design.KindLHS, design.KindMorris, design.KindSaltelli:
+		spec.Samples = sw.Samples
+	}
+	for i, fa := range d.Factors {
+		spec.Factors = append(spec.Factors, table.SweepFactor{Key: fa.Key, Kind: sw.Params[i].Kind, Dist: fa.Dist,
+			Min: fa.Min, Max: fa.Max, Mean: fa.Mean, SD: fa.SD, Values: fa.Values, Levels: fa.Levels})
+		if sw.Design == design.KindMorris {
+			spec.Levels = fa.Levels
+		}
+	}
+	for i := range sw.Scenarios {
+		sc := &sw.Scenarios[i]
+		spec.Scenarios = append(spec.Scenarios, table.ManifestScenario{Name: sc.Name, Source: sc.Source, Config: sc.Resolved()})
+	}
+	for _, pt := range d.Points {
+		spec.Points = append(spec.Points, pt.Values)
+		u := make([]table.NullFloat, len(pt.Unit))
+		for j, x := range pt.Unit {
+			u[j] = table.NullFloat(x)
+		}
+		spec.Units = append(spec.Units, u)
+	}
+	return spec
+}
+
+// ManifestScenario is how a run's manifest records the scenario: its
+// resolved file, and what it sets differently from the defaults.
+func (s *Scenario) ManifestScenario() table.ManifestScenario {
+	return table.ManifestScenario{Name: s.Name, Source: s.Source, Config: s.Resolved(),
+		Description: s.Config.Description, Settings: s.Config.Changes()}
+}
+
+// Experiment lists the scenarios as an experiment runs them.
+func Experiment(scs []Scenario) []experiment.Scenario {
+	out := make([]experiment.Scenario, len(scs))
+	for i := range scs {
+		out[i] = scs[i].Scenario
+	}
+	return out
 }

@@ -198,12 +198,12 @@ func (m *Model) districtValues(month int) []float64 {
 	}
 	vals[ServiceQuality] = nanDiv(qPeople, people)
 	if nUrban > 0 && nRural > 0 {
-		vals[ServiceGap] = qUrban/float64(nUrban)-qRural/float64(nRural)
+		vals[ServiceGap] = qUrban/float64(nUrban) - qRural/float64(nRural)
 	}
 	sL, sM := nanDiv(sumSL, nLoc), nanDiv(sumSM, nMig)
 	vals[SatisfactionLocal] = sL
 	vals[SatisfactionMigrant] = sM
-	vals[SatisfactionGap] = sL-sM
+	vals[SatisfactionGap] = sL - sM
 	trust := nanDiv(sumT, nLoc+nMig)
 	vals[Trust] = trust
 	vals[Grievance] = nanDiv(sumG, nLoc+nMig)
@@ -213,14 +213,14 @@ func (m *Model) districtValues(month int) []float64 {
 	leakShare := nanDiv(leak, income)
 	vals[LeakageShare] = leakShare
 	if shares > 0 {
-		vals[DividendPerShare] = divPaid/shares
+		vals[DividendPerShare] = divPaid / shares
 	}
 	vals[GiniIncome] = gini(&hist)
 	vals[FiscalSpending] = fiscal
 	n := float64(len(m.Villages))
 	vals[ConvertedShare] = nanDiv(float64(nConverted), float64(nStartVillages))
-	vals[ZhengjingCoverage] = float64(nZJ)/n
-	vals[ZhengsheCoverage] = float64(nZS)/n
+	vals[ZhengjingCoverage] = float64(nZJ) / n
+	vals[ZhengsheCoverage] = float64(nZS) / n
 	vals[ResidentPeople] = people
 	vals[MigrantShare] = nanDiv(migrants, people)
 	vals[Claims] = per(claims)

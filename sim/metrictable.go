@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -172,11 +173,17 @@ type Metric struct {
 	District bool // in monthly.csv
 	Village  bool // in villages.csv
 	Display  Display
-	// Headline metrics are the columns of the report's ranked table and the
-	// intervals adaptive replication makes precise; Terminal ones are also
-	// in the tables printed on the terminal and the default metrics of a
-	// sensitivity analysis.
-	Headline, Terminal bool
+	// Headline is the metric's column in the report's ranked table (1 the
+	// first; 0 not a headline); adaptive replication makes the headline
+	// intervals precise. Terminal ones are also in the tables printed on the
+	// terminal and the default metrics of a sensitivity analysis.
+	Headline int
+	Terminal bool
+	// Floor is the smallest size a mean is judged against when adaptive
+	// replication asks for a relative precision: a vote buying rate of
+	// 0.001 ± 0.001 is precise enough for any policy question, though its
+	// relative half-width is 100%. Metrics bounded in [0, 1] get 0.05.
+	Floor float64
 	// Composite says how the metric enters composite_index ("" if not).
 	Composite string
 }
@@ -184,7 +191,7 @@ type Metric struct {
 // metricTable holds every metric, by ID.
 var metricTable = [numMetrics]Metric{
 	DisputesOpened: {Name: "disputes_opened_per_1000", Unit: "per 1,000 residents per month", Label: "disputes", Title: "New disputes", LabelZH: "新增纠纷",
-		Doc: "new disputes of all types this month", Better: LowerIsBetter, Headline: true, Terminal: true, Display: Display{"per 1,000/month", 1, "%.3f"}},
+		Doc: "new disputes of all types this month", Better: LowerIsBetter, Headline: 2, Terminal: true, Display: Display{"per 1,000/month", 1, "%.3f"}},
 	DisputesOpen: {Name: "disputes_open_per_1000", Unit: "per 1,000 residents", Label: "open disputes", Title: "Open disputes", LabelZH: "未结纠纷",
 		Doc: "disputes open at month end", Better: LowerIsBetter},
 	DisputesMembership: {Name: "disputes_membership_per_1000", Unit: "per 1,000 residents per month", Label: "membership", Title: "New membership disputes", LabelZH: "成员资格纠纷",
@@ -198,11 +205,11 @@ var metricTable = [numMetrics]Metric{
 	DisputesService: {Name: "disputes_service_per_1000", Unit: "per 1,000 residents per month", Label: "service", Title: "New service disputes", LabelZH: "服务纠纷",
 		Doc: "new disputes over service failures", Better: LowerIsBetter},
 	Petitions: {Name: "petitions_per_1000", Unit: "per 1,000 residents per month", Label: "petitions", Title: "Petitions", LabelZH: "上访",
-		Doc: "disputes escalated to petitions (上访) this month", Better: LowerIsBetter, Headline: true, Display: Display{"per 1,000/month", 1, "%.3f"}},
+		Doc: "disputes escalated to petitions (上访) this month", Better: LowerIsBetter, Headline: 3, Floor: 0.05, Display: Display{"per 1,000/month", 1, "%.3f"}},
 	DisputesBlamed: {Name: "disputes_blamed_committee_per_1000", Unit: "per 1,000 residents per month", Label: "blamed", Title: "Disputes blamed on the committee", LabelZH: "归责于两委的纠纷",
 		Doc: "new disputes whose blame falls on the committee and party branch", Better: LowerIsBetter},
 	VoteBuying: {Name: "vote_buying_rate", Unit: "share of voters", Label: "vote buying", Title: "Vote buying in committee elections", LabelZH: "两委选举贿选率",
-		Doc: "share of voters who sold a vote in committee elections", When: ElectionMonths, Better: LowerIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"share of voters", 1, "%.3f"}},
+		Doc: "share of voters who sold a vote in committee elections", When: ElectionMonths, Better: LowerIsBetter, Bounded: true, Headline: 4, Terminal: true, Display: Display{"share of voters", 1, "%.3f"}},
 	BoardVoteBuying: {Name: "board_vote_buying_rate", Unit: "share of voters", Label: "board vote buying", Title: "Vote buying in board elections", LabelZH: "理事会选举贿选率",
 		Doc: "share of voters who sold a vote in cooperative board elections (separated villages only)", When: ElectionMonths, Better: LowerIsBetter, Bounded: true},
 	CandidatesPerSeat: {Name: "candidates_per_seat", Unit: "candidates per seat", Label: "candidates/seat", Title: "Candidates per seat", LabelZH: "每席候选人数",
@@ -220,29 +227,29 @@ var metricTable = [numMetrics]Metric{
 	ServiceQuality: {Name: "service_quality", Unit: "0–1", Label: "service quality", Title: "Service quality", LabelZH: "服务质量",
 		Doc: "service supply over demand, capped at 1", Better: HigherIsBetter, Bounded: true},
 	ServiceGap: {Name: "urban_rural_service_gap", Unit: "quality", Label: "service gap", Title: "Urban–rural service gap", LabelZH: "城乡服务差距",
-		Doc: "mean service quality of the units urban at the start minus that of the units that started as villages", Better: LowerIsBetter, Headline: true, Display: Display{"quality", 1, "%.3f"}},
+		Doc: "mean service quality of the units urban at the start minus that of the units that started as villages", Better: LowerIsBetter, Headline: 9, Floor: 0.05, Display: Display{"quality", 1, "%.3f"}},
 	SatisfactionLocal: {Name: "satisfaction_local", Unit: "0–1", Label: "sat. locals", Title: "Locals' satisfaction with services", LabelZH: "本地居民满意度",
-		Doc: "mean satisfaction of locals (户籍村民)", Better: HigherIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
+		Doc: "mean satisfaction of locals (户籍村民)", Better: HigherIsBetter, Bounded: true, Headline: 5, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
 	SatisfactionMigrant: {Name: "satisfaction_migrant", Unit: "0–1", Label: "sat. migrants", Title: "Migrants' satisfaction with services", LabelZH: "外来人口满意度",
-		Doc: "mean satisfaction of migrants (外来人口)", Better: HigherIsBetter, Bounded: true, Headline: true, Display: Display{"0–1", 1, "%.3f"}},
+		Doc: "mean satisfaction of migrants (外来人口)", Better: HigherIsBetter, Bounded: true, Headline: 6, Display: Display{"0–1", 1, "%.3f"}},
 	SatisfactionGap: {Name: "satisfaction_gap", Unit: "0–1", Label: "satisfaction gap", Title: "Satisfaction gap (locals − migrants)", LabelZH: "满意度差距",
 		Doc: "satisfaction of locals minus that of migrants", Better: LowerIsBetter},
 	Trust: {Name: "trust_committee", Unit: "0–1", Label: "trust", Title: "Trust in the committee", LabelZH: "对两委的信任",
-		Doc: "mean trust in the committee over residents", Better: HigherIsBetter, Bounded: true, Headline: true, Display: Display{"0–1", 1, "%.3f"}},
+		Doc: "mean trust in the committee over residents", Better: HigherIsBetter, Bounded: true, Headline: 7, Display: Display{"0–1", 1, "%.3f"}},
 	Grievance: {Name: "grievance", Unit: "0–1", Label: "grievance", Title: "Grievance", LabelZH: "不满",
 		Doc: "mean grievance over residents", Better: LowerIsBetter, Bounded: true},
 	Integration: {Name: "integration", Unit: "0–1", Label: "integration", Title: "Migrants' integration", LabelZH: "外来人口融入",
-		Doc: "mean integration of migrants", Better: HigherIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
+		Doc: "mean integration of migrants", Better: HigherIsBetter, Bounded: true, Headline: 8, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
 	CollectiveIncome: {Name: "collective_income", Unit: "yuan per month", Label: "collective income", Title: "Collective income", LabelZH: "集体收入",
 		Doc: "gross income of all cooperatives this month", Better: HigherIsBetter},
 	LeakageShare: {Name: "leakage_share", Unit: "share of income", Label: "leakage", Title: "Leakage of collective income", LabelZH: "集体收入流失",
 		Doc: "leaked share of collective income", Better: LowerIsBetter, Bounded: true},
 	DividendPerShare: {Name: "dividend_per_share", Unit: "yuan per share", Label: "div./share", Title: "Dividend per share", LabelZH: "每股分红",
-		Doc: "yuan per member share paid this year", When: DividendMonths, Better: HigherIsBetter, Headline: true, Terminal: true, Display: Display{"yuan/year", 1, "%.0f"}},
+		Doc: "yuan per member share paid this year", When: DividendMonths, Better: HigherIsBetter, Headline: 10, Terminal: true, Display: Display{"yuan/year", 1, "%.0f"}},
 	GiniIncome: {Name: "gini_income", Unit: "0–1", Label: "Gini", Title: "Gini coefficient of income", LabelZH: "收入基尼系数",
 		Doc: "Gini coefficient of resident income", Better: LowerIsBetter, Bounded: true},
 	FiscalSpending: {Name: "fiscal_spending", Unit: "yuan per month", Label: "fiscal", Title: "District fiscal spending", LabelZH: "区财政支出",
-		Doc: "district spending this month, all items", Better: LowerIsBetter, Headline: true, Terminal: true, Display: Display{"M yuan/year", 12e-6, "%.1f"}},
+		Doc: "district spending this month, all items", Better: LowerIsBetter, Headline: 11, Terminal: true, Display: Display{"M yuan/year", 12e-6, "%.1f"}},
 	ConvertedShare: {Name: "villages_converted_share", Unit: "share of villages", Label: "converted", Title: "Villages converted (村改居)", LabelZH: "村改居比例",
 		Doc: "share of the units that started as villages that have been converted", Bounded: true},
 	ZhengjingCoverage: {Name: "zhengjing_coverage", Unit: "share of units", Label: "政经分离", Title: "Units under 政经分离", LabelZH: "政经分离覆盖率",
@@ -250,7 +257,7 @@ var metricTable = [numMetrics]Metric{
 	ZhengsheCoverage: {Name: "zhengshe_coverage", Unit: "share of units", Label: "政社分离", Title: "Units under 政社分离", LabelZH: "政社分离覆盖率",
 		Doc: "share of units under 政社分离", Bounded: true},
 	CompositeIndex: {Name: "composite_index", Unit: "0–1", Label: "composite", Title: "Composite index", LabelZH: "综合指数",
-		Doc: "weighted mean of outcome components each mapped to [0, 1] by a fixed transform (see composite components)", Better: HigherIsBetter, Bounded: true, Headline: true, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
+		Doc: "weighted mean of outcome components each mapped to [0, 1] by a fixed transform (see composite components)", Better: HigherIsBetter, Bounded: true, Headline: 1, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
 	ResidentPeople: {Name: "residents", Unit: "people", Label: "residents", Title: "Residents", LabelZH: "常住人口",
 		Doc: "resident people, locals and migrants"},
 	MigrantShare: {Name: "migrant_share", Unit: "share of residents", Label: "migrant share", Title: "Migrants among residents", LabelZH: "外来人口比例",
@@ -289,6 +296,9 @@ var metricsBuilt = func() [numMetrics]Metric {
 	for i := range t {
 		t[i].ID = MetricID(i)
 		t[i].District = MetricID(i) < NumDistrictMetrics
+		if t[i].Bounded && t[i].Floor == 0 {
+			t[i].Floor = 0.05
+		}
 		if t[i].Display.Scale == 0 {
 			t[i].Display = Display{Unit: t[i].Unit, Scale: 1, Format: "%.4g"}
 		}
@@ -349,11 +359,24 @@ func VillageMetrics() []string {
 	return out
 }
 
-// Headline returns the headline metrics, in table order.
-func Headline() []Metric { return selectMetrics(func(m Metric) bool { return m.Headline }) }
+// Headline returns the headline metrics, in the order of the ranked table.
+func Headline() []Metric {
+	out := selectMetrics(func(m Metric) bool { return m.Headline > 0 })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Headline < out[j].Headline })
+	return out
+}
 
-// Terminal returns the metrics of the terminal tables, in table order.
-func Terminal() []Metric { return selectMetrics(func(m Metric) bool { return m.Terminal }) }
+// Terminal returns the metrics of the terminal tables, in the order of the
+// ranked table.
+func Terminal() []Metric {
+	var out []Metric
+	for _, m := range Headline() {
+		if m.Terminal {
+			out = append(out, m)
+		}
+	}
+	return out
+}
 
 func selectMetrics(keep func(Metric) bool) []Metric {
 	var out []Metric

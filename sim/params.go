@@ -337,3 +337,33 @@ func (r ReformSpec) Validate() error {
 	}
 	return nil
 }
+
+// Setting is one parameter's key and value as a scenario file writes it.
+type Setting struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Changes lists what c sets differently from the defaults — every
+// parameter but the name and description, then each scheduled reform — so
+// that a report can say what a scenario is without the whole file.
+func (c *Config) Changes() []Setting {
+	def := Default()
+	var out []Setting
+	for _, p := range paramTable() {
+		if p.Key == "name" || p.Key == "description" {
+			continue
+		}
+		if v := p.Format(c); v != p.Format(&def) {
+			out = append(out, Setting{Key: p.Key, Value: v})
+		}
+	}
+	for _, r := range c.Reforms {
+		v := fmt.Sprintf("from month %d, %s", r.Start, r.Coverage)
+		if r.Coverage == "pilot" {
+			v += fmt.Sprintf(" (%.0f%%)", 100*r.Fraction)
+		}
+		out = append(out, Setting{Key: "reform " + r.Kind, Value: v})
+	}
+	return out
+}

@@ -10,8 +10,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/govsim/govsim/output"
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/table"
 )
 
 const (
@@ -44,7 +44,7 @@ func run(path string, check bool) error {
 	if check {
 		return fmt.Errorf("%s is stale: its parameter table differs from sim/config.go; run `make docs`", path)
 	}
-	return output.WriteFileAtomic(path, updated)
+	return table.WriteFileAtomic(path, updated)
 }
 
 // splice replaces the text between the markers.

@@ -6,31 +6,31 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/govsim/govsim/scenarios"
 )
 
 // errHelp means -h was asked for and the help was printed.
 var errHelp = errors.New("help shown")
 
-// newFlags makes a flag set whose errors come back as one-line usage errors
-// instead of the flag package's usage dump.
-func newFlags(name, help string, e env) *flag.FlagSet {
+const commandList = "compare, run, report, sweep, merge, rerun, analyze, scenarios, show, params, validate, version, help"
+
+// newFlags makes a command's flag set: its errors come back as one-line
+// usage errors instead of the flag package's usage dump.
+func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	_ = help
 	return fs
 }
 
 // parse parses flags and positional arguments in any order, so
-// `govsim run baseline -replicates 3` works like the reverse.
-func parse(fs *flag.FlagSet, help string, e env, args []string) ([]string, error) {
+// `govsim run baseline -replicates 3` works like the reverse; -h prints the
+// command's help.
+func parse(fs *flag.FlagSet, e env, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(e.stdout, help)
+				fmt.Fprint(e.stdout, helpText(fs.Name()))
 				return nil, errHelp
 			}
 			return nil, usagef("%v (see govsim %s -h)", err, fs.Name())
@@ -47,10 +47,65 @@ func parse(fs *flag.FlagSet, help string, e env, args []string) ([]string, error
 	}
 }
 
-// isInputError reports bad input from a scenario or data file.
-func isInputError(err error) bool {
-	var ie *scenarios.InputError
-	return errors.As(err, &ie)
+// shared are the flags several commands take, registered in one place.
+// Each command says which it takes and with what defaults; set records the
+// flags given on the command line, since some only override a file.
+type shared struct {
+	replicates, workers, months int
+	seed                        uint64
+	out                         string
+	progress                    bool
+	set                         map[string]bool
+}
+
+// register adds the named shared flags to fs, with the defaults in def.
+func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
+	*s = def
+	for _, n := range names {
+		switch n {
+		case "replicates":
+			fs.IntVar(&s.replicates, n, def.replicates, "replicates per scenario")
+		case "workers":
+			fs.IntVar(&s.workers, n, def.workers, "goroutines (0: all cores)")
+		case "months":
+			fs.IntVar(&s.months, n, def.months, "months to simulate (0: the scenario's)")
+		case "seed":
+			fs.Uint64Var(&s.seed, n, def.seed, "master seed")
+		case "out":
+			fs.StringVar(&s.out, n, def.out, "output directory")
+		case "progress":
+			fs.BoolVar(&s.progress, n, def.progress, "show progress even when stderr is not a terminal")
+		default:
+			panic("govsim: no shared flag " + n)
+		}
+	}
+}
+
+// check validates the shared flags after parsing, and notes which were set.
+func (s *shared) check(fs *flag.FlagSet) error {
+	s.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { s.set[f.Name] = true })
+	// -months 0 means each scenario's own length; -replicates 0 (sweep's
+	// default, not given) means the sweep file's.
+	if fs.Lookup("replicates") != nil && (s.replicates != 0 || s.set["replicates"]) {
+		if err := intRange("replicates", s.replicates, 1, 100000); err != nil {
+			return err
+		}
+	}
+	if fs.Lookup("workers") != nil {
+		if err := intRange("workers", s.workers, 0, 4096); err != nil {
+			return err
+		}
+	}
+	if fs.Lookup("months") != nil && s.months != 0 {
+		if err := intRange("months", s.months, 1, 1200); err != nil {
+			return err
+		}
+	}
+	if fs.Lookup("out") != nil && strings.TrimSpace(s.out) == "" {
+		return usagef("-out must name a directory")
+	}
+	return nil
 }
 
 // intRange checks a numeric flag.
@@ -59,14 +114,4 @@ func intRange(name string, v, lo, hi int) error {
 		return usagef("-%s = %d is out of range: allowed %d to %d", name, v, lo, hi)
 	}
 	return nil
-}
-
-const commandList = "compare, run, report, sweep, merge, rerun, analyze, scenarios, show, params, validate, version, help"
-
-func indent(s, pre string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i := range lines {
-		lines[i] = pre + lines[i]
-	}
-	return strings.Join(lines, "\n") + "\n"
 }

@@ -10,8 +10,8 @@ import (
 )
 
 func cmdScenarios(_ context.Context, e env, args []string) error {
-	fs := newFlags("scenarios", scenariosHelp, e)
-	pos, err := parse(fs, scenariosHelp, e, args)
+	fs := newFlags("scenarios")
+	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
 	}
@@ -40,8 +40,8 @@ func cmdScenarios(_ context.Context, e env, args []string) error {
 }
 
 func cmdShow(_ context.Context, e env, args []string) error {
-	fs := newFlags("show", showHelp, e)
-	pos, err := parse(fs, showHelp, e, args)
+	fs := newFlags("show")
+	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
 	}
@@ -57,9 +57,9 @@ func cmdShow(_ context.Context, e env, args []string) error {
 }
 
 func cmdParams(_ context.Context, e env, args []string) error {
-	fs := newFlags("params", paramsHelp, e)
+	fs := newFlags("params")
 	md := fs.Bool("markdown", false, "print a Markdown table (as in docs/ODD.md)")
-	pos, err := parse(fs, paramsHelp, e, args)
+	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
 	}
@@ -83,8 +83,8 @@ func cmdParams(_ context.Context, e env, args []string) error {
 }
 
 func cmdValidate(_ context.Context, e env, args []string) error {
-	fs := newFlags("validate", validateHelp, e)
-	pos, err := parse(fs, validateHelp, e, args)
+	fs := newFlags("validate")
+	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
 	}
@@ -98,21 +98,5 @@ func cmdValidate(_ context.Context, e env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "ok  %s (%s, %d villages, %d months, %d reforms)\n", a, sc.Name, sc.Config.District.Villages, sc.Config.Months, len(sc.Config.Reforms))
 	}
-	return nil
-}
-
-func cmdHelp(_ context.Context, e env, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprint(e.stdout, topHelp)
-		return nil
-	}
-	if len(args) > 1 {
-		return usagef("help takes one command name")
-	}
-	h, ok := helps()[args[0]]
-	if !ok {
-		return usagef("no help for %q; commands: %s", args[0], commandList)
-	}
-	fmt.Fprint(e.stdout, h)
 	return nil
 }

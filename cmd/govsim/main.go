@@ -2,7 +2,9 @@
 // villagers, migrants, village committees and collective cooperatives under
 // 村改居, 政经分离 and 政社分离, and compares what each reform does.
 //
-// Run `govsim help` for the commands.
+// Each command is a file of flags and calls into the packages that do the
+// work (scenarios, sim/experiment, sim/table, output/report). Run `govsim
+// help` for the commands.
 package main
 
 import (
@@ -13,6 +15,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/govsim/govsim/scenarios"
 )
 
 // version is written into every manifest; outputs of different versions are
@@ -33,6 +37,13 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+// badInput marks an error as bad input (exit status 2) without changing its
+// message.
+type badInput struct{ error }
+
+func (badInput) BadInput() bool  { return true }
+func (b badInput) Unwrap() error { return b.error }
 
 // interrupted reports a clean stop after Ctrl-C, with what was kept.
 type interrupted struct{ msg string }
@@ -81,7 +92,7 @@ func commands() map[string]func(context.Context, env, []string) error {
 // run dispatches a command line and maps its error to an exit status.
 func run(ctx context.Context, e env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(e.stderr, topHelp)
+		fmt.Fprint(e.stderr, helpText("govsim"))
 		return exitBadInput
 	}
 	name := args[0]
@@ -97,20 +108,19 @@ func run(ctx context.Context, e env, args []string) int {
 		return exitBadInput
 	}
 	err := f(ctx, e, args[1:])
-	var ue *usageError
 	var ie *interrupted
 	var bad interface{ BadInput() bool }
+	var ue *usageError
+	var se *scenarios.InputError
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 		return exitOK
 	case errors.As(err, &ie):
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitInterrupted
-	case errors.As(err, &ue), isInputError(err), errors.As(err, &bad):
+	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &bad):
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitBadInput
-	case errors.Is(err, errHelp):
-		return exitOK
 	default:
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitFailure

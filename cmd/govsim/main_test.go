@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govsim/govsim/output"
+	"github.com/govsim/govsim/sim/table"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -73,9 +73,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func readManifest(t *testing.T, dir string) output.Manifest {
+func readManifest(t *testing.T, dir string) table.Manifest {
 	t.Helper()
-	m, err := output.ReadManifest(dir)
+	m, err := table.ReadManifest(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/govsim/govsim/output"
+	"github.com/govsim/govsim/sim/table"
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -166,7 +166,7 @@ func TestSweepEndToEnd(t *testing.T) {
 		}
 		last = id
 	}
-	m, err := output.ReadSweepManifest(filepath.Join(out1, "manifest.json"))
+	m, err := table.ReadSweepManifest(filepath.Join(out1, "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +328,7 @@ func TestSweepInterrupted(t *testing.T) {
 	if code != 130 || !strings.Contains(errs, "interrupted: kept the") || !strings.Contains(errs, "run the same command again to resume: govsim sweep") {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	m, err := output.ReadSweepManifest(filepath.Join(out, "manifest.json"))
+	m, err := table.ReadSweepManifest(filepath.Join(out, "manifest.json"))
 	if err != nil || m.Complete || m.RunsDone < 2 || m.RunsDone >= 12 {
 		t.Fatalf("manifest after the interruption: %v %+v", err, m)
 	}
@@ -432,8 +432,8 @@ func TestSweepParquet(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	sweepOK(t, "sweep", sw, "-monthly", "-out", out)
 	sweepOK(t, "sweep", sw, "-monthly", "-format", "parquet", "-out", out)
-	for _, table := range output.SweepTables(true) {
-		compareParquetCSV(t, filepath.Join(out, table+".parquet"), filepath.Join(out, table+".csv"))
+	for _, name := range table.SweepTables(true) {
+		compareParquetCSV(t, filepath.Join(out, name+".parquet"), filepath.Join(out, name+".csv"))
 	}
 }
 
@@ -508,53 +508,6 @@ func TestSweepBadInputCLI(t *testing.T) {
 				t.Fatal("bad input created the default output directory")
 			}
 		})
-	}
-}
-
-func TestResolveShard(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		m := map[string]string{}
-		for i := 0; i+1 < len(kv); i += 2 {
-			m[kv[i]] = kv[i+1]
-		}
-		return func(k string) string { return m[k] }
-	}
-	for _, tc := range []struct {
-		flag      string
-		count     int
-		countSet  bool
-		getenv    func(string) string
-		want      output.Shard
-		wantError string
-	}{
-		{"", 0, false, env(), output.Shard{Index: 0, Count: 1}, ""},
-		{"2/4", 0, false, env("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "8"), output.Shard{Index: 2, Count: 4, From: "-shard"}, ""},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "4"), output.Shard{Index: 3, Count: 4, From: "SLURM_ARRAY_TASK_ID"}, ""},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_MAX", "4", "SLURM_ARRAY_TASK_COUNT", "4"), output.Shard{Index: 3, Count: 4, From: "SLURM_ARRAY_TASK_ID"}, ""},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "6", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_MAX", "8", "SLURM_ARRAY_TASK_STEP", "2"), output.Shard{Index: 3, Count: 5, From: "SLURM_ARRAY_TASK_ID"}, ""},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_MAX", "7", "SLURM_ARRAY_TASK_COUNT", "3"), output.Shard{}, "gaps"},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "x", "SLURM_ARRAY_TASK_COUNT", "4"), output.Shard{}, "not a non-negative integer"},
-		{"", 0, false, env("JOB_COMPLETION_INDEX", "2", "GOVSIM_SHARDS", "3"), output.Shard{Index: 2, Count: 3, From: "JOB_COMPLETION_INDEX"}, ""},
-		{"", 5, true, env("JOB_COMPLETION_INDEX", "4", "GOVSIM_SHARDS", "3"), output.Shard{Index: 4, Count: 5, From: "JOB_COMPLETION_INDEX"}, ""},
-		// A resubmission of some tasks of --array=0-31 with the count given.
-		{"", 32, true, env("SLURM_ARRAY_TASK_ID", "17", "SLURM_ARRAY_TASK_MIN", "5", "SLURM_ARRAY_TASK_MAX", "17", "SLURM_ARRAY_TASK_COUNT", "2"), output.Shard{Index: 17, Count: 32, From: "SLURM_ARRAY_TASK_ID"}, ""},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_MIN", "5", "SLURM_ARRAY_TASK_MAX", "5", "SLURM_ARRAY_TASK_COUNT", "1", "GOVSIM_SHARDS", "32"), output.Shard{Index: 5, Count: 32, From: "SLURM_ARRAY_TASK_ID"}, ""},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_MIN", "5", "SLURM_ARRAY_TASK_MAX", "5", "SLURM_ARRAY_TASK_COUNT", "1"), output.Shard{}, "-shards N"},
-		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_MAX", "0", "SLURM_ARRAY_TASK_COUNT", "1"), output.Shard{Index: 0, Count: 1, From: "SLURM_ARRAY_TASK_ID"}, ""},
-		{"", 4, true, env("SLURM_ARRAY_TASK_ID", "4"), output.Shard{}, "out of range for 4 shards"},
-		{"", 0, false, env("GOVSIM_SHARDS", "4"), output.Shard{Index: 0, Count: 1}, ""},
-		{"-1/4", 0, false, env(), output.Shard{}, "-shard"},
-		{"1/0", 0, false, env(), output.Shard{}, "-shard"},
-	} {
-		got, err := resolveShard(tc.flag, tc.count, tc.countSet, tc.getenv)
-		switch {
-		case tc.wantError != "":
-			if err == nil || !strings.Contains(err.Error(), tc.wantError) {
-				t.Errorf("%q: error %v, want %q", tc.flag, err, tc.wantError)
-			}
-		case err != nil || got != tc.want:
-			t.Errorf("%q: %+v %v, want %+v", tc.flag, got, err, tc.want)
-		}
 	}
 }
 

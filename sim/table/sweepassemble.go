@@ -1,4 +1,4 @@
-package output
+package table
 
 import (
 	"fmt"
@@ -59,40 +59,37 @@ func finalName(t tableWriter) string {
 }
 
 type assembly struct {
-	spec                      *SweepSpec
-	pts, runsT, res, monthT   tableWriter
-	tables                    []tableWriter
-	row                       []cell
-	factorTypes, factorsUnits []tableCol
+	spec                    *SweepSpec
+	pts, runsT, res, monthT tableWriter
+	tables                  []tableWriter
+	row                     []Cell
+	factorTypes             []Column
 }
-
-var runCols = []tableCol{{"run_id", colInt}, {"point", colInt}, {"scenario", colString}, {"replicate", colInt}, {"seed", colUint}}
 
 func (a *assembly) open(dir, format string) error {
 	s := a.spec
 	for _, f := range s.Factors {
-		typ := colFloat
+		typ := Float
 		if f.Kind == "int" {
-			typ = colInt
+			typ = Int
 		}
-		a.factorTypes = append(a.factorTypes, tableCol{f.Key, typ})
-		a.factorsUnits = append(a.factorsUnits, tableCol{"unit." + f.Key, colOptFloat})
+		a.factorTypes = append(a.factorTypes, Column{f.Key, typ})
 	}
 	specs := []struct {
 		name string
-		cols []tableCol
+		cols []Column
 		dst  *tableWriter
 	}{
-		{"points", concat([]tableCol{{"point", colInt}}, a.factorTypes, a.factorsUnits), &a.pts},
-		{"runs", concat(runCols, a.factorTypes), &a.runsT},
-		{"results", concat(runCols, []tableCol{{"metric", colString}, {"value", colFloat}}), &a.res},
+		{"points", PointsColumns(a.factorTypes), &a.pts},
+		{"runs", RunsColumns(a.factorTypes), &a.runsT},
+		{"results", ResultsColumns(), &a.res},
 	}
 	if s.Monthly {
 		specs = append(specs, struct {
 			name string
-			cols []tableCol
+			cols []Column
 			dst  *tableWriter
-		}{"monthly", concat(runCols, []tableCol{{"month", colInt}, {"metric", colString}, {"value", colFloat}}), &a.monthT})
+		}{"monthly", SweepMonthlyColumns(), &a.monthT})
 	}
 	for _, t := range specs {
 		w, err := newTable(filepath.Join(dir, t.name), format, s.Govsim, t.cols)
@@ -103,25 +100,17 @@ func (a *assembly) open(dir, format string) error {
 		*t.dst = w
 		a.tables = append(a.tables, w)
 	}
-	a.row = make([]cell, 8+2*len(s.Factors))
+	a.row = make([]Cell, 8+2*len(s.Factors))
 	return nil
 }
 
-func concat(cols ...[]tableCol) []tableCol {
-	var out []tableCol
-	for _, c := range cols {
-		out = append(out, c...)
-	}
-	return out
-}
-
 // setFactors puts a point's values into row from column at.
-func (a *assembly) setFactors(row []cell, at int, values []float64) {
+func (a *assembly) setFactors(row []Cell, at int, values []float64) {
 	for j, v := range values {
-		if a.factorTypes[j].typ == colInt {
-			row[at+j] = cell{i: int64(v)}
+		if a.factorTypes[j].Type == Int {
+			row[at+j] = Cell{I: int64(v)}
 		} else {
-			row[at+j] = cell{f: v}
+			row[at+j] = Cell{F: v}
 		}
 	}
 }
@@ -130,10 +119,10 @@ func (a *assembly) points() error {
 	row := a.row[:1+2*len(a.spec.Factors)]
 	k := len(a.spec.Factors)
 	for i, p := range a.spec.Points {
-		row[0] = cell{i: int64(i)}
+		row[0] = Cell{I: int64(i)}
 		a.setFactors(row, 1, p)
 		for j, u := range a.spec.Units[i] {
-			row[1+k+j] = cell{f: float64(u)}
+			row[1+k+j] = Cell{F: float64(u)}
 		}
 		if err := a.pts.write(row); err != nil {
 			return err
@@ -147,9 +136,9 @@ func (a *assembly) runs(sweepID string, partPath func(id int) string) error {
 	var p Part
 	var buf []byte
 	var err error
-	runRow := a.row[:len(runCols)+len(s.Factors)]
-	resRow := make([]cell, len(runCols)+2)
-	monRow := make([]cell, len(runCols)+3)
+	runRow := a.row[:len(sweepKey())+len(s.Factors)]
+	resRow := make([]Cell, len(sweepKey())+2)
+	monRow := make([]Cell, len(sweepKey())+3)
 	for id := 0; id < s.Runs(); id++ {
 		path := partPath(id)
 		if buf, err = readInto(buf, path); err != nil {
@@ -162,9 +151,9 @@ func (a *assembly) runs(sweepID string, partPath func(id int) string) error {
 		if p.Run != id || p.Point != pt || p.Scenario != sc || p.Replicate != rep {
 			return fmt.Errorf("part %s holds run %d (point %d, scenario %d, replicate %d), not run %d: damaged; delete it and run the sweep again", path, p.Run, p.Point, p.Scenario, p.Replicate, id)
 		}
-		key := []cell{{i: int64(id)}, {i: int64(pt)}, {s: s.Scenarios[sc].Name}, {i: int64(rep)}, {u: p.Seed}}
+		key := []Cell{{I: int64(id)}, {I: int64(pt)}, {S: s.Scenarios[sc].Name}, {I: int64(rep)}, {U: p.Seed}}
 		copy(runRow, key)
-		a.setFactors(runRow, len(runCols), s.Points[pt])
+		a.setFactors(runRow, len(sweepKey()), s.Points[pt])
 		if err := a.runsT.write(runRow); err != nil {
 			return err
 		}
@@ -173,7 +162,7 @@ func (a *assembly) runs(sweepID string, partPath func(id int) string) error {
 			if math.IsNaN(x) {
 				continue
 			}
-			resRow[5], resRow[6] = cell{s: s.Metrics[m]}, cell{f: x}
+			resRow[5], resRow[6] = Cell{S: s.Metrics[m]}, Cell{F: x}
 			if err := a.res.write(resRow); err != nil {
 				return err
 			}
@@ -188,7 +177,7 @@ func (a *assembly) runs(sweepID string, partPath func(id int) string) error {
 				if math.IsNaN(x) {
 					continue
 				}
-				monRow[5], monRow[6], monRow[7] = cell{i: int64(month)}, cell{s: s.Metrics[m]}, cell{f: x}
+				monRow[5], monRow[6], monRow[7] = Cell{I: int64(month)}, Cell{S: s.Metrics[m]}, Cell{F: x}
 				if err := a.monthT.write(monRow); err != nil {
 					return err
 				}

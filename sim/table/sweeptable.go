@@ -1,4 +1,4 @@
-package output
+package table
 
 import (
 	"bufio"
@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress"
@@ -27,32 +26,9 @@ const (
 // Formats lists the output formats.
 func Formats() []string { return []string{FormatCSV, FormatParquet} }
 
-type colType int
-
-const (
-	colInt      colType = iota // int64
-	colUint                    // uint64 (seeds)
-	colFloat                   // float64
-	colString                  // text, dictionary-encoded in Parquet
-	colOptFloat                // float64 or missing (NaN): an empty CSV field, a Parquet null
-)
-
-type tableCol struct {
-	name string
-	typ  colType
-}
-
-// cell holds one value; the column's type says which field is used.
-type cell struct {
-	i int64
-	u uint64
-	f float64
-	s string
-}
-
 // tableWriter writes the rows of one table.
 type tableWriter interface {
-	write(row []cell) error
+	write(row []Cell) error
 	// finish completes the file under its temporary name.
 	finish() error
 	// commit renames the finished file into place.
@@ -108,7 +84,7 @@ func (t *tempFile) abort() {
 
 // newTable opens the writer of path (without extension) in a format;
 // version names the govsim that wrote a Parquet file.
-func newTable(path, format, version string, cols []tableCol) (tableWriter, error) {
+func newTable(path, format, version string, cols []Column) (tableWriter, error) {
 	switch format {
 	case FormatCSV:
 		return newCSVTable(path+".csv", cols)
@@ -120,24 +96,18 @@ func newTable(path, format, version string, cols []tableCol) (tableWriter, error
 
 type csvTable struct {
 	*tempFile
-	cols []tableCol
+	cols []Column
 	w    *bufio.Writer
 	buf  []byte
 }
 
-func newCSVTable(final string, cols []tableCol) (*csvTable, error) {
+func newCSVTable(final string, cols []Column) (*csvTable, error) {
 	t, err := createTemp(final)
 	if err != nil {
 		return nil, err
 	}
 	c := &csvTable{tempFile: t, cols: cols, w: bufio.NewWriterSize(t.f, 256<<10)}
-	for i, col := range cols {
-		if i > 0 {
-			c.buf = append(c.buf, ',')
-		}
-		c.buf = appendField(c.buf, col.name)
-	}
-	c.buf = append(c.buf, '\n')
+	c.buf = append(c.buf, Header(cols)...)
 	if _, err := c.w.Write(c.buf); err != nil {
 		t.abort()
 		return nil, fmt.Errorf("%s: %w", final, err)
@@ -145,31 +115,9 @@ func newCSVTable(final string, cols []tableCol) (*csvTable, error) {
 	return c, nil
 }
 
-func (c *csvTable) write(row []cell) error {
-	b := c.buf[:0]
-	for i, col := range c.cols {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		v := row[i]
-		switch col.typ {
-		case colInt:
-			b = strconv.AppendInt(b, v.i, 10)
-		case colUint:
-			b = strconv.AppendUint(b, v.u, 10)
-		case colFloat:
-			b = AppendValue(b, v.f)
-		case colOptFloat:
-			if !math.IsNaN(v.f) {
-				b = AppendValue(b, v.f)
-			}
-		case colString:
-			b = appendField(b, v.s)
-		}
-	}
-	b = append(b, '\n')
-	c.buf = b
-	if _, err := c.w.Write(b); err != nil {
+func (c *csvTable) write(row []Cell) error {
+	c.buf = appendRow(c.buf[:0], c.cols, row)
+	if _, err := c.w.Write(c.buf); err != nil {
 		return fmt.Errorf("%s: %w", c.final, err)
 	}
 	return nil
@@ -192,13 +140,13 @@ const parquetBatch = 1024
 
 type parquetTable struct {
 	*tempFile
-	cols  []tableCol
+	cols  []Column
 	w     *parquet.Writer
 	batch []parquet.Row
 	n     int
 }
 
-func newParquetTable(final, version string, cols []tableCol) (*parquetTable, error) {
+func newParquetTable(final, version string, cols []Column) (*parquetTable, error) {
 	t, err := createTemp(final)
 	if err != nil {
 		return nil, err
@@ -206,19 +154,19 @@ func newParquetTable(final, version string, cols []tableCol) (*parquetTable, err
 	fields := make([]orderedField, len(cols))
 	for i, c := range cols {
 		var n parquet.Node
-		switch c.typ {
-		case colInt:
+		switch c.Type {
+		case Int:
 			n = parquet.Int(64)
-		case colUint:
+		case Uint:
 			n = parquet.Uint(64)
-		case colFloat:
+		case Float:
 			n = parquet.Leaf(parquet.DoubleType)
-		case colOptFloat:
+		case OptFloat:
 			n = parquet.Optional(parquet.Leaf(parquet.DoubleType))
-		case colString:
+		case String:
 			n = parquet.Encoded(parquet.String(), &parquet.RLEDictionary)
 		}
-		fields[i] = orderedField{Node: n, name: c.name}
+		fields[i] = orderedField{Node: n, name: c.Name}
 	}
 	schema := parquet.NewSchema("govsim", orderedGroup(fields))
 	w := parquet.NewWriter(t.f, schema,
@@ -234,25 +182,25 @@ func newParquetTable(final, version string, cols []tableCol) (*parquetTable, err
 	return p, nil
 }
 
-func (p *parquetTable) write(row []cell) error {
+func (p *parquetTable) write(row []Cell) error {
 	r := p.batch[p.n]
 	for j, col := range p.cols {
 		v := row[j]
-		switch col.typ {
-		case colInt:
-			r[j] = parquet.Int64Value(v.i).Level(0, 0, j)
-		case colUint:
-			r[j] = parquet.Int64Value(int64(v.u)).Level(0, 0, j)
-		case colFloat:
-			r[j] = parquet.DoubleValue(v.f).Level(0, 0, j)
-		case colOptFloat:
-			if math.IsNaN(v.f) {
+		switch col.Type {
+		case Int:
+			r[j] = parquet.Int64Value(v.I).Level(0, 0, j)
+		case Uint:
+			r[j] = parquet.Int64Value(int64(v.U)).Level(0, 0, j)
+		case Float:
+			r[j] = parquet.DoubleValue(v.F).Level(0, 0, j)
+		case OptFloat:
+			if math.IsNaN(v.F) {
 				r[j] = parquet.NullValue().Level(0, 0, j)
 			} else {
-				r[j] = parquet.DoubleValue(v.f).Level(0, 1, j)
+				r[j] = parquet.DoubleValue(v.F).Level(0, 1, j)
 			}
-		case colString:
-			r[j] = parquet.ByteArrayValue([]byte(v.s)).Level(0, 0, j)
+		case String:
+			r[j] = parquet.ByteArrayValue([]byte(v.S)).Level(0, 0, j)
 		}
 	}
 	p.n++

@@ -1,4 +1,4 @@
-package output
+package table
 
 import (
 	"math"
@@ -48,7 +48,7 @@ func TestFilesCommitAndAbort(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "monthly.csv"))
-	if string(b) != MonthlyHeader+"s,0,1,0,m,2\n" {
+	if string(b) != Header(MonthlyColumns())+"s,0,1,0,m,2\n" {
 		t.Fatalf("monthly.csv: %q", b)
 	}
 	st, _ := os.Stat(filepath.Join(dir, "monthly.csv"))

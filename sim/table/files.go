@@ -1,4 +1,4 @@
-package output
+package table
 
 import (
 	"bufio"
@@ -31,8 +31,8 @@ func Create(dir string) (*Files, error) {
 	}
 	fs := &Files{dir: dir}
 	for _, x := range []struct{ name, header string }{
-		{"monthly.csv", MonthlyHeader},
-		{"villages.csv", VillagesHeader},
+		{"monthly.csv", Header(MonthlyColumns())},
+		{"villages.csv", Header(VillagesColumns())},
 	} {
 		f, err := os.CreateTemp(dir, "."+x.name+".tmp-*")
 		if err != nil {

@@ -2,18 +2,11 @@
 // manifest, and later charts and the report. It knows rows and summaries,
 // not the model: a run hands it (month, values) in the order of metric names
 // it was given.
-package output
+package table
 
 import (
 	"math"
 	"strconv"
-)
-
-// MonthlyHeader and VillagesHeader are the column contracts of monthly.csv
-// and villages.csv (long form, one value per row).
-const (
-	MonthlyHeader  = "scenario,replicate,seed,month,metric,value\n"
-	VillagesHeader = "scenario,replicate,seed,month,village,metric,value\n"
 )
 
 // RunRows collects one run's rows as CSV text in memory, so that runs can

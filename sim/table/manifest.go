@@ -1,4 +1,4 @@
-package output
+package table
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/govsim/govsim/sim"
 )
 
 // Manifest records how an output directory was made: enough to reproduce it
@@ -32,6 +34,11 @@ type ManifestScenario struct {
 	Name   string `json:"name"`
 	Source string `json:"source"`
 	Config string `json:"config_toml"`
+	// Description and Settings (what differs from the defaults) let a
+	// report say what the scenario is; sweeps leave them out of their
+	// identity.
+	Description string        `json:"description,omitempty"`
+	Settings    []sim.Setting `json:"settings,omitempty"`
 }
 
 // ManifestRun identifies one run.

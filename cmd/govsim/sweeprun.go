@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
+)
+
+// sweepRun runs a shard of a sweep into its directory: the runs without a
+// part, each writing its part as soon as it finishes (so nothing of a run
+// outlives it in memory, and Ctrl-C or kill -9 loses no finished run),
+// then the tables once every run of the sweep is present.
+type sweepRun struct {
+	e        env
+	dir      *table.SweepDir
+	spec     *table.SweepSpec
+	scs      []experiment.Scenario // in spec order
+	params   []sim.Param           // the parameter of each factor
+	shard    experiment.Shard
+	workers  int
+	format   string
+	progress bool
+	// Set by run, for rerun: the runs finished now, the tables
+	// assembled, and whether every run of the sweep is present.
+	finished int
+	files    []string
+	complete bool
+}
+
+func (x *sweepRun) run(ctx context.Context) error {
+	start := time.Now()
+	spec := x.spec
+	total := spec.Runs()
+	done, removed, err := x.dir.Scan(x.shard.Mine, x.shard.Count <= 1)
+	if err != nil {
+		return err
+	}
+	for _, r := range removed {
+		fmt.Fprintf(x.e.stderr, "govsim sweep: removed a damaged part, to run again: %s\n", r)
+	}
+	shardRuns, before := 0, 0
+	for id := 0; id < total; id++ {
+		if x.shard.Mine(id) {
+			shardRuns++
+			if done[id] {
+				before++
+			}
+		}
+	}
+	workers := x.workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	var prog *experiment.Progress
+	if x.progress {
+		fmt.Fprintf(x.e.stderr, "sweep %s: %d runs%s; %d done, %d to run with %s -> %s\n",
+			spec.Name, total, x.shardNote(shardRuns), before, shardRuns-before, plural(workers, "worker"), x.dir.Dir)
+		prog = experiment.NewProgress(x.e.stderr, x.e.terminal, "runs", shardRuns-before)
+	}
+	man := table.SweepManifest{Govsim: version, Go: runtime.Version(), Command: x.e.args, SweepID: x.dir.File.ID,
+		Shard: table.Shard(x.shard), Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
+		RunsShard: shardRuns, RunSeeds: runSeedsNote(spec), Sweep: *spec}
+
+	specs := experiment.Sweep(x.scs, x.params, spec.Points, spec.Replicates, spec.Seed, spec.Seeds)
+	stats, runErr := experiment.Run(ctx, specs,
+		experiment.Options{Workers: x.workers, Progress: prog, Skip: func(id int) bool { return !x.shard.Mine(id) || done[id] }},
+		experiment.Recorder{
+			New: func(s *experiment.Spec) sim.Observer {
+				return table.NewSweepRecorder(len(spec.Metrics), s.Config.Months, spec.Window, spec.Monthly)
+			},
+			Done: func(s *experiment.Spec, o sim.Observer) error {
+				return x.dir.WritePart(o.(*table.SweepRecorder).Part(s.ID, s.Point, s.Index, s.Replicate, s.Seed))
+			},
+		})
+	prog.Finish()
+	x.finished = stats.Runs
+	if err := x.dir.SyncParts(); err != nil && runErr == nil {
+		runErr = err
+	}
+	man.RunsThisSession = x.finished
+	man.RunsDone = before + x.finished
+	man.RunsPerSecond = stats.Rate()
+	stopped := runErr != nil && errors.Is(runErr, context.Canceled)
+	if runErr == nil {
+		// Every run of the sweep, other shards' too when they share the
+		// directory, must be present before the tables are assembled.
+		all, _, err := x.dir.Scan(func(int) bool { return false }, false)
+		if err != nil {
+			return err
+		}
+		x.complete = countTrue(all) == total
+		if x.complete {
+			if x.files, err = table.AssembleSweep(x.dir.Dir, x.dir.File, x.format, x.dir.PartPath); err != nil {
+				return err
+			}
+		}
+	}
+	end := time.Now()
+	man.End, man.WallSeconds = end.UTC(), end.Sub(start).Seconds()
+	man.Complete, man.Files = x.complete, x.files
+	name := table.ManifestName(man.Shard)
+	if err := table.WriteSweepManifest(x.dir.Dir, &man, name); err != nil {
+		return errors.Join(runErr, err)
+	}
+	if x.complete && name != "manifest.json" {
+		// The shard that completes a shared directory also writes the
+		// manifest of the whole sweep.
+		whole := man
+		whole.Shard = table.Shard{Index: 0, Count: 1}
+		whole.RunsShard, whole.RunsDone = total, total
+		if err := table.WriteSweepManifest(x.dir.Dir, &whole, "manifest.json"); err != nil {
+			return err
+		}
+	}
+	rate := "all were done before"
+	if x.finished > 0 {
+		rate = fmt.Sprintf("%s now at %.1f runs/s with %s", plural(x.finished, "run"), man.RunsPerSecond, plural(workers, "worker"))
+	}
+	switch {
+	case stopped:
+		return &interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs%s that finished in %s; run the same command again to resume: %s",
+			man.RunsDone, shardRuns, x.shardNote(shardRuns), x.dir.Dir, commandLine(x.e.args))}
+	case runErr != nil:
+		return fmt.Errorf("%w (the %d finished runs are kept in %s; the same command again resumes)", runErr, man.RunsDone, x.dir.Dir)
+	case x.complete:
+		fmt.Fprintf(x.e.stderr, "wrote %d runs to %s (%s, %s) in %.1fs; %s\n",
+			total, x.dir.Dir, strings.Join(x.files, ", "), name, man.WallSeconds, rate)
+	default:
+		fmt.Fprintf(x.e.stderr, "shard %d/%d: %d runs done in %s in %.1fs; %s; when every shard is done: govsim merge -out DIR %s ...\n",
+			x.shard.Index, x.shard.Count, man.RunsDone, x.dir.Dir, man.WallSeconds, rate, x.dir.Dir)
+	}
+	return nil
+}
+
+func (x *sweepRun) shardNote(shardRuns int) string {
+	if x.shard.Count <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(" (shard %d/%d from %s: %d runs)", x.shard.Index, x.shard.Count, x.shard.From, shardRuns)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func countTrue(b []bool) int {
+	n := 0
+	for _, x := range b {
+		if x {
+			n++
+		}
+	}
+	return n
+}
+
+// runSeedsNote says in the manifest how the runs' seeds follow.
+func runSeedsNote(s *table.SweepSpec) string {
+	if s.Seeds == experiment.SeedsPerPoint {
+		return fmt.Sprintf("per-point: run seed = experiment.RunSeed(\"per-point\", %d, point), passed to sim.New with the replicate; every run's seed is in runs.csv", s.Seed)
+	}
+	return fmt.Sprintf("common: every run passes seed %d and its replicate to sim.New (govsim run -seed %d), so replicate r of every point and scenario shares random streams", s.Seed, s.Seed)
+}
+
+// commandLine renders the command for a message, quoting what the shell
+// would split.
+func commandLine(args []string) string {
+	out := []string{"govsim"}
+	if len(args) > 1 {
+		for _, a := range args[1:] {
+			if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`*?[]{}()<>|&;#~") {
+				a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+			}
+			out = append(out, a)
+		}
+	}
+	return strings.Join(out, " ")
+}

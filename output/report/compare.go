@@ -1,0 +1,431 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gonum.org/v1/plot"
+
+	"github.com/govsim/govsim/analysis"
+	"github.com/govsim/govsim/output/chart"
+	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/table"
+)
+
+// InputError is a directory or an option the report cannot be made from:
+// bad input (exit status 2 on the command line).
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// BadInput marks the error as bad input for the command line.
+func (e *InputError) BadInput() bool { return true }
+
+func badInput(err error) error { return &InputError{err} }
+
+// Comparison says what a comparison report is made of.
+type Comparison struct {
+	Dir        string // output of govsim run or compare
+	Ref        string // reference scenario
+	Window     int    // months at the end summarised
+	Maps       Maps   // village maps
+	Replicates string // how the replicates were chosen, for the report ("" : the count)
+	Version    string // this govsim; a directory written by another is refused
+}
+
+// Maps chooses the village maps: at which months (year ends) and coloured
+// by what.
+type Maps struct {
+	Months []int  // nil: the first and the last year
+	By     string // satisfaction, trust or status
+}
+
+// ParseMaps checks the -maps and -map-by options.
+func ParseMaps(months, by string) (Maps, error) {
+	mo := Maps{By: by}
+	if _, ok := mapColours()[by]; !ok {
+		return mo, badInput(fmt.Errorf("-map-by = %q is not allowed: allowed satisfaction | trust | status", by))
+	}
+	if months == "" {
+		return mo, nil
+	}
+	for _, f := range strings.Split(months, ",") {
+		m, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || m < 0 || m > 1200 || m%12 != 11 {
+			return mo, badInput(fmt.Errorf("-maps: %q is not a year-end month: allowed 11, 23, 35, … (villages.csv has yearly rows)", f))
+		}
+		mo.Months = append(mo.Months, m)
+	}
+	return mo, nil
+}
+
+// Compare analyses the output of govsim run or compare in c.Dir, writes
+// summary.csv, charts/ and report.html beside the data, and prints the
+// ranked table and the pattern count to w.
+func Compare(w io.Writer, c Comparison) error {
+	man, err := table.ReadManifest(c.Dir)
+	if err != nil {
+		return badInput(err)
+	}
+	if man.Govsim != c.Version {
+		return badInput(fmt.Errorf("%s was written by govsim %s; this is govsim %s: rerun to compare like with like", c.Dir, man.Govsim, c.Version))
+	}
+	monthly := filepath.Join(c.Dir, "monthly.csv")
+	d := analysis.NewRuns()
+	if err := readFile(monthly, func(f io.Reader) error { return table.ReadMonthly(f, monthly, d.Add) }); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return badInput(fmt.Errorf("%s is not govsim output: %w", c.Dir, err))
+		}
+		return badInput(err)
+	}
+	if len(d.Replicates(c.Ref)) == 0 {
+		return badInput(fmt.Errorf("reference scenario %q was not run in %s (scenarios: %s); set -ref", c.Ref, c.Dir, strings.Join(d.Scenarios, ", ")))
+	}
+	if c.Window > d.Months {
+		return badInput(fmt.Errorf("-window = %d is longer than the %d months in %s", c.Window, d.Months, c.Dir))
+	}
+	for _, m := range c.Maps.Months {
+		if m >= d.Months {
+			return badInput(fmt.Errorf("-maps: month %d is past the %d months in %s", m, d.Months, c.Dir))
+		}
+	}
+	from, to := d.Months-c.Window, d.Months
+	rows, err := analysis.Compare(d, c.Ref, d.Metrics, from, to, 0.95)
+	if err != nil {
+		return badInput(err)
+	}
+	villages := filepath.Join(c.Dir, "villages.csv")
+	var vy map[int][]analysis.VillageYear
+	if base := "baseline"; len(d.Replicates(base)) > 0 {
+		set := analysis.NewVillageYears(base)
+		err := readFile(villages, func(f io.Reader) error { return table.ReadVillages(f, villages, base, -1, set.Add) })
+		switch {
+		case err == nil:
+			vy = set.ByReplicate()
+		case !errors.Is(err, os.ErrNotExist):
+			return badInput(err)
+		}
+	}
+	checks := analysis.Patterns(d, vy, from, to, 0.95)
+
+	if err := table.WriteFileAtomic(filepath.Join(c.Dir, "summary.csv"), Summary(rows)); err != nil {
+		return err
+	}
+	sections, err := comparisonSections(c, d, rows, from, to)
+	if err != nil {
+		return err
+	}
+	note := c.Replicates
+	if note == "" {
+		note = fmt.Sprintf("%d per scenario", len(d.Replicates(c.Ref)))
+	}
+	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.Version)
+	if err := WriteFile(filepath.Join(c.Dir, "report.html"), data); err != nil {
+		return err
+	}
+	Ranked(w, rows, c.Ref, from, to)
+	held, checked := 0, 0
+	for _, ch := range checks {
+		if ch.Skipped == "" {
+			checked++
+			if ch.Held {
+				held++
+			}
+		}
+	}
+	fmt.Fprintf(w, "patterns held: %d of %d checked; report: %s\n", held, checked, filepath.Join(c.Dir, "report.html"))
+	return nil
+}
+
+// readFile opens a file and hands it to read.
+func readFile(path string, read func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return read(f)
+}
+
+// comparisonSections draws the charts of comparisonCharts into dir/charts
+// (PNG and SVG) and returns them in sections, SVG inline.
+func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, from, to int) ([]Section, error) {
+	cdir := filepath.Join(c.Dir, "charts")
+	if err := os.MkdirAll(cdir, 0o755); err != nil {
+		return nil, err
+	}
+	series := func(metric string) []chart.Series {
+		var out []chart.Series
+		for _, s := range d.Scenarios {
+			b := d.Band(s, metric, 0.95)
+			if len(b.Months) == 0 {
+				continue
+			}
+			years := make([]float64, len(b.Months))
+			for i, m := range b.Months {
+				years[i] = m / 12
+			}
+			out = append(out, chart.Series{Name: chart.ScenarioLabel(s), X: years, Mean: b.Mean, Low: b.Low, High: b.High})
+		}
+		return out
+	}
+	var sections []Section
+	for _, spec := range comparisonCharts() {
+		sec := Section{Title: spec.title, Intro: spec.intro}
+		if spec.kind == againstRef {
+			sec.Intro = fmt.Sprintf("Difference of each scenario from %s over months %d–%d, with 95%% Welch intervals; a whisker that crosses zero is not a clear difference.", c.Ref, from, to-1)
+		}
+		for _, id := range spec.metrics {
+			m := sim.MetricOf(id)
+			var p *plot.Plot
+			var err error
+			name := ""
+			switch spec.kind {
+			case overTime:
+				title := m.Title
+				if m.Better != sim.Neutral && id == sim.CompositeIndex {
+					title += " (" + m.Better.String() + ")"
+				}
+				name = "ts-" + m.Name
+				p, err = chart.TimeSeries(title, "year", m.Unit, series(m.Name), false)
+			case atElections:
+				name = "el-" + m.Name
+				p, err = chart.TimeSeries(m.Title, "year", m.Unit, series(m.Name), true)
+			case againstRef:
+				var dots []chart.Dot
+				for _, s := range d.Scenarios {
+					if s == c.Ref {
+						continue
+					}
+					r, ok := analysis.Find(rows, s, m.Name)
+					if !ok || math.IsNaN(r.Diff) {
+						continue
+					}
+					dots = append(dots, chart.Dot{Label: chart.ScenarioLabel(s), Value: r.Diff, Low: r.DiffLow, High: r.DiffHigh})
+				}
+				if len(dots) == 0 {
+					continue
+				}
+				name = "diff-" + m.Name
+				p, err = chart.DotWhisker(m.Title+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Unit+")", dots)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("chart %s: %w", m.Name, err)
+			}
+			ch, err := saveChart(p, cdir, name, m.Title, "", 16, 9)
+			if err != nil {
+				return nil, err
+			}
+			sec.Charts = append(sec.Charts, ch)
+		}
+		if spec.kind == villageMaps {
+			var err error
+			if sec, err = mapSection(c, d, rows, cdir); err != nil {
+				return nil, err
+			}
+		}
+		if len(sec.Charts) > 0 || spec.kind != villageMaps {
+			sections = append(sections, sec)
+		}
+	}
+	return sections, nil
+}
+
+// mapSection draws the villages of replicate 0 of the reference and of the
+// best scenario at the chosen months (default: the first and last years).
+func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string) (Section, error) {
+	label := mapColours()[c.Maps.By]
+	sec := Section{Title: "Villages", Intro: "Villages on the plane (the urban core at the centre), coloured by " + label + "; dark rings mark urban communities; the circle is the urban front."}
+	months := c.Maps.Months
+	if months == nil {
+		months = []int{11, d.Months - 1}
+	}
+	villages := filepath.Join(c.Dir, "villages.csv")
+	best := analysis.Rank(rows, sim.CompositeIndex.Name())[0]
+	for _, s := range d.Scenarios {
+		if s != c.Ref && s != best {
+			continue
+		}
+		rep := d.Replicates(s)[0]
+		var vrows []table.VillageRow
+		err := readFile(villages, func(f io.Reader) error {
+			return table.ReadVillages(f, villages, s, rep, func(r table.VillageRow) error { vrows = append(vrows, r); return nil })
+		})
+		if errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return sec, badInput(err)
+		}
+		front := d.Series(s, rep, sim.UrbanFront.Name())
+		for _, month := range months {
+			pts := analysis.VillageMap(vrows, month)
+			if len(pts) == 0 {
+				continue
+			}
+			mp := make([]chart.MapPoint, len(pts))
+			for i, p := range pts {
+				mp[i] = chart.MapPoint{X: p.X, Y: p.Y, Value: p.Satisfaction, Community: p.Community}
+				switch c.Maps.By {
+				case "trust":
+					mp[i].Value = p.Trust
+				case "status":
+					mp[i].Value = 0
+					if p.Community {
+						mp[i].Value = 1
+					}
+				}
+			}
+			u := 0.0
+			if month < len(front) && !math.IsNaN(front[month]) {
+				u = front[month]
+			}
+			title := fmt.Sprintf("%s, year %d", chart.ScenarioLabel(s), month/12+1)
+			p, err := chart.VillageMap(title, label, mp, 0, 1, u)
+			if err != nil {
+				return sec, fmt.Errorf("village map: %w", err)
+			}
+			ch, err := saveChart(p, cdir, fmt.Sprintf("map-%s-%s-%d", c.Maps.By, s, month), title, "", 16, 9)
+			if err != nil {
+				return sec, err
+			}
+			sec.Charts = append(sec.Charts, ch)
+		}
+	}
+	return sec, nil
+}
+
+// saveChart writes a chart as PNG and SVG into dir and returns it for a
+// report, SVG inline and the PNG linked.
+func saveChart(p *plot.Plot, dir, name, title, caption string, w, h float64) (Chart, error) {
+	if err := chart.Save(p, dir, name, w, h); err != nil {
+		return Chart{}, fmt.Errorf("chart %s: %w", name, err)
+	}
+	svg, err := chart.SVG(p, w, h)
+	if err != nil {
+		return Chart{}, fmt.Errorf("chart %s: %w", name, err)
+	}
+	return Chart{Title: title, Caption: caption, SVG: template.HTML(svg), PNG: filepath.Join("charts", name+".png")}, nil
+}
+
+// Ranked prints the scenarios ranked by composite_index with the terminal
+// metrics as mean ± 95% half-width, within 100 columns.
+func Ranked(w io.Writer, rows []analysis.Row, ref string, from, to int) {
+	ms := sim.Terminal()
+	tw := newTable(w, 1)
+	fmt.Fprint(tw, "#\tscenario\t")
+	for _, m := range ms {
+		fmt.Fprintf(tw, "%s\t", m.Label)
+	}
+	fmt.Fprintln(tw)
+	for i, s := range analysis.Rank(rows, sim.CompositeIndex.Name()) {
+		fmt.Fprintf(tw, "%d\t%s\t", i+1, s)
+		for _, m := range ms {
+			r, _ := analysis.Find(rows, s, m.Name)
+			fmt.Fprintf(tw, "%s\t", meanHalf(r.Mean, (r.CIHigh-r.CILow)/2, m.Display))
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "mean ± 95%% half-width over replicates, months %d–%d; %s; ref: %s\n", from, to-1, units(ms), ref)
+}
+
+// meanHalf formats a mean and its half-width for a terminal table.
+func meanHalf(mean, half float64, d sim.Display) string {
+	if math.IsNaN(mean) {
+		return "—"
+	}
+	mean *= d.Scale
+	half *= d.Scale
+	if math.IsNaN(half) {
+		return fmt.Sprintf(d.Format, mean)
+	}
+	return fmt.Sprintf(d.Format+"±"+d.Format, mean, half)
+}
+
+// units names the units of the columns whose display scales their values,
+// once, for the note under a table.
+func units(ms []sim.Metric) string {
+	var out []string
+	for _, m := range ms {
+		if m.Display.Scale != 1 {
+			out = append(out, m.Label+": "+m.Display.Unit)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// comparisonData assembles the report of a comparison.
+func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.Check, sections []Section, ref string, from, to int, repNote, version string) Data {
+	mj, _ := json.MarshalIndent(man, "", "  ")
+	data := Data{
+		Title: "Reform packages compared",
+		Question: "Which reform package does best on disputes, elections, services, integration and money — by how much, " +
+			"how sure are we, and at what fiscal cost? Each scenario was simulated over replicates from the same seeds; " +
+			"differences are against the reference scenario with 95% Welch intervals, Holm-adjusted across metrics.",
+		Generated:  time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+		Version:    version,
+		Command:    strings.Join(man.Command, " "),
+		Manifest:   string(mj),
+		Reference:  ref,
+		Window:     fmt.Sprintf("final %d years (months %d–%d)", (to-from)/12, from, to-1),
+		Replicates: repNote,
+		Sections:   sections,
+	}
+	if (to-from)%12 != 0 {
+		data.Window = fmt.Sprintf("final %d months (months %d–%d)", to-from, from, to-1)
+	}
+	for _, ms := range man.Scenarios {
+		sc := Scenario{Name: ms.Name, Label: chart.ScenarioLabel(ms.Name), Description: ms.Description}
+		for _, s := range ms.Settings {
+			sc.Settings = append(sc.Settings, Setting{Key: s.Key, Value: s.Value})
+		}
+		data.Scenarios = append(data.Scenarios, sc)
+	}
+	headline := sim.Headline()
+	for _, m := range headline {
+		data.Columns = append(data.Columns, Column{Metric: m.Name, Label: m.Label, Unit: m.Display.Unit,
+			HigherIsBetter: m.Better == sim.HigherIsBetter, Format: m.Display.Format})
+	}
+	fiscal, comp := sim.FiscalSpending.Name(), sim.CompositeIndex.Name()
+	refFiscal, _ := analysis.Find(rows, ref, fiscal)
+	refComp, _ := analysis.Find(rows, ref, comp)
+	for i, s := range analysis.Rank(rows, comp) {
+		rr := RankedRow{Rank: i + 1, Scenario: s, Label: chart.ScenarioLabel(s), CostEffectiveness: "—"}
+		for _, m := range headline {
+			r, _ := analysis.Find(rows, s, m.Name)
+			k := m.Display.Scale
+			rr.Cells = append(rr.Cells, Cell{Mean: r.Mean * k, Half: (r.CIHigh - r.CILow) / 2 * k,
+				Diff: r.Diff * k, DiffLow: r.DiffLow * k, DiffHigh: r.DiffHigh * k, PHolm: r.PHolm,
+				Significant: r.PHolm < 0.05})
+		}
+		if s != ref {
+			fr, _ := analysis.Find(rows, s, fiscal)
+			cr, _ := analysis.Find(rows, s, comp)
+			ce := analysis.CostEffectiveness(cr.Mean-refComp.Mean, 12*(fr.Mean-refFiscal.Mean))
+			if !math.IsNaN(ce) && !math.IsInf(ce, 0) {
+				rr.CostEffectiveness = fmt.Sprintf("%+.4f per 100 M yuan/year", ce)
+			}
+		}
+		data.Ranked = append(data.Ranked, rr)
+	}
+	for _, c := range checks {
+		data.Patterns = append(data.Patterns, Pattern{ID: c.ID, Claim: c.Claim, Held: c.Held, Evidence: c.Evidence, Skipped: c.Skipped})
+	}
+	data.Notes = []string{
+		"Intervals are 95% Student t intervals over replicates; differences use Welch's t; markers are grey when the Holm-adjusted p-value is 0.05 or more.",
+		"Cost-effectiveness is the change in composite_index per 100 million yuan a year of extra district spending against the reference.",
+		"summary.csv beside this file has every metric: " + strings.TrimSuffix(strings.ReplaceAll(table.Header(table.SummaryColumns()), ",", ", "), "\n") + ".",
+	}
+	return data
+}
