@@ -370,3 +370,39 @@ func trimKey(msg, key string) string {
 	}
 	return msg
 }
+
+// LoadAll loads the scenarios a command line names — embedded names or
+// files; none means the teaching set — with months, when above 0, as every
+// scenario's horizon. Two scenarios may not share a name: their rows could
+// not be told apart.
+func LoadAll(args []string, months int) ([]Scenario, error) {
+	if len(args) == 0 {
+		args = Teaching()
+	}
+	seen := map[string]string{}
+	var out []Scenario
+	for _, a := range args {
+		sc, err := Load(a)
+		if err != nil {
+			return nil, err
+		}
+		if prev, dup := seen[sc.Name]; dup {
+			return nil, &InputError{Msg: fmt.Sprintf("scenario name %q is given twice (%s and %s); names must differ", sc.Name, prev, sc.Source)}
+		}
+		seen[sc.Name] = sc.Source
+		if months > 0 {
+			sc.Config.Months = months
+		}
+		out = append(out, sc)
+	}
+	return out, nil
+}
+
+// Names lists the scenarios' names, comma-separated, for messages.
+func Names(scs []Scenario) string {
+	names := make([]string, len(scs))
+	for i, sc := range scs {
+		names[i] = sc.Name
+	}
+	return strings.Join(names, ", ")
+}

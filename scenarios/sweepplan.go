@@ -258,6 +258,15 @@ func (s *Scenario) ManifestScenario() table.ManifestScenario {
 		Description: s.Config.Description, Settings: s.Config.Changes()}
 }
 
+// Manifest lists the scenarios as a run's manifest records them.
+func Manifest(scs []Scenario) []table.ManifestScenario {
+	out := make([]table.ManifestScenario, len(scs))
+	for i := range scs {
+		out[i] = scs[i].ManifestScenario()
+	}
+	return out
+}
+
 // Experiment lists the scenarios as an experiment runs them.
 func Experiment(scs []Scenario) []experiment.Scenario {
 	out := make([]experiment.Scenario, len(scs))

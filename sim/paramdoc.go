@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"strings"
+	"text/tabwriter"
 )
 
 // ParamTable renders every parameter as a Markdown table. docs/ODD.md
@@ -32,3 +33,19 @@ func ParamTable() string {
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+
+// ParamText renders every parameter as a plain-text table (govsim params).
+func ParamText() string {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "key\tdefault\tunit\tallowed\tmeaning")
+	def := Default()
+	for _, p := range Params() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Key, p.Format(&def), p.Unit, p.Range(), p.Doc)
+	}
+	for _, p := range ReformSpecParams() {
+		fmt.Fprintf(tw, "[[%s]].%s\t-\t%s\t%s\t%s\n", p.Section, p.Name, p.Unit, p.Range(), p.Doc)
+	}
+	tw.Flush()
+	return b.String()
+}

@@ -46,7 +46,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	scs, err := loadScenarios(pos, f.months)
+	scs, err := scenarios.LoadAll(pos, f.months)
 	if err != nil {
 		return err
 	}
@@ -58,10 +58,10 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		}
 	}
 	if !found {
-		return usagef("reference scenario %q is not among those run (%s); set -ref", *ref, scenarioNames(scs))
+		return usagef("reference scenario %q is not among those run (%s); set -ref", *ref, scenarios.Names(scs))
 	}
 
-	d, err := newRunDir(e, f.out, manifestScenarios(scs), f.seed, f.workers, false, e.terminal || f.progress, *window)
+	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, false, e.terminal || f.progress, *window)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		p := experiment.Precision{Target: *precision, First: f.replicates, Max: *maxReps}
 		var out experiment.Outcome
 		out, runErr = p.Replicate(ctx, batch,
-			func(int) (string, bool) { return analysis.Precise(d.names, d.tails, *precision) },
+			func(int) (string, bool) { return analysis.Precise(d.Scenarios(), d.Tails, *precision) },
 			func(msg string) { fmt.Fprintln(e.stderr, msg) })
 		note = out.Note(*precision)
 	} else {

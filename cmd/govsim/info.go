@@ -70,16 +70,8 @@ func cmdParams(_ context.Context, e env, args []string) error {
 		_, err := e.stdout.Write([]byte(sim.ParamTable()))
 		return err
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "key\tdefault\tunit\tallowed\tmeaning")
-	def := sim.Default()
-	for _, p := range sim.Params() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Key, p.Format(&def), p.Unit, p.Range(), p.Doc)
-	}
-	for _, p := range sim.ReformSpecParams() {
-		fmt.Fprintf(tw, "[[%s]].%s\t-\t%s\t%s\t%s\n", p.Section, p.Name, p.Unit, p.Range(), p.Doc)
-	}
-	return tw.Flush()
+	_, err = e.stdout.Write([]byte(sim.ParamText()))
+	return err
 }
 
 func cmdValidate(_ context.Context, e env, args []string) error {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim"
@@ -29,12 +28,12 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("rerun takes one manifest.json, or the directory holding it (see govsim rerun -h)")
 	}
-	path, err := manifestPath(pos[0])
+	path, err := table.FindManifest(pos[0])
 	if err != nil {
 		return err
 	}
 	orig := filepath.Dir(path)
-	if a, b := absPath(orig), absPath(f.out); a == b {
+	if table.SameDir(orig, f.out) {
 		return usagef("-out %s is the directory of the manifest: the rerun goes to a new directory, to be compared with it", f.out)
 	}
 	if ents, err := os.ReadDir(f.out); err == nil && len(ents) > 0 {
@@ -49,38 +48,6 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 		return r.sweep(ctx)
 	}
 	return r.runs(ctx)
-}
-
-func absPath(p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.Clean(p)
-	}
-	return a
-}
-
-// manifestPath finds the manifest an argument names: a file, or a
-// directory's manifest.json (or its only shard manifest).
-func manifestPath(arg string) (string, error) {
-	st, err := os.Stat(arg)
-	if err != nil {
-		return "", badInput{fmt.Errorf("%s: %w", arg, errors.Unwrap(err))}
-	}
-	if !st.IsDir() {
-		return arg, nil
-	}
-	p := filepath.Join(arg, "manifest.json")
-	if _, err := os.Stat(p); err == nil {
-		return p, nil
-	}
-	shards, _ := filepath.Glob(filepath.Join(arg, "manifest-shard-*-of-*.json"))
-	switch len(shards) {
-	case 0:
-		return "", badInput{fmt.Errorf("%s holds no manifest.json: not govsim output", arg)}
-	case 1:
-		return shards[0], nil
-	}
-	return "", usagef("%s holds the manifests of %d shards; name one: %s", arg, len(shards), strings.Join(shards, " "))
 }
 
 type rerun struct {
@@ -148,7 +115,7 @@ func (r *rerun) runs(ctx context.Context) error {
 		return err
 	}
 	if err := d.run(ctx, experiment.List(specs...)); err != nil {
-		d.files.Abort()
+		d.Abort()
 		if errors.Is(err, context.Canceled) {
 			return &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
 		}
@@ -158,8 +125,8 @@ func (r *rerun) runs(ctx context.Context) error {
 	if err := d.finish(nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(m.Runs), r.path, r.out, d.man.WallSeconds)
-	return r.report([]string{"monthly.csv", "villages.csv"}, nil)
+	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(m.Runs), r.path, r.out, d.Manifest.WallSeconds)
+	return table.CompareDirs(r.e.stdout, r.orig, r.out, []string{"monthly.csv", "villages.csv"}, nil)
 }
 
 // sweep reproduces a sweep (or the shard its manifest describes) from the
@@ -225,53 +192,5 @@ func (r *rerun) sweep(ctx context.Context) error {
 			parts = append(parts, filepath.Join("parts", fmt.Sprintf("%d.part", id)))
 		}
 	}
-	return r.report(names, parts)
-}
-
-// report compares the rerun's files with the originals and prints one line
-// each (parts summarised); any difference is an error.
-func (r *rerun) report(names, parts []string) error {
-	w := r.e.stdout
-	fmt.Fprintf(w, "%s reproduced in %s:\n", r.orig, r.out)
-	var differ []string
-	for _, n := range names {
-		res, same, err := table.SameFile(filepath.Join(r.orig, n), filepath.Join(r.out, n))
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "  %-16s %s\n", n, res)
-		if !same {
-			differ = append(differ, n)
-		}
-	}
-	if len(parts) > 0 {
-		identical, absent := 0, 0
-		var bad []string
-		for _, n := range parts {
-			res, same, err := table.SameFile(filepath.Join(r.orig, n), filepath.Join(r.out, n))
-			switch {
-			case err != nil:
-				return err
-			case strings.HasPrefix(res, "not compared"):
-				absent++
-			case same:
-				identical++
-			default:
-				bad = append(bad, n)
-			}
-		}
-		line := fmt.Sprintf("%d of %d identical", identical, len(parts))
-		if absent > 0 {
-			line += fmt.Sprintf(", %d not in the original", absent)
-		}
-		if len(bad) > 0 {
-			line += fmt.Sprintf(", %d DIFFER (%s)", len(bad), strings.Join(bad[:min(len(bad), 5)], ", "))
-			differ = append(differ, fmt.Sprintf("%d parts", len(bad)))
-		}
-		fmt.Fprintf(w, "  %-16s %s\n", "parts/", line)
-	}
-	if len(differ) > 0 {
-		return fmt.Errorf("the rerun differs from %s in %s", r.orig, strings.Join(differ, ", "))
-	}
-	return nil
+	return table.CompareDirs(r.e.stdout, r.orig, r.out, names, parts)
 }

@@ -30,18 +30,18 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	if err := f.check(fs); err != nil {
 		return err
 	}
-	scs, err := loadScenarios(pos, f.months)
+	scs, err := scenarios.LoadAll(pos, f.months)
 	if err != nil {
 		return err
 	}
-	d, err := newRunDir(e, f.out, manifestScenarios(scs), f.seed, f.workers, *detail, e.terminal || f.progress, finalWindow)
+	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, *detail, e.terminal || f.progress, finalWindow)
 	if err != nil {
 		return err
 	}
 	err = d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed)))
 	var ie *interrupted
 	if err == nil || errors.As(err, &ie) {
-		report.Final(e.stdout, d.names, d.tails, finalWindow)
+		report.Final(e.stdout, d.Scenarios(), d.Tails, finalWindow)
 	}
 	return err
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 
@@ -92,7 +91,7 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	}
 	file := table.NewSweepFile(plan.Spec(version, *monthly))
 	if *dryRun {
-		printPlan(e, &file.Spec, shard, f.out)
+		file.Spec.Plan(e.stdout, table.Shard(shard), f.out)
 		return nil
 	}
 	dir, err := table.CreateSweepDir(f.out, file)
@@ -102,45 +101,4 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	x := &sweepRun{e: e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(sw.Scenarios), params: sw.Params,
 		shard: shard, workers: f.workers, format: *format, progress: e.terminal || f.progress}
 	return x.run(ctx)
-}
-
-// printPlan describes what a sweep would run.
-func printPlan(e env, spec *table.SweepSpec, shard experiment.Shard, out string) {
-	w := e.stdout
-	var names []string
-	for _, sc := range spec.Scenarios {
-		names = append(names, sc.Name)
-	}
-	fmt.Fprintf(w, "sweep %s: design %s, %d factors, %d points\n", spec.Name, spec.Design, len(spec.Factors), len(spec.Points))
-	for _, fa := range spec.Factors {
-		levels := ""
-		if fa.Levels > 0 {
-			levels = fmt.Sprintf(", %d levels", fa.Levels)
-		}
-		switch {
-		case len(fa.Values) > 0:
-			fmt.Fprintf(w, "  %-32s values %v\n", fa.Key, fa.Values)
-		case fa.Dist == design.DistNormal:
-			fmt.Fprintf(w, "  %-32s normal(%g, %g) in [%g, %g]%s\n", fa.Key, fa.Mean, fa.SD, fa.Min, fa.Max, levels)
-		default:
-			fmt.Fprintf(w, "  %-32s %s in [%g, %g]%s\n", fa.Key, fa.Dist, fa.Min, fa.Max, levels)
-		}
-	}
-	switch spec.Design {
-	case design.KindMorris:
-		fmt.Fprintf(w, "morris: %d trajectories of %d points, %d levels\n", spec.Groups, len(spec.Factors)+1, spec.Levels)
-	case design.KindSaltelli:
-		fmt.Fprintf(w, "saltelli: %d base rows of %d points (A, B, and A with each factor from B)\n", spec.Groups, len(spec.Factors)+2)
-	}
-	fmt.Fprintf(w, "scenarios: %s\n", strings.Join(names, ", "))
-	fmt.Fprintf(w, "runs: %d points × %d scenarios × %d replicates = %d\n", len(spec.Points), len(spec.Scenarios), spec.Replicates, spec.Runs())
-	seeds := fmt.Sprintf("seeds: master %d (%s)", spec.Seed, spec.Seeds)
-	if spec.Design == design.KindLHS || spec.Design == design.KindMorris || spec.Design == design.KindSaltelli {
-		seeds += fmt.Sprintf(", design seed %d", spec.DesignSeed)
-	}
-	fmt.Fprintf(w, "%s; results over the final %d months\n", seeds, spec.Window)
-	if shard.Count > 1 {
-		fmt.Fprintf(w, "shard %d/%d (from %s): %d runs\n", shard.Index, shard.Count, shard.From, shard.Runs(spec.Runs()))
-	}
-	fmt.Fprintf(w, "output: %s (sweep %s)\n", out, table.NewSweepFile(*spec).ID[:12])
 }

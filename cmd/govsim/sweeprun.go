@@ -81,44 +81,12 @@ func (x *sweepRun) run(ctx context.Context) error {
 		})
 	prog.Finish()
 	x.finished = stats.Runs
-	if err := x.dir.SyncParts(); err != nil && runErr == nil {
-		runErr = err
-	}
-	man.RunsThisSession = x.finished
-	man.RunsDone = before + x.finished
-	man.RunsPerSecond = stats.Rate()
+	man.RunsThisSession, man.RunsDone, man.RunsPerSecond = x.finished, before+x.finished, stats.Rate()
 	stopped := runErr != nil && errors.Is(runErr, context.Canceled)
-	if runErr == nil {
-		// Every run of the sweep, other shards' too when they share the
-		// directory, must be present before the tables are assembled.
-		all, _, err := x.dir.Scan(func(int) bool { return false }, false)
-		if err != nil {
-			return err
-		}
-		x.complete = countTrue(all) == total
-		if x.complete {
-			if x.files, err = table.AssembleSweep(x.dir.Dir, x.dir.File, x.format, x.dir.PartPath); err != nil {
-				return err
-			}
-		}
-	}
-	end := time.Now()
-	man.End, man.WallSeconds = end.UTC(), end.Sub(start).Seconds()
-	man.Complete, man.Files = x.complete, x.files
-	name := table.ManifestName(man.Shard)
-	if err := table.WriteSweepManifest(x.dir.Dir, &man, name); err != nil {
+	if x.files, x.complete, err = x.dir.Conclude(&man, x.format, runErr == nil); err != nil {
 		return errors.Join(runErr, err)
 	}
-	if x.complete && name != "manifest.json" {
-		// The shard that completes a shared directory also writes the
-		// manifest of the whole sweep.
-		whole := man
-		whole.Shard = table.Shard{Index: 0, Count: 1}
-		whole.RunsShard, whole.RunsDone = total, total
-		if err := table.WriteSweepManifest(x.dir.Dir, &whole, "manifest.json"); err != nil {
-			return err
-		}
-	}
+	name := table.ManifestName(man.Shard)
 	rate := "all were done before"
 	if x.finished > 0 {
 		rate = fmt.Sprintf("%s now at %.1f runs/s with %s", plural(x.finished, "run"), man.RunsPerSecond, plural(workers, "worker"))
@@ -151,16 +119,6 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func countTrue(b []bool) int {
-	n := 0
-	for _, x := range b {
-		if x {
-			n++
-		}
-	}
-	return n
 }
 
 // runSeedsNote says in the manifest how the runs' seeds follow.

@@ -12,6 +12,9 @@ import (
 // RunRows collects one run's rows as CSV text in memory, so that runs can
 // finish in any order and still be written in run order.
 type RunRows struct {
+	Scenario     string
+	Replicate    int
+	Seed         uint64
 	DistrictRows []byte // rows of monthly.csv
 	VillageRows  []byte // rows of villages.csv
 
@@ -38,7 +41,7 @@ func NewRunRows(scenario string, replicate int, seed uint64, districtNames, vill
 	for i := range last {
 		last[i] = math.NaN()
 	}
-	return &RunRows{prefix: p, dNames: districtNames, vNames: villageNames, tailFrom: tailFrom,
+	return &RunRows{Scenario: scenario, Replicate: replicate, Seed: seed, prefix: p, dNames: districtNames, vNames: villageNames, tailFrom: tailFrom,
 		tailSum: make([]float64, len(districtNames)), tailN: make([]float64, len(districtNames)),
 		last: last}
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // SameFile compares two files byte for byte without reading either
@@ -65,3 +67,86 @@ func firstDiff(a, b []byte) int {
 	}
 	return -1
 }
+
+// CompareDirs compares the files a rerun made in out with the originals in
+// orig, byte for byte, and prints one line each to w (parts summarised); any
+// difference is an error.
+func CompareDirs(w io.Writer, orig, out string, names, parts []string) error {
+	fmt.Fprintf(w, "%s reproduced in %s:\n", orig, out)
+	var differ []string
+	for _, n := range names {
+		res, same, err := SameFile(filepath.Join(orig, n), filepath.Join(out, n))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %-16s %s\n", n, res)
+		if !same {
+			differ = append(differ, n)
+		}
+	}
+	if len(parts) > 0 {
+		identical, absent := 0, 0
+		var bad []string
+		for _, n := range parts {
+			res, same, err := SameFile(filepath.Join(orig, n), filepath.Join(out, n))
+			switch {
+			case err != nil:
+				return err
+			case strings.HasPrefix(res, "not compared"):
+				absent++
+			case same:
+				identical++
+			default:
+				bad = append(bad, n)
+			}
+		}
+		line := fmt.Sprintf("%d of %d identical", identical, len(parts))
+		if absent > 0 {
+			line += fmt.Sprintf(", %d not in the original", absent)
+		}
+		if len(bad) > 0 {
+			line += fmt.Sprintf(", %d DIFFER (%s)", len(bad), strings.Join(bad[:min(len(bad), 5)], ", "))
+			differ = append(differ, fmt.Sprintf("%d parts", len(bad)))
+		}
+		fmt.Fprintf(w, "  %-16s %s\n", "parts/", line)
+	}
+	if len(differ) > 0 {
+		return fmt.Errorf("the rerun differs from %s in %s", orig, strings.Join(differ, ", "))
+	}
+	return nil
+}
+
+func absPath(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	return a
+}
+
+// FindManifest finds the manifest an argument names: a file, or a
+// directory's manifest.json (or its only shard manifest).
+func FindManifest(arg string) (string, error) {
+	st, err := os.Stat(arg)
+	if err != nil {
+		return "", &DirError{fmt.Sprintf("%s: %v", arg, errors.Unwrap(err))}
+	}
+	if !st.IsDir() {
+		return arg, nil
+	}
+	p := filepath.Join(arg, "manifest.json")
+	if _, err := os.Stat(p); err == nil {
+		return p, nil
+	}
+	shards, _ := filepath.Glob(filepath.Join(arg, "manifest-shard-*-of-*.json"))
+	switch len(shards) {
+	case 0:
+		return "", &DirError{fmt.Sprintf("%s holds no manifest.json: not govsim output", arg)}
+	case 1:
+		return shards[0], nil
+	}
+	return "", &DirError{fmt.Sprintf("%s holds the manifests of %d shards; name one: %s", arg, len(shards), strings.Join(shards, " "))}
+}
+
+// SameDir reports whether two paths name the same directory.
+func SameDir(a, b string) bool { return absPath(a) == absPath(b) }

@@ -121,3 +121,45 @@ func ReadSweepManifest(path string) (SweepManifest, error) {
 	}
 	return m, nil
 }
+
+// Conclude ends a session of runs in a sweep directory: it makes the
+// renames of parts durable and, if the session ran to its end (finished),
+// checks whether every run of the sweep is present — other shards' too
+// when they share the directory — and if so assembles the tables in
+// format. Then it writes the session's manifest under its shard's name,
+// and the whole sweep's manifest.json too when this shard completed a
+// shared directory. The caller fills in man's times and counts; Conclude
+// sets Complete, Files and End.
+func (d *SweepDir) Conclude(man *SweepManifest, format string, finished bool) (files []string, complete bool, err error) {
+	if err := d.SyncParts(); err != nil {
+		return nil, false, err
+	}
+	if finished {
+		all, _, err := d.Scan(func(int) bool { return false }, false)
+		if err != nil {
+			return nil, false, err
+		}
+		complete = countTrue(all) == d.File.Runs
+		if complete {
+			if files, err = AssembleSweep(d.Dir, d.File, format, d.PartPath); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	end := time.Now()
+	man.End, man.WallSeconds = end.UTC(), end.Sub(man.Start).Seconds()
+	man.Complete, man.Files = complete, files
+	name := ManifestName(man.Shard)
+	if err := WriteSweepManifest(d.Dir, man, name); err != nil {
+		return files, complete, err
+	}
+	if complete && name != "manifest.json" {
+		whole := *man
+		whole.Shard = Shard{Index: 0, Count: 1}
+		whole.RunsShard, whole.RunsDone = d.File.Runs, d.File.Runs
+		if err := WriteSweepManifest(d.Dir, &whole, "manifest.json"); err != nil {
+			return files, complete, err
+		}
+	}
+	return files, complete, nil
+}
