@@ -1,14 +1,15 @@
-// Package analysis turns the raw outputs of govsim runs into the numbers a
+// Package analysis turns the outputs of govsim runs into the numbers a
 // report states: replicate summaries with confidence intervals, scenario
-// comparisons against a reference, multiple-testing corrections, and global
-// sensitivity indices.
+// comparisons against a reference, multiple-testing corrections, pattern
+// checks, adaptive replication's stopping rule, and global sensitivity
+// indices.
 //
-// Everything here is a pure function over plain float64 slices. The package
-// reads no files, keeps no package-level mutable state and never touches a
-// global random source, so the same inputs (and seed, where a bootstrap is
-// involved) always give the same answer and callers may use it from many
-// goroutines at once. Loading run outputs and laying them out as slices is
-// the caller's job.
+// It takes typed rows (sim/table's MonthlyRow, VillageRow, ResultRow,
+// through the Add methods of Runs, VillageYears and Results) or plain
+// float64 slices; it never parses a file format itself. It keeps no
+// package-level mutable state and never touches a global random source, so
+// the same inputs (and seed, where a bootstrap is involved) always give the
+// same answer. It imports only sim/table and sim (for metric names).
 //
 // The pieces, by file:
 //
@@ -17,6 +18,10 @@
 //   - compare.go: [Welch] compares a scenario with a reference without
 //     assuming equal variances; [Holm] adjusts a family of p-values;
 //     [CostEffectiveness] expresses an effect per 100 million yuan spent.
+//   - data.go, table.go: [Runs] holds monthly series; [Compare] makes the
+//     rows of summary.csv.
+//   - patterns.go: [Patterns] checks the patterns P0–P7 of docs/ODD.md.
+//   - precision.go: [Precise] is adaptive replication's stopping rule.
 //   - morris.go: [Morris] screens parameters with elementary effects
 //     (Morris 1991; μ* of Campolongo et al. 2007), with bootstrap intervals
 //     over trajectories.

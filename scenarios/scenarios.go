@@ -1,14 +1,3 @@
-// Package scenarios loads govsim scenario files: TOML files that set some of
-// the model's parameters (sim.Params) and schedule reforms ([[reforms]]),
-// optionally on top of another scenario named by `extends`.
-//
-// A few scenarios are embedded in the binary (Embedded); any other is a path
-// to a .toml file. Loading resolves the whole extends chain over the
-// defaults, checks every key, type and range, and reports bad input as an
-// *InputError naming file, line and key, so that the command line can print
-// one clear line. Format writes a resolved configuration back out as a
-// complete, commented TOML file that loads to exactly the same
-// configuration.
 package scenarios
 
 import (

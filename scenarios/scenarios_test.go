@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -159,7 +159,7 @@ func TestFormatGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "baseline.resolved.toml", Format(sc.Config))
+	testkit.Golden(t, filepath.Join("testdata", "baseline.resolved.toml"), Format(sc.Config), *update)
 }
 
 // TestFormatDocumentsEveryKey: each parameter line follows a comment with
@@ -177,42 +177,6 @@ func TestFormatDocumentsEveryKey(t *testing.T) {
 			t.Errorf("%s: no line with a comment giving %q above it", p.Key, p.Range())
 		}
 	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (run go test -update to accept):\n%s", path, diffLines(string(want), string(got)))
-	}
-}
-
-// diffLines shows the first differing line, enough to see what changed.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return "line " + strconv.Itoa(i+1) + ":\n want " + a + "\n  got " + b
-		}
-	}
-	return "(no line differs)"
 }
 
 // writeFiles writes name -> content into a new temporary directory.

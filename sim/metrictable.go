@@ -360,28 +360,31 @@ func VillageMetrics() []string {
 }
 
 // Headline returns the headline metrics, in the order of the ranked table.
-func Headline() []Metric {
-	out := selectMetrics(func(m Metric) bool { return m.Headline > 0 })
+func Headline() []Metric { return HeadlineOf(metricsBuilt[:]) }
+
+// HeadlineOf returns the headline metrics of a metric table, in the order
+// of the ranked table.
+func HeadlineOf(table []Metric) []Metric {
+	var out []Metric
+	for _, m := range table {
+		if m.Headline > 0 {
+			out = append(out, m)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Headline < out[j].Headline })
 	return out
 }
 
 // Terminal returns the metrics of the terminal tables, in the order of the
 // ranked table.
-func Terminal() []Metric {
-	var out []Metric
-	for _, m := range Headline() {
-		if m.Terminal {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+func Terminal() []Metric { return TerminalOf(metricsBuilt[:]) }
 
-func selectMetrics(keep func(Metric) bool) []Metric {
+// TerminalOf returns the terminal metrics of a metric table, in the order
+// of the ranked table.
+func TerminalOf(table []Metric) []Metric {
 	var out []Metric
-	for _, m := range metricsBuilt {
-		if keep(m) {
+	for _, m := range HeadlineOf(table) {
+		if m.Terminal {
 			out = append(out, m)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/govsim/govsim/sim/table"
+	"github.com/govsim/govsim/sim/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -22,27 +23,6 @@ func govsim(t *testing.T, ctx context.Context, args ...string) (int, string, str
 	var out, errb bytes.Buffer
 	code := run(ctx, env{stdout: &out, stderr: &errb, args: append([]string{"govsim"}, args...)}, args)
 	return code, out.String(), errb.String()
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/govsim -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got ---\n%s\n--- want ---\n%s", name, path, got, want)
-	}
 }
 
 // TestGolden pins the text users read: help pages, the scenario list, the
@@ -68,7 +48,7 @@ func TestGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			golden(t, tc.name, out)
+			testkit.Golden(t, filepath.Join("testdata", tc.name+".golden"), []byte(out), *update)
 		})
 	}
 }

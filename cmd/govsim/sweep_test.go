@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -11,14 +10,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/govsim/govsim/sim/table"
-	"github.com/parquet-go/parquet-go"
+	"github.com/govsim/govsim/sim/testkit"
 )
 
 // smallSweep is 3 LHS points × 2 scenarios × 2 replicates = 12 runs of 12
@@ -433,7 +431,7 @@ func TestSweepParquet(t *testing.T) {
 	sweepOK(t, "sweep", sw, "-monthly", "-out", out)
 	sweepOK(t, "sweep", sw, "-monthly", "-format", "parquet", "-out", out)
 	for _, name := range table.SweepTables(true) {
-		compareParquetCSV(t, filepath.Join(out, name+".parquet"), filepath.Join(out, name+".csv"))
+		testkit.SameParquetCSV(t, filepath.Join(out, name+".parquet"), filepath.Join(out, name+".csv"))
 	}
 }
 
@@ -544,73 +542,5 @@ func TestRerun(t *testing.T) {
 	code, out, errs = govsim(t, context.Background(), "rerun", "-out", "sh2", "sh")
 	if code != 0 || !strings.Contains(out, "4 of 4 identical") {
 		t.Fatalf("rerun of a shard: exit %d\n%s%s", code, out, errs)
-	}
-}
-
-// compareParquetCSV checks that a Parquet table holds exactly the rows of
-// the CSV table: the same column names, every value reading back to the
-// same text (floats bit for bit through the shortest formatting), nulls
-// where the CSV field is empty.
-func compareParquetCSV(t *testing.T, pqPath, csvPath string) {
-	t.Helper()
-	cb, err := os.ReadFile(csvPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(cb)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pb, err := os.ReadFile(pqPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := parquet.OpenFile(bytes.NewReader(pb), int64(len(pb)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fields := f.Schema().Fields()
-	var names []string
-	for _, c := range fields {
-		names = append(names, c.Name())
-	}
-	if strings.Join(names, ",") != strings.Join(recs[0], ",") {
-		t.Fatalf("%s columns %v, CSV %v", pqPath, names, recs[0])
-	}
-	r := parquet.NewReader(bytes.NewReader(pb))
-	defer r.Close()
-	rows := make([]parquet.Row, 256)
-	line := 1
-	for {
-		n, err := r.ReadRows(rows)
-		for _, row := range rows[:n] {
-			if line >= len(recs) {
-				t.Fatalf("%s has more rows than the CSV (%d)", pqPath, len(recs)-1)
-			}
-			for j, v := range row {
-				got := ""
-				switch {
-				case v.IsNull():
-				case v.Kind() == parquet.Double:
-					got = strconv.FormatFloat(v.Double(), 'g', -1, 64)
-				case v.Kind() == parquet.Int64 && fields[j].Type().String() == "INT(64,false)":
-					got = strconv.FormatUint(v.Uint64(), 10)
-				case v.Kind() == parquet.Int64:
-					got = strconv.FormatInt(v.Int64(), 10)
-				default:
-					got = v.String()
-				}
-				if got != recs[line][j] {
-					t.Fatalf("%s row %d column %s: parquet %q, CSV %q", pqPath, line, names[j], got, recs[line][j])
-				}
-			}
-			line++
-		}
-		if err != nil {
-			break
-		}
-	}
-	if line != len(recs) {
-		t.Fatalf("%s has %d rows, the CSV %d", pqPath, line-1, len(recs)-1)
 	}
 }

@@ -1,15 +1,3 @@
-// Package chart draws the report figures of govsim with gonum.org/v1/plot.
-//
-// Every chart function takes plain data and returns a *plot.Plot; SVG, PNG
-// and Save encode a plot. The charts share one look: Liberation Sans text
-// (metric-compatible with Arial, which the SVG names as a fallback), the
-// Okabe–Ito colour-blind-safe palette assigned to scenarios in a fixed order,
-// and legends placed in a band above the data area so they never cover data.
-//
-// Sizes are chosen for figures of about DefaultWidthCM × DefaultHeightCM,
-// which stay legible when the SVG is shown 700 px wide.
-//
-// Labels must be Latin/pinyin: the embedded fonts have no CJK glyphs.
 package chart
 
 import (

@@ -41,6 +41,16 @@ type Comparison struct {
 	Maps       Maps   // village maps
 	Replicates string // how the replicates were chosen, for the report ("" : the count)
 	Version    string // this govsim; a directory written by another is refused
+	// Metrics is the metric table the report reads its headline columns,
+	// labels and units from; nil means sim's.
+	Metrics []sim.Metric
+}
+
+func (c *Comparison) metrics() []sim.Metric {
+	if c.Metrics == nil {
+		return sim.Metrics()
+	}
+	return c.Metrics
 }
 
 // Maps chooses the village maps: at which months (year ends) and coloured
@@ -129,11 +139,11 @@ func Compare(w io.Writer, c Comparison) error {
 	if note == "" {
 		note = fmt.Sprintf("%d per scenario", len(d.Replicates(c.Ref)))
 	}
-	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.Version)
+	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.Version, sim.HeadlineOf(c.metrics()))
 	if err := WriteFile(filepath.Join(c.Dir, "report.html"), data); err != nil {
 		return err
 	}
-	Ranked(w, rows, c.Ref, from, to)
+	Ranked(w, sim.TerminalOf(c.metrics()), rows, c.Ref, from, to)
 	held, checked := 0, 0
 	for _, ch := range checks {
 		if ch.Skipped == "" {
@@ -187,6 +197,9 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 		}
 		for _, id := range spec.metrics {
 			m := sim.MetricOf(id)
+			if !d.HasMetric(m.Name) {
+				continue // a table without it (written by an older govsim, say)
+			}
 			var p *plot.Plot
 			var err error
 			name := ""
@@ -251,7 +264,10 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 		months = []int{11, d.Months - 1}
 	}
 	villages := filepath.Join(c.Dir, "villages.csv")
-	best := analysis.Rank(rows, sim.CompositeIndex.Name())[0]
+	best := ""
+	if ranked := analysis.Rank(rows, sim.CompositeIndex.Name()); len(ranked) > 0 {
+		best = ranked[0]
+	}
 	for _, s := range d.Scenarios {
 		if s != c.Ref && s != best {
 			continue
@@ -318,10 +334,9 @@ func saveChart(p *plot.Plot, dir, name, title, caption string, w, h float64) (Ch
 	return Chart{Title: title, Caption: caption, SVG: template.HTML(svg), PNG: filepath.Join("charts", name+".png")}, nil
 }
 
-// Ranked prints the scenarios ranked by composite_index with the terminal
-// metrics as mean ± 95% half-width, within 100 columns.
-func Ranked(w io.Writer, rows []analysis.Row, ref string, from, to int) {
-	ms := sim.Terminal()
+// Ranked prints the scenarios ranked by composite_index with the metrics
+// ms (sim.Terminal()) as mean ± 95% half-width, within 100 columns.
+func Ranked(w io.Writer, ms []sim.Metric, rows []analysis.Row, ref string, from, to int) {
 	tw := newTable(w, 1)
 	fmt.Fprint(tw, "#\tscenario\t")
 	for _, m := range ms {
@@ -366,7 +381,7 @@ func units(ms []sim.Metric) string {
 }
 
 // comparisonData assembles the report of a comparison.
-func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.Check, sections []Section, ref string, from, to int, repNote, version string) Data {
+func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.Check, sections []Section, ref string, from, to int, repNote, version string, headline []sim.Metric) Data {
 	mj, _ := json.MarshalIndent(man, "", "  ")
 	data := Data{
 		Title: "Reform packages compared",
@@ -392,7 +407,6 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 		}
 		data.Scenarios = append(data.Scenarios, sc)
 	}
-	headline := sim.Headline()
 	for _, m := range headline {
 		data.Columns = append(data.Columns, Column{Metric: m.Name, Label: m.Label, Unit: m.Display.Unit,
 			HigherIsBetter: m.Better == sim.HigherIsBetter, Format: m.Display.Format})

@@ -1,15 +1,3 @@
-// Package report writes the self-contained HTML report of `govsim compare`.
-//
-// The report is one file: inline CSS and inline SVG charts, no scripts and no
-// external resources, so it can be mailed, archived and printed as it is. It
-// is laid out for readers who will not study tables: what was compared, the
-// ranking in one line, then the ranked table, the chart sections with
-// one-sentence captions, the pattern checks, how to reproduce the run and the
-// notes.
-//
-// All text is escaped by html/template; only the chart SVG, which our own
-// chart code generates, is inserted as markup, and Write refuses SVG that
-// would load anything from outside the file.
 package report
 
 import (

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/govsim/govsim/sim/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/report.golden.html")
@@ -351,23 +353,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	out := render(t, sampleData())
-	golden := filepath.Join("testdata", "report.golden.html")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out, want) {
-		t.Errorf("report differs from %s (run go test ./output/report/ -update to accept)", golden)
-	}
+	testkit.Golden(t, filepath.Join("testdata", "report.golden.html"), render(t, sampleData()), *update)
 }
 
 func TestWriteFile(t *testing.T) {

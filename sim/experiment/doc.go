@@ -6,6 +6,6 @@
 // ensemblerun! and paramscan.
 //
 // It imports only sim: it knows nothing of files, flags or charts. What a
-// run records is up to the observer the caller gives it; where finished
-// runs are kept (for resume) is up to a Store the caller gives it.
+// run records is up to the observer its Recorder makes; where finished runs
+// are kept (for resume) is up to the caller, who tells Run which to skip.
 package experiment

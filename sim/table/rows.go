@@ -1,7 +1,3 @@
-// Package output writes what runs produce: tidy CSV rows, the run
-// manifest, and later charts and the report. It knows rows and summaries,
-// not the model: a run hands it (month, values) in the order of metric names
-// it was given.
 package table
 
 import (

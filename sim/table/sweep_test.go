@@ -2,16 +2,16 @@ package table
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/govsim/govsim/sim/testkit"
 )
 
 // testSpec is a small sweep: 3 points of 2 factors (one integer, one list
@@ -265,7 +265,7 @@ func TestAssembleParquetMatchesCSV(t *testing.T) {
 	csvDir := assemble(t, s, FormatCSV, 3)
 	pqDir := assemble(t, s, FormatParquet, 3)
 	for _, table := range SweepTables(true) {
-		compareParquetCSV(t, filepath.Join(pqDir, table+".parquet"), filepath.Join(csvDir, table+".csv"))
+		testkit.SameParquetCSV(t, filepath.Join(pqDir, table+".parquet"), filepath.Join(csvDir, table+".csv"))
 	}
 	f := openParquet(t, filepath.Join(pqDir, "runs.parquet"))
 	var types []string
@@ -289,66 +289,6 @@ func openParquet(t *testing.T, path string) *parquet.File {
 		t.Fatal(err)
 	}
 	return f
-}
-
-// compareParquetCSV checks that a Parquet table holds exactly the rows of
-// the CSV table: the same column names, and every value reading back to the
-// same text (floats bit for bit through the shortest formatting).
-func compareParquetCSV(t *testing.T, pqPath, csvPath string) {
-	t.Helper()
-	cb, err := os.ReadFile(csvPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(cb)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := openParquet(t, pqPath)
-	fields := f.Schema().Fields()
-	var names []string
-	for _, c := range fields {
-		names = append(names, c.Name())
-	}
-	if strings.Join(names, ",") != strings.Join(recs[0], ",") {
-		t.Fatalf("%s columns %v, CSV %v", pqPath, names, recs[0])
-	}
-	r := parquet.NewReader(bytes.NewReader(mustRead(t, pqPath)))
-	defer r.Close()
-	rows := make([]parquet.Row, 100)
-	line := 1
-	for {
-		n, err := r.ReadRows(rows)
-		for _, row := range rows[:n] {
-			if line >= len(recs) {
-				t.Fatalf("%s has more rows than the CSV (%d)", pqPath, len(recs)-1)
-			}
-			for j, v := range row {
-				got := ""
-				switch {
-				case v.IsNull():
-				case v.Kind() == parquet.Double:
-					got = strconv.FormatFloat(v.Double(), 'g', -1, 64)
-				case v.Kind() == parquet.Int64 && fields[j].Type().String() == "INT(64,false)":
-					got = strconv.FormatUint(v.Uint64(), 10)
-				case v.Kind() == parquet.Int64:
-					got = strconv.FormatInt(v.Int64(), 10)
-				default:
-					got = v.String()
-				}
-				if got != recs[line][j] {
-					t.Fatalf("%s row %d column %s: parquet %q, CSV %q", pqPath, line, names[j], got, recs[line][j])
-				}
-			}
-			line++
-		}
-		if err != nil {
-			break
-		}
-	}
-	if line != len(recs) {
-		t.Fatalf("%s has %d rows, the CSV %d", pqPath, line-1, len(recs)-1)
-	}
 }
 
 func mustRead(t *testing.T, path string) []byte {

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/govsim/govsim/"
+
+// projectImports maps every package of the module (by its path below the
+// module, e.g. "sim/table") to the module's packages its non-test files
+// import.
+func projectImports(t *testing.T) map[string][]string {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	out := map[string][]string{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != root || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		pkg := filepath.ToSlash(rel)
+		if _, ok := out[pkg]; !ok {
+			out[pkg] = nil
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if dep, ok := strings.CutPrefix(p, module); ok && !slices.Contains(out[pkg], dep) {
+				out[pkg] = append(out[pkg], dep)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestLayers checks that imports run in layers, the reverse of the data
+// flow (docs/architecture.md): scenario → simulation → rows → analysis →
+// charts and report, with only cmd joining everything.
+func TestLayers(t *testing.T) {
+	imports := projectImports(t)
+	allowed := map[string][]string{
+		"sim":              {},
+		"sim/experiment":   {"sim"},
+		"sim/table":        {"sim", "scenarios/design"},
+		"scenarios/design": {},
+		"analysis":         {"sim", "sim/table"},
+		"output/chart":     {},
+	}
+	for pkg, deps := range imports {
+		if ok, listed := allowed[pkg]; listed {
+			for _, d := range deps {
+				if !slices.Contains(ok, d) {
+					t.Errorf("%s imports %s; it may import only %v", pkg, d, ok)
+				}
+			}
+		}
+		switch {
+		case strings.HasPrefix(pkg, "output/"):
+			for _, d := range deps {
+				if d == "scenarios" || strings.HasPrefix(d, "scenarios/") || d == "sim/experiment" || strings.HasPrefix(d, "cmd") {
+					t.Errorf("%s imports %s: output reads what runs wrote and runs nothing", pkg, d)
+				}
+			}
+		case pkg == "scenarios":
+			for _, d := range deps {
+				if d == "analysis" || strings.HasPrefix(d, "output") || strings.HasPrefix(d, "cmd") {
+					t.Errorf("scenarios imports %s", d)
+				}
+			}
+		case !strings.HasPrefix(pkg, "cmd/"):
+			for _, d := range deps {
+				if strings.HasPrefix(d, "cmd") {
+					t.Errorf("%s imports the command package %s", pkg, d)
+				}
+			}
+		}
+	}
+	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart"} {
+		if _, ok := imports[pkg]; !ok {
+			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
+		}
+	}
+}
