@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"text/tabwriter"
 )
 
 // MetricID names one metric. District values are indexed by MetricID: every
@@ -482,4 +483,29 @@ func composite(in *[numComposite]float64, c *Composite) float64 {
 		xs += w * clamp(x, 0, 1)
 	}
 	return nanDiv(xs, ws)
+}
+
+// MetricText renders the district and village metrics as plain text (govsim
+// help metrics): name, unit, when defined, which way is better, meaning.
+func MetricText() string {
+	var b strings.Builder
+	b.WriteString("Metrics every run writes (monthly.csv: district level; villages.csv: per village).\nNames are a contract: they never change.\n\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "metric\tunit\twhen\tbetter\tlevel\tmeaning")
+	for _, m := range metricsBuilt {
+		level := "district"
+		switch {
+		case m.District && m.Village:
+			level = "both"
+		case m.Village:
+			level = "village"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s (%s)\n", m.Name, m.Unit, m.When, m.Better, level, m.Doc, m.LabelZH)
+	}
+	tw.Flush()
+	b.WriteString("\ncomposite_index is the weighted mean of these components, each mapped to [0, 1]:\n")
+	for _, c := range compositeParts {
+		fmt.Fprintf(&b, "  %s: %s, weight composite.%s\n", strings.ReplaceAll(c.what, "`", ""), c.transform, c.weight)
+	}
+	return b.String()
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/govsim/govsim/output/report"
 )
 
 // examples extracts the example command lines of a text: lines that start
@@ -118,5 +120,15 @@ func TestREADMEExamples(t *testing.T) {
 			continue
 		}
 		runExample(t, line)
+	}
+}
+
+// TestAnalyzeHelpDefaults: the default metrics the help of analyze lists
+// are the ones it uses.
+func TestAnalyzeHelpDefaults(t *testing.T) {
+	h := strings.Join(strings.Fields(helpText("analyze")), " ")
+	want := "metrics, " + strings.Join(report.DefaultSensitivityMetrics(), ", ") + ")"
+	if !strings.Contains(h, want) {
+		t.Errorf("govsim help analyze does not list the default metrics %q", want)
 	}
 }

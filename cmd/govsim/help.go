@@ -4,6 +4,8 @@ import (
 	"context"
 	"embed"
 	"fmt"
+
+	"github.com/govsim/govsim/sim"
 )
 
 // The help texts are files under help/, one per command (govsim.txt is the
@@ -43,9 +45,13 @@ func cmdHelp(_ context.Context, e env, args []string) error {
 	if len(args) > 1 {
 		return usagef("help takes one command name")
 	}
+	if args[0] == "metrics" {
+		fmt.Fprint(e.stdout, sim.MetricText())
+		return nil
+	}
 	h, ok := helps()[args[0]]
 	if !ok {
-		return usagef("no help for %q; commands: %s", args[0], commandList)
+		return usagef("no help for %q; commands: %s; or metrics", args[0], commandList)
 	}
 	fmt.Fprint(e.stdout, h)
 	return nil

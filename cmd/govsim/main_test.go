@@ -42,6 +42,7 @@ func TestGolden(t *testing.T) {
 		{"params", []string{"params"}},
 		{"show-zhengjing", []string{"show", "zhengjing"}},
 		{"version", []string{"version"}},
+		{"help-metrics", []string{"help", "metrics"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := govsim(t, context.Background(), tc.args...)
