@@ -64,9 +64,12 @@ func (m *Model) villageValues(v *Village, vals []float64) {
 	}
 	vals[VVoteBuying] = nan
 	vals[VMigrantVoterShare] = nan
+	vals[VVoteBuyingDetected] = nan
 	if o.Election.Held {
 		vals[VVoteBuying] = nanDiv(o.Election.Sold, o.Election.Voters)
 		vals[VMigrantVoterShare] = nanDiv(o.Election.MigrantVoters, o.Election.Voters)
+		// Set by this month's contests and cleared by next month's opinion phase.
+		vals[VVoteBuyingDetected] = b2f(v.Detected)
 	}
 	vals[VCommunity] = b2f(v.Community)
 	vals[VConverted] = b2f(v.Converted())
@@ -198,12 +201,12 @@ func (m *Model) districtValues(month int) []float64 {
 	}
 	vals[ServiceQuality] = nanDiv(qPeople, people)
 	if nUrban > 0 && nRural > 0 {
-		vals[ServiceGap] = qUrban/float64(nUrban)-qRural/float64(nRural)
+		vals[ServiceGap] = qUrban/float64(nUrban) - qRural/float64(nRural)
 	}
 	sL, sM := nanDiv(sumSL, nLoc), nanDiv(sumSM, nMig)
 	vals[SatisfactionLocal] = sL
 	vals[SatisfactionMigrant] = sM
-	vals[SatisfactionGap] = sL-sM
+	vals[SatisfactionGap] = sL - sM
 	trust := nanDiv(sumT, nLoc+nMig)
 	vals[Trust] = trust
 	vals[Grievance] = nanDiv(sumG, nLoc+nMig)
@@ -213,14 +216,14 @@ func (m *Model) districtValues(month int) []float64 {
 	leakShare := nanDiv(leak, income)
 	vals[LeakageShare] = leakShare
 	if shares > 0 {
-		vals[DividendPerShare] = divPaid/shares
+		vals[DividendPerShare] = divPaid / shares
 	}
 	vals[GiniIncome] = gini(&hist)
 	vals[FiscalSpending] = fiscal
 	n := float64(len(m.Villages))
 	vals[ConvertedShare] = nanDiv(float64(nConverted), float64(nStartVillages))
-	vals[ZhengjingCoverage] = float64(nZJ)/n
-	vals[ZhengsheCoverage] = float64(nZS)/n
+	vals[ZhengjingCoverage] = float64(nZJ) / n
+	vals[ZhengsheCoverage] = float64(nZS) / n
 	vals[ResidentPeople] = people
 	vals[MigrantShare] = nanDiv(migrants, people)
 	vals[Claims] = per(claims)
