@@ -1,0 +1,89 @@
+package live
+
+import (
+	"net/http"
+	"time"
+)
+
+// Stream timing: a stream gathers what happened in a short window into one
+// message, so a fast run costs a few messages a second rather than one per
+// month, and says something at least every keepAlive so that proxies and
+// the browser keep the connection.
+const (
+	coalesce  = 20 * time.Millisecond
+	keepAlive = 15 * time.Second
+)
+
+// handleEvents streams a session as Server-Sent Events: one "update"
+// message with everything at once, then one whenever something changed.
+// The browser's EventSource reconnects by itself after a break, and the
+// first message of a new stream carries everything again.
+func (srv *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	s, ok := srv.session(w, r)
+	if !ok {
+		return
+	}
+	rc := http.NewResponseController(w)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+
+	s.streams.Add(1)
+	defer func() {
+		s.touch()
+		s.streams.Add(-1)
+	}()
+	var sent [2]sentPane
+	for i := range sent {
+		sent[i].gen = -1
+	}
+	ping := time.NewTicker(keepAlive)
+	defer ping.Stop()
+	var buf []byte
+	var changed <-chan struct{}
+	send := func() bool {
+		var u update
+		var ok bool
+		u, changed, ok = s.snapshot(&sent)
+		if !ok {
+			return true
+		}
+		buf = append(buf[:0], "event: update\ndata: "...)
+		buf = u.encode(buf)
+		buf = append(buf, "\n\n"...)
+		if _, err := w.Write(buf); err != nil {
+			return false
+		}
+		s.touch()
+		return rc.Flush() == nil
+	}
+	if !send() {
+		return
+	}
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			_, _ = w.Write([]byte("event: ended\ndata: {}\n\n"))
+			_ = rc.Flush()
+			return
+		case <-ping.C:
+			if _, err := w.Write([]byte(": keep-alive\n\n")); err != nil || rc.Flush() != nil {
+				return
+			}
+			continue
+		case <-changed:
+		}
+		select {
+		case <-r.Context().Done():
+			return
+		case <-time.After(coalesce):
+		}
+		if !send() {
+			return
+		}
+	}
+}
