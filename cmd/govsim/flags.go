@@ -61,7 +61,7 @@ func intRange(name string, v, lo, hi int) error {
 	return nil
 }
 
-const commandList = "compare, run, report, sweep, merge, rerun, analyze, scenarios, show, params, validate, version, help"
+const commandList = "compare, run, report, sweep, merge, rerun, analyze, serve, scenarios, show, params, validate, version, help"
 
 func indent(s, pre string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")

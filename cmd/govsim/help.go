@@ -19,6 +19,7 @@ Commands:
   merge      join the outputs of sweep shards
   rerun      reproduce a run, compare or sweep from its manifest
   analyze    Morris and Sobol sensitivity indices from a sweep
+  serve      the classroom: a live page with two districts side by side
   scenarios  list the embedded scenarios
   show       print the fully resolved TOML of a scenario, ready to edit
   params     print the parameter table (key, default, unit, allowed range)
@@ -166,7 +167,39 @@ func helps() map[string]string {
 		"show":      showHelp,
 		"params":    paramsHelp,
 		"validate":  validateHelp,
+		"serve":     serveHelp,
 		"version":   "Usage: govsim version\n\nPrints the version.\n",
 		"help":      topHelp,
 	}
 }
+
+const serveHelp = `Usage: govsim serve [-addr HOST:PORT] [-open] [-public] [-max-sessions N] [-idle D]
+
+Starts the classroom: a local web server with a page a teacher drives.
+Two districts side by side with the same seed (default: baseline and
+zhengjing); choose a scenario for each, switch reforms on and off with their
+start month and coverage, move the parameters a class plays with (vote
+price, land requisition, trading-centre threshold, service budget, migrant
+growth, election interval, ...), then Setup, Go, Pause, Step and Speed. The
+page shows a village map, time series, an event ticker in words, English
+or Chinese labels, and "About this model" from docs/ODD.md and
+docs/teaching.md. Each pane shows exactly what govsim run gives for its
+settings and seed. The page needs no network: everything is in the binary.
+
+Only the embedded scenarios at teaching scale can be chosen (not
+nanhai-full, nor any file).
+
+Flags:
+  -addr HOST:PORT     where to listen (default 127.0.0.1:8080; port 0 picks a free one)
+  -open               open the page in the default browser
+  -public             allow an address other machines can reach, such as
+                      0.0.0.0:8080 on a classroom network (prints a warning)
+  -max-sessions N     browser tabs served at once (default 40)
+  -idle D             free a tab's session after D without the page (default 10m)
+
+Examples:
+  govsim serve -open
+  govsim serve -public -addr 0.0.0.0:8080    # the whole class, on the room's network
+
+Lesson plans: docs/teaching.md. Ctrl-C stops the server.
+`
