@@ -113,6 +113,7 @@ func (srv *Server) routes() {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		http.ServeFileFS(w, r, static, "index.html")
 	})
+	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	m.HandleFunc("GET /api/meta", srv.blob(func() []byte { return srv.meta }))
 	m.HandleFunc("GET /api/about", srv.blob(func() []byte { return srv.about }))
 	m.HandleFunc("POST /api/sessions", srv.handleCreate)

@@ -851,6 +851,7 @@
   // draw repaints everything that changed, at most once a frame; the count
   // and time of repaints are kept for the frame-rate check.
   function frame() {
+    if (state.forceUntil && performance.now() < state.forceUntil) state.dirty = true;
     if (state.dirty && state.meta) {
       const t0 = performance.now();
       state.dirty = false;
@@ -936,6 +937,18 @@
     value(i, name, month) { const d = state.panes[i]; return d ? d.cols[metricIndex(name)][month] ?? null : null; },
     gen(i) { return state.panes[i] ? state.panes[i].gen : -1; },
     statusCount(i, bit) { const d = state.panes[i]; return d ? d.layers[layerIndex('status')].filter((s) => s & bit).length : -1; },
+    // measure repaints everything at every frame for ms milliseconds and
+    // says how many repaints a second the page managed.
+    measure(ms) {
+      return new Promise((done) => {
+        const a = { ...state.stats }, t0 = performance.now();
+        state.forceUntil = t0 + ms;
+        setTimeout(() => {
+          const s = (performance.now() - t0) / 1000, n = state.stats.frames - a.frames;
+          done({ fps: n / s, drawMs: (state.stats.drawMs - a.drawMs) / Math.max(1, n) });
+        }, ms);
+      });
+    },
     fingerprint(id) {
       const cv = document.getElementById(id);
       const px = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
