@@ -64,7 +64,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 			fmt.Fprintf(e.stderr, "govsim serve: could not open a browser (%v); open %s yourself\n", err, url)
 		}
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, BaseContext: func(net.Listener) context.Context { return ctx }}
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {

@@ -236,3 +236,37 @@ func FuzzDecodeSettings(f *testing.F) {
 		_, _ = DecodeControl(bytes.NewReader(b))
 	})
 }
+
+// {} starts the default pair; a session takes a few streams, not more.
+func TestDefaultsAndStreamCap(t *testing.T) {
+	_, ts := newTestServer(t, 24, Options{})
+	s := createSession(t, ts.URL, `{}`)
+	var streams []*stream
+	for i := 0; i < maxStreams; i++ {
+		streams = append(streams, openStream(t, s))
+	}
+	u := streams[0].until(5*time.Second, "an update", func(u wireUpdate) bool { return len(u.Panes) == 2 })
+	if u.Seed != 1 || u.Panes[0].Settings["scenario"] != "baseline" || u.Panes[1].Settings["scenario"] != "zhengjing" {
+		t.Errorf("defaults: seed %d, %v | %v", u.Seed, u.Panes[0].Settings, u.Panes[1].Settings)
+	}
+	code, body := do(t, "GET", s+"/events", "", "")
+	if code != http.StatusTooManyRequests || !strings.Contains(body, "streams open") {
+		t.Errorf("one stream too many: %d %s", code, body)
+	}
+	streams[0].close()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := http.Get(s + "/events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a closed stream's place was not freed: %d", resp.StatusCode)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

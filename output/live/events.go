@@ -82,8 +82,10 @@ func monthEvents(month int, prev, cur []int, village [][]float64, district []flo
 	board := district[sim.BoardVoteBuying]
 	switch {
 	case held > 0:
-		en := []string{fmt.Sprintf("elections in %d villages", held), fmt.Sprintf("votes bought in %d", bought), fmt.Sprintf("vote buying detected in %d", detected)}
-		zh := []string{fmt.Sprintf("%d个村选举", held), fmt.Sprintf("%d个村有贿选", bought), fmt.Sprintf("%d个村查出贿选", detected)}
+		// Bought counts committee contests; detected counts committee and
+		// board contests (the village metric does): say so.
+		en := []string{fmt.Sprintf("elections in %d villages", held), fmt.Sprintf("committee votes bought in %d", bought), fmt.Sprintf("vote buying caught in %d", detected)}
+		zh := []string{fmt.Sprintf("%d个村选举", held), fmt.Sprintf("%d个村两委选举有贿选", bought), fmt.Sprintf("%d个村查出贿选", detected)}
 		if vb := district[sim.VoteBuying]; !math.IsNaN(vb) {
 			en = append(en, fmt.Sprintf("%s of voters sold their vote", pct(vb)))
 			zh = append(zh, fmt.Sprintf("%s的选民卖票", pct(vb)))
@@ -91,6 +93,8 @@ func monthEvents(month int, prev, cur []int, village [][]float64, district []flo
 		if !math.IsNaN(board) {
 			en = append(en, fmt.Sprintf("in cooperative board elections %s", pct(board)))
 			zh = append(zh, fmt.Sprintf("合作社理事会选举卖票率%s", pct(board)))
+			en[2] += " (committees or boards)"
+			zh[2] += "（两委或理事会）"
 		}
 		out = append(out, event{month, strings.Join(en, "; "), strings.Join(zh, "；")})
 	case !math.IsNaN(board):

@@ -61,15 +61,17 @@ type metaField struct {
 }
 
 type metaMetric struct {
-	Name    string `json:"name"`
-	EN      string `json:"en"`
-	Short   string `json:"short"`
-	ZH      string `json:"zh"`
-	Unit    string `json:"unit"`
-	Doc     string `json:"doc"`
-	Better  int    `json:"better"`
-	Bounded bool   `json:"bounded"`
-	When    string `json:"when"`
+	Name    string  `json:"name"`
+	Show    string  `json:"show"`  // the unit tables show it in
+	Scale   float64 `json:"scale"` // stored value × scale = shown value
+	EN      string  `json:"en"`
+	Short   string  `json:"short"`
+	ZH      string  `json:"zh"`
+	Unit    string  `json:"unit"`
+	Doc     string  `json:"doc"`
+	Better  int     `json:"better"`
+	Bounded bool    `json:"bounded"`
+	When    string  `json:"when"`
 }
 
 type metaLayer struct {
@@ -110,7 +112,7 @@ func (n number) MarshalJSON() ([]byte, error) {
 
 func metricMeta(m sim.Metric) metaMetric {
 	return metaMetric{Name: m.Name, EN: m.Title, Short: m.Label, ZH: m.LabelZH, Unit: m.Unit, Doc: m.Doc,
-		Better: int(m.Better), Bounded: m.Bounded, When: m.When.String()}
+		Better: int(m.Better), Bounded: m.Bounded, When: m.When.String(), Show: m.Display.Unit, Scale: m.Display.Scale}
 }
 
 func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
@@ -140,12 +142,7 @@ func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
 		}
 		md.Scenarios = append(md.Scenarios, sc)
 	}
-	md.Defaults = []string{names[0], names[0]}
-	for _, want := range [][2]string{{"baseline", "zhengjing"}} {
-		if slices.Contains(names, want[0]) && slices.Contains(names, want[1]) {
-			md.Defaults = []string{want[0], want[1]}
-		}
-	}
+	md.Defaults = defaultScenarios(names)
 	md.ReformKinds = reformKinds()
 	for _, key := range reformFields() {
 		for _, p := range sim.ReformSpecParams() {
@@ -191,3 +188,14 @@ func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
 		"maxAgents": opt.MaxAgents, "maxSpeed": maxSpeed, "defaultSpeed": defaultSpeed, "maxSeed": int64(maxSeed)}
 	return json.Marshal(md)
 }
+
+// defaultScenarios is what a new page shows: no reform against 政经分离, the
+// comparison a first lesson makes, or the first scenario twice.
+func defaultScenarios(names []string) []string {
+	if slices.Contains(names, "baseline") && slices.Contains(names, "zhengjing") {
+		return []string{"baseline", "zhengjing"}
+	}
+	return []string{names[0], names[0]}
+}
+
+func (srv *Server) defaults() []string { return defaultScenarios(srv.names) }

@@ -15,7 +15,7 @@ import (
 )
 
 // Settings is what Setup sends: one seed for both panes, and each pane's
-// scenario, reforms and parameters.
+// scenario, reforms and parameters. No panes means the default pair.
 type Settings struct {
 	Seed  uint64         `json:"seed"`
 	Panes []PaneSettings `json:"panes"`
@@ -102,8 +102,8 @@ func DecodeSettings(r io.Reader) (Settings, error) {
 	} else {
 		s.Seed = 1
 	}
-	if len(w.Panes) != 2 {
-		return Settings{}, bad("panes: want 2 panes (left and right), got %d", len(w.Panes))
+	if len(w.Panes) != 2 && len(w.Panes) != 0 {
+		return Settings{}, bad("panes: want 2 panes (left and right), or none for the defaults; got %d", len(w.Panes))
 	}
 	for i, p := range w.Panes {
 		ps, err := paneFromWire(p)

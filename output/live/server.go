@@ -196,8 +196,8 @@ func (srv *Server) blob(b func() []byte) http.HandlerFunc {
 	}
 }
 
-// handleCreate starts a session with the settings in the body (an empty
-// object: the defaults).
+// handleCreate starts a session with the settings in the body ({} gives
+// seed 1 and the default panes).
 func (srv *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	if !jsonBody(w, r) {
 		return
@@ -245,6 +245,11 @@ func (srv *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 
 func (srv *Server) setupCmd(st Settings) (setupCmd, error) {
 	c := setupCmd{seed: st.Seed}
+	if len(st.Panes) == 0 {
+		for _, n := range srv.defaults() {
+			st.Panes = append(st.Panes, PaneSettings{Scenario: n})
+		}
+	}
 	for i := range c.ps {
 		cfg, err := srv.resolve(st.Panes[i])
 		if err != nil {

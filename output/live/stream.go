@@ -1,6 +1,7 @@
 package live
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -10,8 +11,9 @@ import (
 // month, and says something at least every keepAlive so that proxies and
 // the browser keep the connection.
 const (
-	coalesce  = 20 * time.Millisecond
-	keepAlive = 15 * time.Second
+	coalesce   = 20 * time.Millisecond
+	keepAlive  = 15 * time.Second
+	maxStreams = 4 // per session: a page has one; a few for reloads and a projector
 )
 
 // handleEvents streams a session as Server-Sent Events: one "update"
@@ -23,6 +25,15 @@ func (srv *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if n := s.streams.Add(1); n > maxStreams {
+		s.streams.Add(-1)
+		writeError(w, http.StatusTooManyRequests, fmt.Sprintf("this session has %d streams open, the most it allows; close another tab of it", maxStreams))
+		return
+	}
+	defer func() {
+		s.touch()
+		s.streams.Add(-1)
+	}()
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
@@ -30,11 +41,6 @@ func (srv *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 
-	s.streams.Add(1)
-	defer func() {
-		s.touch()
-		s.streams.Add(-1)
-	}()
 	var sent [2]sentPane
 	for i := range sent {
 		sent[i].gen = -1

@@ -80,13 +80,13 @@ func TestMonthEvents(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Month 36: 政经分离 reaches 3 villages (3 of 4 units so far)",
-		"Month 36: elections in 3 villages; votes bought in 2; vote buying detected in 1; 5.1% of voters sold their vote; in cooperative board elections 2.0%",
+		"Month 36: elections in 3 villages; committee votes bought in 2; vote buying caught in 1 (committees or boards); 5.1% of voters sold their vote; in cooperative board elections 2.0%",
 	} {
 		if ev[0].EN != want && ev[1].EN != want {
 			t.Errorf("want %q in %+v", want, ev)
 		}
 	}
-	if !strings.HasPrefix(ev[1].ZH, "第36个月：3个村选举；2个村有贿选；1个村查出贿选") {
+	if !strings.HasPrefix(ev[1].ZH, "第36个月：3个村选举；2个村两委选举有贿选；1个村查出贿选（两委或理事会）") {
 		t.Errorf("Chinese: %q", ev[1].ZH)
 	}
 	// A month with a board election only (政经分离 arriving) and nothing else.

@@ -19,7 +19,8 @@
       events: 'What happened', settings: 'Reforms and parameters', reforms: 'Reforms', params: 'Parameters',
       toml: 'this pane as a scenario file for govsim run',
       rerunNote: 'Both panes use the same seed. Changing a pane\'s scenario, reforms or parameters reruns it from month 0 to the current month with the new settings, so a pane always shows exactly what govsim run gives for them. A reform switched on starts at the next month unless you set its start.',
-      tipSetup: 'Start both panes again at month 0 with the seed and settings shown', tipStep: 'Simulate one month',
+      tipSetup: 'Start both panes again at month 0 with the seed and settings shown', tipStep: 'Simulate one month (key: S)',
+      tipGo: 'Run or pause both panes (key: space)',
       tipSeed: 'The random seed of both panes; press Setup to use a new one',
       notStarted: 'not started: press Go or Step', month: 'Month', of: 'of', year: 'year', finished: 'finished',
       perSec: 'months/s', start: 'from month', coverage: 'coverage', fraction: 'fraction', reset: 'back to the scenario\'s value',
@@ -36,7 +37,8 @@
       events: '大事记', settings: '改革与参数', reforms: '改革', params: '参数',
       toml: '下载此侧情景文件（供 govsim run 使用）',
       rerunNote: '两侧使用相同的随机种子。修改一侧的情景、改革或参数后，该侧会按新设置从第0个月重新运行到当前月份，因此每一侧显示的结果都与 govsim run 完全一致。新开启的改革默认从下个月开始，也可以自行设置开始月份。',
-      tipSetup: '按当前种子和设置，两侧从第0个月重新开始', tipStep: '模拟一个月',
+      tipSetup: '按当前种子和设置，两侧从第0个月重新开始', tipStep: '模拟一个月（快捷键 S）',
+      tipGo: '两侧同时运行或暂停（快捷键：空格）',
       tipSeed: '两侧共用的随机种子；按“初始化”后生效',
       notStarted: '尚未开始：请按“运行”或“单步”', month: '第', of: '/', year: '年', finished: '已结束',
       perSec: '月/秒', start: '开始月份', coverage: '覆盖范围', fraction: '试点比例', reset: '恢复情景默认值',
@@ -198,6 +200,15 @@
     $('#lang').addEventListener('click', () => setLang(state.lang === 'en' ? 'zh' : 'en'));
     $('#about-open').addEventListener('click', openAbout);
     $('#about-close').addEventListener('click', () => $('#about').close());
+    // Space runs or pauses, S steps: a teacher with a presenter's clicker
+    // or at the keyboard need not aim at buttons.
+    document.addEventListener('keydown', (e) => {
+      const a = document.activeElement;
+      if (e.ctrlKey || e.metaKey || e.altKey || $('#about').open) return;
+      if (a && a !== document.body && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(a.tagName)) return;
+      if (e.key === ' ') { e.preventDefault(); control(state.running ? 'pause' : 'go'); }
+      if (e.key === 's' || e.key === 'S') control('step');
+    });
     window.addEventListener('pagehide', () => {
       if (state.id) fetch(`/api/sessions/${state.id}`, { method: 'DELETE', keepalive: true });
     });
@@ -470,11 +481,14 @@
     return null;
   }
 
+  // fmt shows a value as the tables do: shares in per cent, others in the
+  // metric table's display unit (fiscal spending in M yuan/year, say).
   function fmt(v, m) {
     if (v === null || v === undefined) return '—';
     if (m && m.unit.startsWith('share')) return `${(100 * v).toFixed(1)}%`;
-    if (Math.abs(v) >= 1e5) return v.toExponential(2);
-    return v.toFixed(Math.abs(v) >= 100 ? 0 : 3);
+    const x = m && m.scale ? v * m.scale : v;
+    const s = Math.abs(x) >= 1e5 ? x.toExponential(2) : x.toFixed(Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 3);
+    return m && m.scale && m.scale !== 1 ? `${s} ${m.show}` : s;
   }
 
   const READOUT = ['composite_index', 'vote_buying_rate', 'disputes_opened_per_1000', 'petitions_per_1000', 'satisfaction_local', 'satisfaction_migrant', 'trust_committee', 'fiscal_spending'];
@@ -767,10 +781,16 @@
     ctx.textBaseline = 'middle';
     const m0 = metric(names[0]);
     const pctAxis = m0.unit.startsWith('share');
-    for (const v of niceTicks(lo, hi, 4)) {
-      const y = Math.round(Y(v)) + 0.5;
+    const sc = pctAxis ? 1 : m0.scale || 1;
+    for (const v of niceTicks(lo * sc, hi * sc, 4)) {
+      const y = Math.round(Y(v / sc)) + 0.5;
       ctx.beginPath(); ctx.moveTo(pad.l, y); ctx.lineTo(w - pad.r, y); ctx.stroke();
       ctx.fillText(pctAxis ? `${+(100 * v).toPrecision(3)}%` : String(+v.toPrecision(4)), pad.l - 4, y);
+    }
+    if (!pctAxis) { // the unit, in the plot's top left corner
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText(sc !== 1 ? m0.show : m0.unit, pad.l + 4, pad.t);
     }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
