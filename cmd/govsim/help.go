@@ -186,8 +186,9 @@ or Chinese labels, and "About this model" from docs/ODD.md and
 docs/teaching.md. Each pane shows exactly what govsim run gives for its
 settings and seed. The page needs no network: everything is in the binary.
 
-Only the embedded scenarios at teaching scale can be chosen (not
-nanhai-full, nor any file).
+Only the embedded scenarios at teaching scale can be chosen: districts
+that start with at most 100,000 resident agents (not nanhai-full), and no
+scenario file. Each browser tab is a session of its own.
 
 Flags:
   -addr HOST:PORT     where to listen (default 127.0.0.1:8080; port 0 picks a free one)

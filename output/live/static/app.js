@@ -453,8 +453,10 @@
     go.dataset.running = String(state.running);
     go.disabled = state.over && !state.running;
     $('#step').disabled = state.over;
-    $('#speed').value = String(state.speed);
-    if (document.activeElement !== $('#seed')) $('#seed').value = String(state.seed);
+    // Show the server's speed and seed when they change there, and not
+    // otherwise: a seed being typed waits for Setup.
+    if (state.speed !== state.shownSpeed) { $('#speed').value = String(state.speed); state.shownSpeed = state.speed; }
+    if (state.seed !== state.shownSeed) { $('#seed').value = String(state.seed); state.shownSeed = state.seed; }
   }
 
   function renderPaneHeads() {
