@@ -54,7 +54,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		}
 		return usagef("-addr %s: %v", *addr, err)
 	}
-	url := pageURL(ln.Addr().(*net.TCPAddr), exposed)
+	url := pageURL(ln.Addr().(*net.TCPAddr))
 	if exposed {
 		fmt.Fprintf(e.stderr, "govsim serve: warning: %s is reachable from other machines on the network; anyone who can reach it can run simulations here (at most %d sessions)\n", ln.Addr(), *maxSessions)
 	}
@@ -80,16 +80,14 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// pageURL is the address to give a browser: the loopback name for a
-// loopback server, else this machine's first non-loopback address.
-func pageURL(a *net.TCPAddr, exposed bool) string {
+// pageURL is the address to give a browser: the one listened on, or for
+// all interfaces this machine's first non-loopback address.
+func pageURL(a *net.TCPAddr) string {
 	host := a.IP.String()
-	if a.IP.IsUnspecified() || !exposed {
+	if a.IP.IsUnspecified() {
 		host = "127.0.0.1"
-		if exposed {
-			if ip := firstAddr(); ip != "" {
-				host = ip
-			}
+		if ip := firstAddr(); ip != "" {
+			host = ip
 		}
 	}
 	return fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(a.Port)))

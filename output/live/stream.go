@@ -14,6 +14,7 @@ const (
 	coalesce   = 20 * time.Millisecond
 	keepAlive  = 15 * time.Second
 	maxStreams = 4 // per session: a page has one; a few for reloads and a projector
+	writeWait  = 30 * time.Second
 )
 
 // handleEvents streams a session as Server-Sent Events: one "update"
@@ -59,6 +60,9 @@ func (srv *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		buf = append(buf[:0], "event: update\ndata: "...)
 		buf = u.encode(buf)
 		buf = append(buf, "\n\n"...)
+		// A page that stops reading (a laptop asleep) must not hold the
+		// stream, and with it the session, for ever.
+		_ = rc.SetWriteDeadline(time.Now().Add(writeWait))
 		if _, err := w.Write(buf); err != nil {
 			return false
 		}
@@ -77,6 +81,7 @@ func (srv *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 			_ = rc.Flush()
 			return
 		case <-ping.C:
+			_ = rc.SetWriteDeadline(time.Now().Add(writeWait))
 			if _, err := w.Write([]byte(": keep-alive\n\n")); err != nil || rc.Flush() != nil {
 				return
 			}
