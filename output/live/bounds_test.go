@@ -130,7 +130,9 @@ func TestHostCheck(t *testing.T) {
 // A session nobody looks at is freed after the idle timeout; one with a
 // stream open is not.
 func TestIdleTimeout(t *testing.T) {
-	srv, ts := newTestServer(t, 24, Options{IdleTimeout: 80 * time.Millisecond})
+	// Long enough that a loaded machine opens the stream in time, short
+	// enough for a quick test.
+	srv, ts := newTestServer(t, 24, Options{IdleTimeout: time.Second})
 	watched := createSession(t, ts.URL, defaultPanes)
 	st := openStream(t, watched)
 	st.until(5*time.Second, "an update", func(u wireUpdate) bool { return len(u.Panes) == 2 })
@@ -142,11 +144,12 @@ func TestIdleTimeout(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(1500 * time.Millisecond) // past the timeout, with the stream open
 	if code, body := post(t, watched+"/control", `{"action":"step"}`); code != http.StatusNoContent {
 		t.Fatalf("the watched session was freed: %d %s", code, body)
 	}
 	st.close()
+	deadline = time.Now().Add(10 * time.Second)
 	for srv.Sessions() != 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the session was not freed after its stream closed")

@@ -238,6 +238,7 @@ func (srv *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
+	s.touch() // idle time counts from when the page has its session
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusCreated)
 	_, _ = w.Write(appendJSON(nil, map[string]string{"id": id}))
