@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 5s
 BIN      := bin/govsim
 
-.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check clean
+.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check clean serve test-browser browser-deps bench-serve
 
 build:
 	$(GO) build -o $(BIN) ./cmd/govsim
@@ -31,6 +31,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzReadVillages$$' -fuzztime=$(FUZZTIME) ./scenarios/
 	$(GO) test -run='^$$' -fuzz='^FuzzFromCSV$$' -fuzztime=$(FUZZTIME) ./scenarios/design/
 	$(GO) test -run='^$$' -fuzz='^FuzzParseSweep$$' -fuzztime=$(FUZZTIME) ./scenarios/
+	$(GO) test -run='^$$' -fuzz='^FuzzDecodeSettings$$' -fuzztime=$(FUZZTIME) ./output/live/
 
 # The Slurm test needs slurm-wlm and munge, which .ci/run installs; on a
 # machine without them it says so and skips.
@@ -58,7 +59,7 @@ docs-check:
 	$(GO) run ./cmd/docgen -check
 
 clean:
-	rm -rf bin govsim-out bench.txt
+	rm -rf bin govsim-out bench.txt out/e2e
 
 # A sharded sweep through a real single-node Slurm: installs slurm-wlm and
 # munge if missing (needs root), starts munged, slurmctld and slurmd, runs a
@@ -77,3 +78,26 @@ fuzz-sweep:
 # parallel efficiency of 1,000 teaching-scale runs on 2 workers (minutes).
 bench-sweep:
 	$(GO) test -run='^$$' -bench='^BenchmarkSweep' -benchtime=1x -timeout=60m ./cmd/govsim/
+
+# The classroom page on http://127.0.0.1:8080/.
+serve:
+	$(GO) run ./cmd/govsim serve
+
+# The classroom in headless Chromium alone, required to run (not skipped),
+# keeping its screenshots under out/e2e/_artifacts. test-unit runs it too
+# when chromium is on PATH; .ci/run installs it.
+test-browser:
+	mkdir -p out/e2e
+	GOVSIM_BROWSER_TEST=require $(GO) test -count=1 -run='^TestServeBrowser$$' -v -artifacts -outputdir=$(CURDIR)/out/e2e ./cmd/govsim/
+
+# What the browser test needs at system level: Debian's chromium, and CJK
+# fonts for the Chinese labels (needs root).
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then \
+		echo "browser-deps: chromium and fonts-noto-cjk are installed"; \
+	else DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; fi
+
+# The classroom's stepping and encoding at teaching scale, in months/s.
+bench-serve:
+	$(GO) test -run='^$$' -bench='PaneStream' -benchtime=480x -count=5 ./output/live/

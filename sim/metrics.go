@@ -64,9 +64,12 @@ func (m *Model) villageValues(v *Village, vals []float64) {
 	}
 	vals[VVoteBuying] = nan
 	vals[VMigrantVoterShare] = nan
+	vals[VVoteBuyingDetected] = nan
 	if o.Election.Held {
 		vals[VVoteBuying] = nanDiv(o.Election.Sold, o.Election.Voters)
 		vals[VMigrantVoterShare] = nanDiv(o.Election.MigrantVoters, o.Election.Voters)
+		// Set by this month's contests and cleared by next month's opinion phase.
+		vals[VVoteBuyingDetected] = b2f(v.Detected)
 	}
 	vals[VCommunity] = b2f(v.Community)
 	vals[VConverted] = b2f(v.Converted())

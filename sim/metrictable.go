@@ -68,6 +68,7 @@ const (
 	Distance
 	PositionX
 	PositionY
+	VoteBuyingDetected
 	numMetrics
 )
 
@@ -101,6 +102,7 @@ const (
 	VDistance
 	VX
 	VY
+	VVoteBuyingDetected
 	NumVillageMetrics
 )
 
@@ -113,6 +115,7 @@ var villageTable = [NumVillageMetrics]MetricID{
 	VLeakageShare: LeakageShare, VDividendPerShare: DividendPerShare, VVoteBuying: VoteBuying,
 	VMigrantVoterShare: MigrantVoterShare, VCommunity: Community, VConverted: ConvertedFlag,
 	VZhengjing: ZhengjingFlag, VZhengshe: ZhengsheFlag, VDistance: Distance, VX: PositionX, VY: PositionY,
+	VVoteBuyingDetected: VoteBuyingDetected,
 }
 
 // When says in which months a metric has a value.
@@ -288,6 +291,10 @@ var metricTable = [numMetrics]Metric{
 		Doc: "position of the unit on the plane (core at 0, 0)", When: Static},
 	PositionY: {Name: "y", Unit: "distance", Label: "y", Title: "Position y", LabelZH: "位置 y",
 		Doc: "position of the unit on the plane (core at 0, 0)", When: Static},
+	// The classroom's event ticker names the villages where vote buying
+	// was found out ("3 committees detected"); no district metric says where.
+	VoteBuyingDetected: {Name: "vote_buying_detected", Unit: "0 or 1", Label: "detected", Title: "Vote buying detected", LabelZH: "贿选被查处",
+		Doc: "1 if vote buying was detected at the unit's elections this month (committee or board), 0 if not", When: ElectionMonths},
 }
 
 // metricsBuilt is the table with IDs, levels and composite descriptions

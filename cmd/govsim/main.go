@@ -84,6 +84,7 @@ func commands() map[string]func(context.Context, env, []string) error {
 		"show":      cmdShow,
 		"params":    cmdParams,
 		"validate":  cmdValidate,
+		"serve":     cmdServe,
 		"version":   cmdVersion,
 		"help":      cmdHelp,
 	}

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/govsim/govsim/scenarios"
-	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -58,63 +56,32 @@ type rerun struct {
 	progress  bool
 }
 
-// scenario parses a resolved scenario from a manifest and checks that this
-// version resolves it to the same text.
-func (r *rerun) scenario(ms table.ManifestScenario) (scenarios.Scenario, error) {
-	sc, err := scenarios.Parse(r.path+": scenario "+ms.Name, []byte(ms.Config), "")
-	if err != nil {
-		return sc, err
+func (r *rerun) warn(warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s\n", w)
 	}
-	if sc.Name != ms.Name {
-		return sc, badInput{fmt.Errorf("%s: scenario %q resolves to the name %q", r.path, ms.Name, sc.Name)}
-	}
-	if string(scenarios.Format(sc.Config)) != ms.Config {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: this govsim resolves scenario %s differently from the manifest's; results may differ\n", ms.Name)
-	}
-	return sc, nil
 }
 
 // runs reproduces the output of govsim run or compare: every run the
 // manifest lists, in its order, into monthly.csv and villages.csv.
 func (r *rerun) runs(ctx context.Context) error {
-	b, err := os.ReadFile(r.path)
+	m, err := table.ReadManifestFile(r.path)
+	if err != nil {
+		return badInput{err}
+	}
+	if m.Govsim != version {
+		r.warn([]string{fmt.Sprintf("%s was written by govsim %s, this is %s; results may differ", r.path, m.Govsim, version)})
+	}
+	specs, warnings, err := scenarios.RunSpecs(r.path, m)
 	if err != nil {
 		return err
 	}
-	var m table.Manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		return badInput{fmt.Errorf("%s: %w", r.path, err)}
-	}
-	if len(m.Runs) == 0 {
-		return badInput{fmt.Errorf("%s records no runs: nothing to reproduce", r.path)}
-	}
-	if m.Govsim != version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, version)
-	}
-	scs := map[string]*scenarios.Scenario{}
-	for _, ms := range m.Scenarios {
-		sc, err := r.scenario(ms)
-		if err != nil {
-			return err
-		}
-		scs[ms.Name] = &sc
-	}
-	for _, run := range m.Runs {
-		if scs[run.Scenario] == nil {
-			return badInput{fmt.Errorf("%s: run of scenario %q, which the manifest does not resolve", r.path, run.Scenario)}
-		}
-	}
-	var specs []experiment.Spec
-	for _, run := range m.Runs {
-		sc := scs[run.Scenario]
-		specs = append(specs, experiment.Spec{Scenario: sc.Name, Replicate: run.Replicate, Seed: run.Seed, Point: -1,
-			Config: sc.Config, Villages: sc.Villages})
-	}
+	r.warn(warnings)
 	d, err := newRunDir(r.e, r.out, m.Scenarios, m.Seed, r.workers, m.VillageDetail, r.progress, 0)
 	if err != nil {
 		return err
 	}
-	if err := d.run(ctx, experiment.List(specs...)); err != nil {
+	if err := d.run(ctx, specs); err != nil {
 		d.Abort()
 		if errors.Is(err, context.Canceled) {
 			return &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
@@ -125,7 +92,7 @@ func (r *rerun) runs(ctx context.Context) error {
 	if err := d.finish(nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(m.Runs), r.path, r.out, d.Manifest.WallSeconds)
+	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", specs.Len(), r.path, r.out, d.Manifest.WallSeconds)
 	return table.CompareDirs(r.e.stdout, r.orig, r.out, []string{"monthly.csv", "villages.csv"}, nil)
 }
 
@@ -137,26 +104,15 @@ func (r *rerun) sweep(ctx context.Context) error {
 		return badInput{err}
 	}
 	if sm.Govsim != version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, sm.Govsim, version)
+		r.warn([]string{fmt.Sprintf("%s was written by govsim %s, this is %s; results may differ", r.path, sm.Govsim, version)})
 	}
 	spec := sm.Sweep
 	spec.Govsim = version
-	var scs []scenarios.Scenario
-	for _, ms := range spec.Scenarios {
-		sc, err := r.scenario(ms)
-		if err != nil {
-			return err
-		}
-		scs = append(scs, sc)
+	scs, params, warnings, err := scenarios.SweepInputs(r.path, &spec)
+	if err != nil {
+		return err
 	}
-	var params []sim.Param
-	for _, f := range spec.Factors {
-		p, ok := sim.Lookup(f.Key)
-		if !ok || p.Kind == "string" {
-			return badInput{fmt.Errorf("%s: factor %q is not a numeric parameter of this govsim", r.path, f.Key)}
-		}
-		params = append(params, p)
-	}
+	r.warn(warnings)
 	dir, err := table.CreateSweepDir(r.out, table.NewSweepFile(spec))
 	if err != nil {
 		return err
@@ -165,32 +121,18 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if shard.Count > 1 {
 		shard.From = "the manifest"
 	}
-	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(scs), params: params, shard: experiment.Shard(shard),
+	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scs, params: params, shard: experiment.Shard(shard),
 		workers: r.workers, format: sm.Format, progress: r.progress}
 	if err := x.run(ctx); err != nil {
 		return err
 	}
 	names := append([]string{"sweep.json"}, x.files...)
 	if x.complete {
-		// Tables the original also has in the other format are rebuilt
-		// and compared too.
-		other := table.FormatCSV
-		if sm.Format == table.FormatCSV {
-			other = table.FormatParquet
+		more, err := dir.AssembleLike(r.orig, sm.Format)
+		if err != nil {
+			return err
 		}
-		if _, err := os.Stat(filepath.Join(r.orig, "results."+other)); err == nil {
-			more, err := table.AssembleSweep(dir.Dir, dir.File, other, dir.PartPath)
-			if err != nil {
-				return err
-			}
-			names = append(names, more...)
-		}
+		names = append(names, more...)
 	}
-	var parts []string
-	for id := 0; id < spec.Runs(); id++ {
-		if shard.Mine(id) {
-			parts = append(parts, filepath.Join("parts", fmt.Sprintf("%d.part", id)))
-		}
-	}
-	return table.CompareDirs(r.e.stdout, r.orig, r.out, names, parts)
+	return table.CompareDirs(r.e.stdout, r.orig, r.out, names, dir.PartNames(shard))
 }

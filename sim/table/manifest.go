@@ -2,7 +2,9 @@ package table
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -50,16 +52,25 @@ type ManifestRun struct {
 
 // ReadManifest reads dir/manifest.json.
 func ReadManifest(dir string) (Manifest, error) {
-	var m Manifest
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
+	m, err := ReadManifestFile(filepath.Join(dir, "manifest.json"))
+	if errors.Is(err, fs.ErrNotExist) {
 		return m, fmt.Errorf("%s is not govsim output: %w", dir, err)
 	}
+	return m, err
+}
+
+// ReadManifestFile reads the manifest of govsim run or compare at path.
+func ReadManifestFile(path string) (Manifest, error) {
+	var m Manifest
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return m, err
+	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, fmt.Errorf("%s: %w", filepath.Join(dir, "manifest.json"), err)
+		return m, fmt.Errorf("%s: %w", path, err)
 	}
 	if m.Govsim == "" {
-		return m, fmt.Errorf("%s: no govsim_version: not govsim output", filepath.Join(dir, "manifest.json"))
+		return m, fmt.Errorf("%s: no govsim_version: not govsim output", path)
 	}
 	return m, nil
 }

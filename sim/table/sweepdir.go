@@ -310,3 +310,27 @@ func FormatIDs(ids []int, limit int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// PartNames are the names, relative to the directory, of a shard's parts.
+func (d *SweepDir) PartNames(s Shard) []string {
+	var out []string
+	for id := 0; id < d.File.Runs; id++ {
+		if s.Mine(id) {
+			out = append(out, filepath.Join(partsDirName, strconv.Itoa(id)+partExt))
+		}
+	}
+	return out
+}
+
+// AssembleLike assembles the tables in the other format too when orig holds
+// them, so that a rerun can be compared with every table of the original.
+func (d *SweepDir) AssembleLike(orig, format string) ([]string, error) {
+	other := FormatCSV
+	if format == FormatCSV {
+		other = FormatParquet
+	}
+	if _, err := os.Stat(filepath.Join(orig, "results."+other)); err != nil {
+		return nil, nil
+	}
+	return AssembleSweep(d.Dir, d.File, other, d.PartPath)
+}

@@ -1,0 +1,112 @@
+package live
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/govsim/govsim/sim"
+)
+
+// event is one line of the ticker, in both languages.
+type event struct {
+	Month  int
+	EN, ZH string
+}
+
+// Status bits of a village on the map.
+const (
+	stCommunity = 1 << iota
+	stConverted
+	stZhengjing
+	stZhengshe
+)
+
+// statusOf packs a village's reform flags into status bits.
+func statusOf(vals []float64) int {
+	s := 0
+	for _, f := range []struct {
+		id  sim.VillageMetricID
+		bit int
+	}{{sim.VCommunity, stCommunity}, {sim.VConverted, stConverted}, {sim.VZhengjing, stZhengjing}, {sim.VZhengshe, stZhengshe}} {
+		if vals[f.id] > 0 {
+			s |= f.bit
+		}
+	}
+	return s
+}
+
+// monthEvents says in words what happened in a month that a class should
+// notice: a reform reaching villages, and elections with their vote buying.
+// prev and cur are the villages' status bits before and after the month,
+// village their values, district the district's.
+func monthEvents(month int, prev, cur []int, village [][]float64, district []float64) []event {
+	var out []event
+	n := len(cur)
+	for _, r := range []struct {
+		bit    int
+		en, zh string
+	}{
+		{stConverted, "村改居 converts %d villages into communities (%d of %d units so far)", "村改居：%d个村转为社区（累计%d/%d）"},
+		{stZhengjing, "政经分离 reaches %d villages (%d of %d units so far)", "政经分离推行至%d个村（累计%d/%d）"},
+		{stZhengshe, "政社分离 reaches %d villages (%d of %d units so far)", "政社分离推行至%d个村（累计%d/%d）"},
+	} {
+		arrived, total := 0, 0
+		for i := range cur {
+			if cur[i]&r.bit != 0 {
+				total++
+				if prev[i]&r.bit == 0 {
+					arrived++
+				}
+			}
+		}
+		if arrived > 0 {
+			out = append(out, event{month, fmt.Sprintf(r.en, arrived, total, n), fmt.Sprintf(r.zh, arrived, total, n)})
+		}
+	}
+
+	held, bought, detected := 0, 0, 0
+	for _, v := range village {
+		x := v[sim.VVoteBuying]
+		if math.IsNaN(x) {
+			continue
+		}
+		held++
+		if x > 0 {
+			bought++
+		}
+		if v[sim.VVoteBuyingDetected] > 0 {
+			detected++
+		}
+	}
+	board := district[sim.BoardVoteBuying]
+	switch {
+	case held > 0:
+		// Bought counts committee contests; detected counts committee and
+		// board contests (the village metric does): say so.
+		en := []string{fmt.Sprintf("elections in %d villages", held), fmt.Sprintf("committee votes bought in %d", bought), fmt.Sprintf("vote buying caught in %d", detected)}
+		zh := []string{fmt.Sprintf("%d个村选举", held), fmt.Sprintf("%d个村两委选举有贿选", bought), fmt.Sprintf("%d个村查出贿选", detected)}
+		if vb := district[sim.VoteBuying]; !math.IsNaN(vb) {
+			en = append(en, fmt.Sprintf("%s of voters sold their vote", pct(vb)))
+			zh = append(zh, fmt.Sprintf("%s的选民卖票", pct(vb)))
+		}
+		if !math.IsNaN(board) {
+			en = append(en, fmt.Sprintf("in cooperative board elections %s", pct(board)))
+			zh = append(zh, fmt.Sprintf("合作社理事会选举卖票率%s", pct(board)))
+			en[2] += " (committees or boards)"
+			zh[2] += "（两委或理事会）"
+		}
+		out = append(out, event{month, strings.Join(en, "; "), strings.Join(zh, "；")})
+	case !math.IsNaN(board):
+		out = append(out, event{month,
+			fmt.Sprintf("shareholders elect cooperative boards; %s of their votes sold", pct(board)),
+			fmt.Sprintf("股东选举合作社理事会；卖票率%s", pct(board))})
+	}
+	for i := range out {
+		out[i].EN = fmt.Sprintf("Month %d: %s", month, out[i].EN)
+		out[i].ZH = fmt.Sprintf("第%d个月：%s", month, out[i].ZH)
+	}
+	return out
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
