@@ -2,8 +2,30 @@
 
 package analysis
 
-func calibration() []CalibrationRow { return nil }
+func calibration() []CalibrationRow {
+	return []CalibrationRow{
+		{What: "dividend and membership share of collective-economy disputes (final 5 years)", Target: "over 80% of agriculture-related petitions, 2009–2011", Model: "0.95 [0.94, 0.96]", Source: "Caijing, 2013-12-03", Held: true},
+		{What: "dividend and membership share of all new disputes (final 5 years)", Target: "the largest part (over 0.6)", Model: "0.72 [0.72, 0.73]", Source: "Caijing, 2013-12-03", Held: true},
+		{What: "dividend per share, years 4–5 (about 2014)", Target: "a few thousand to over ten thousand yuan", Model: "3022 [2975, 3069]", Source: "向德平 2014; zhongtushe.com 2011", Held: true},
+		{What: "dividends a year district-wide, years 4–5 (bn yuan)", Target: "about 3 bn yuan a year around 2014", Model: "3.42 [3.37, 3.48]", Source: "向德平 2014 (fx361)", Held: true},
+		{What: "migrants per registered resident, month 0 (2010)", Target: "1.1 (2.5 M residents, 1.19 M registered)", Model: "1.100 [1.099, 1.101]", Source: "baike 249215", Held: true},
+		{What: "residents at year 10 (2020, million)", Target: "3.67 M at the 2020 census", Model: "3.58 [3.55, 3.61]", Source: "Foshan census release", Held: true},
+		{What: "villages converted by 村改居 at month 12 (2011)", Target: "123 of 224 villages (0.55)", Model: "0.53 [0.51, 0.55]", Source: "南方都市报 via Sina, 2011-03-10", Held: true},
+		{What: "land compensation in a committee seat's stake, units inside the urban front, elections of years 0–9", Target: "the larger part (over 0.5)", Model: "0.58 [0.55, 0.61]", Source: "[二(三)1(2)] 征地拆迁、住房安置、货币补偿裁量权", Held: true},
+	}
+}
 
-func defaultChecks() []Check { return nil }
+func defaultChecks() []Check {
+	return []Check{
+		{ID: "P0", Claim: "baseline lands near the calibration: dividend and membership disputes dominate; dividends per share of a few thousand yuan (years 4–5)", Held: true, Evidence: "membership+dividend share of new disputes 0.720 [0.713, 0.728]; dividend per share in years 4–5 3190 [3138, 3243] yuan", Skipped: ""},
+		{ID: "P1", Claim: "政经分离 lowers vote buying (committee and board elections together) and the stake of a committee seat; elections stay contested (more than one candidate per seat) and the elected committee is more competent", Held: true, Evidence: "vote_buying_total_rate -0.0759 [-0.08218, -0.06961] (paired); committee_stake -1.957e+07 [-2.059e+07, -1.855e+07] (paired); zhengjing candidates_per_seat 1.179 [1.174, 1.184]; committee_competence +0.07245 [+0.06423, +0.08066] (paired)", Skipped: ""},
+		{ID: "P2", Claim: "政经分离 lowers leakage of collective income and raises dividends per share", Held: true, Evidence: "leakage_share -0.1141 [-0.1185, -0.1097] (paired); dividend_per_share +2584 [+2242, +2925] (paired)", Skipped: ""},
+		{ID: "P3", Claim: "政经分离 raises satisfaction and lowers disputes blamed on the committee", Held: true, Evidence: "disputes_blamed_committee_per_1000 -0.3871 [-0.393, -0.3813] (paired); satisfaction_local +0.1254 [+0.1225, +0.1284] (paired); satisfaction_migrant +0.08102 [+0.0779, +0.08414] (paired)", Skipped: ""},
+		{ID: "P4", Claim: "政社分离 raises satisfaction and trust, most for migrants (the local–migrant gap narrows)", Held: true, Evidence: "satisfaction_local +0.2861 [+0.2822, +0.29] (paired); satisfaction_migrant +0.3037 [+0.3001, +0.3072] (paired); trust_committee +0.2899 [+0.2861, +0.2937] (paired); satisfaction_gap -0.01756 [-0.0234, -0.01171] (paired)", Skipped: ""},
+		{ID: "P5", Claim: "村改居 narrows the rural–urban service gap at a fiscal cost", Held: true, Evidence: "urban_rural_service_gap -0.2245 [-0.2292, -0.2199] (paired); fiscal_spending +1.489e+07 [+1.445e+07, +1.534e+07] (paired)", Skipped: ""},
+		{ID: "P6", Claim: "without separation, local–migrant disputes rise with the migrant share of voters where their votes put dividends at stake", Held: true, Evidence: "slope of local–migrant disputes per 1000 on migrant voter share × dividend per share (thousand yuan), controlling for migrant share and integration: 0.01784 [0.01687, 0.0188] over 10 replicates", Skipped: ""},
+		{ID: "P7", Claim: "the staged Nanhai path ends best on the composite index, and costs most", Held: true, Evidence: "vs baseline: composite +0.359 [+0.353, +0.365], fiscal +2.42e+07 [+2.39e+07, +2.45e+07] (paired); vs cungaiju: composite +0.268 [+0.263, +0.274], fiscal +9.32e+06 [+8.97e+06, +9.67e+06] (paired); vs zhengjing: composite +0.213 [+0.209, +0.218], fiscal +2.15e+07 [+2.12e+07, +2.18e+07] (paired); vs zhengshe: composite +0.132 [+0.128, +0.136], fiscal +1.39e+07 [+1.36e+07, +1.41e+07] (paired)", Skipped: ""},
+	}
+}
 
-const threatExperiment = ""
+const threatExperiment = "raising election.apply_base from 0.1 to 1 raises the migrant share of voters by +0.306 [+0.302, +0.311] and local–migrant disputes per 1000 by +0.04585 [+0.04309, +0.04861] under baseline; under zhengjing disputes move by -0.0002192 [-0.0009374, +0.000499]"

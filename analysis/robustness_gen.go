@@ -2,6 +2,17 @@
 
 package analysis
 
-const robustnessDesign = ""
+const robustnessDesign = "a 20-point Latin hypercube of ±30% around the defaults (clipped to the plausible ranges) over 106 behavioural and reform-effect parameters; 4 replicates of each scenario per point, 30 units at 1 agent = 50 people, paired differences over the final five years"
 
-func robustness() []Robust { return nil }
+func robustness() []Robust {
+	return []Robust{
+		{ID: "P0", Held: 18, Points: 20, Parts: []RobustPart{{"membership+dividend share of new disputes", 18}, {"dividend per share in years 4–5", 20}}},
+		{ID: "P1", Held: 20, Points: 20, Parts: []RobustPart{{"zhengjing vote_buying_total_rate", 20}, {"zhengjing committee_stake", 20}, {"zhengjing candidates_per_seat", 20}, {"zhengjing committee_competence", 20}}},
+		{ID: "P2", Held: 20, Points: 20, Parts: []RobustPart{{"zhengjing leakage_share", 20}, {"zhengjing dividend_per_share", 20}}},
+		{ID: "P3", Held: 20, Points: 20, Parts: []RobustPart{{"zhengjing disputes_blamed_committee_per_1000", 20}, {"zhengjing satisfaction_local", 20}, {"zhengjing satisfaction_migrant", 20}}},
+		{ID: "P4", Held: 5, Points: 20, Parts: []RobustPart{{"zhengshe satisfaction_local", 20}, {"zhengshe satisfaction_migrant", 20}, {"zhengshe trust_committee", 20}, {"zhengshe satisfaction_gap", 5}}},
+		{ID: "P5", Held: 20, Points: 20, Parts: []RobustPart{{"cungaiju urban_rural_service_gap", 20}, {"cungaiju fiscal_spending", 20}}},
+		{ID: "P6", Held: 20, Points: 20, Parts: []RobustPart{{"threat slope", 20}}},
+		{ID: "P7", Held: 20, Points: 20, Parts: []RobustPart{{"composite vs baseline", 20}, {"fiscal vs baseline", 20}, {"composite vs cungaiju", 20}, {"fiscal vs cungaiju", 20}, {"composite vs zhengjing", 20}, {"fiscal vs zhengjing", 20}, {"composite vs zhengshe", 20}, {"fiscal vs zhengshe", 20}}},
+	}
+}

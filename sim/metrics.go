@@ -14,13 +14,16 @@ type VillageObs struct {
 	Hist                         [numBins]float64
 	Income, Leak                 float64 // yuan this month
 	Compensation                 float64 // yuan of pots this month
+	CompensationPaid             float64 // the part paid to member households
 	Discretionary                float64
+	Audits, Removed              int     // audits of the accounts; officers removed by them
 	DividendsPaid, Shares        float64 // dividend month only
 	Fiscal                       float64 // district yuan spent on this village this month
 	Committee                    float64 // service supply from the committee (people)
 	Threat                       float64
 	Election                     ElectionObs
 	Arrivals, Departures, Movers int
+	Births, Deaths               int
 }
 
 func (v *Village) residentsPeople(k float64) float64 {
@@ -64,13 +67,21 @@ func (m *Model) villageValues(v *Village, vals []float64) {
 	}
 	vals[VVoteBuying] = nan
 	vals[VMigrantVoterShare] = nan
+	vals[VVoteBuyingTotal] = nan
+	vals[VStakeLandShare] = nan
+	vals[VCommitteeStake] = nan
+	if e := &o.Election; e.Held || e.BoardHeld {
+		vals[VVoteBuyingTotal] = nanDiv(e.Sold+e.BoardSold, e.Voters+e.BoardVoters)
+	}
 	if o.Election.Held {
 		vals[VVoteBuying] = nanDiv(o.Election.Sold, o.Election.Voters)
 		vals[VMigrantVoterShare] = nanDiv(o.Election.MigrantVoters, o.Election.Voters)
+		vals[VStakeLandShare] = nanDiv(o.Election.LandStake, o.Election.Stake)
+		vals[VCommitteeStake] = o.Election.Stake
 	}
-	vals[VCommunity] = b2f(v.Community)
+	vals[VCommunity] = b2f(v.M.Community)
 	vals[VConverted] = b2f(v.Converted())
-	vals[VZhengjing] = b2f(!v.Merged())
+	vals[VZhengjing] = b2f(v.UnderZhengjing())
 	vals[VZhengshe] = b2f(v.Separated())
 	vals[VDistance] = v.D
 	vals[VX] = m.X[v.ID]
@@ -98,8 +109,9 @@ func (m *Model) districtValues(month int) []float64 {
 	var openAll, petitions, blamed, openEnd, claims int
 	var sumSL, sumSM, sumT, sumG, sumIota float64
 	var income, leak, divPaid, shares, fiscal, comp, threat float64
+	var tau, access, removed float64
 	var qPeople, qUrban, qRural float64
-	var nUrban, nRural, nConverted, nStartVillages, nZJ, nZS int
+	var nUrban, nRural, nConverted, nStartVillages, nZJ, nZS, nElect int
 	var el ElectionObs
 	var hist [numBins]float64
 	for _, v := range m.Villages {
@@ -128,6 +140,9 @@ func (m *Model) districtValues(month int) []float64 {
 		fiscal += o.Fiscal
 		comp += o.Compensation
 		threat += o.Threat * p
+		tau += v.Tau
+		access += v.migAccess * float64(o.Migrants)
+		removed += float64(o.Removed)
 		qPeople += v.quality * p
 		if v.UrbanAtStart {
 			qUrban += v.quality
@@ -140,7 +155,7 @@ func (m *Model) districtValues(month int) []float64 {
 				nConverted++
 			}
 		}
-		if !v.Merged() {
+		if v.UnderZhengjing() {
 			nZJ++
 		}
 		if v.Separated() {
@@ -149,18 +164,12 @@ func (m *Model) districtValues(month int) []float64 {
 		e := &o.Election
 		if e.Held {
 			el.Held = true
-			el.Voters += e.Voters
-			el.Sold += e.Sold
-			el.MigrantVoters += e.MigrantVoters
-			el.Candidates += e.Candidates
-			el.Seats += e.Seats
-			el.MarginSum += e.MarginSum
-			el.Contests += e.Contests
-			el.CompetenceSum += e.CompetenceSum
-			el.IntegritySum += e.IntegritySum
-			el.Officers += e.Officers
-			el.MigrantSeats += e.MigrantSeats
-			el.BoughtSeats += e.BoughtSeats
+			el.add(e)
+			el.Stake += e.Stake
+			el.LandStake += e.LandStake
+			el.FrontStake += e.FrontStake
+			el.FrontLand += e.FrontLand
+			nElect++
 		}
 		if e.BoardHeld {
 			el.BoardHeld = true
@@ -182,9 +191,15 @@ func (m *Model) districtValues(month int) []float64 {
 	vals[DisputesService] = per(opened[DisputeService])
 	vals[Petitions] = per(petitions)
 	vals[DisputesBlamed] = per(blamed)
+	if el.Held || el.BoardHeld {
+		m.lastVoteBuying = nanDiv(el.Sold+el.BoardSold, el.Voters+el.BoardVoters)
+		vals[VoteBuyingTotal] = m.lastVoteBuying
+	}
 	if el.Held {
-		m.lastVoteBuying = nanDiv(el.Sold, el.Voters)
-		vals[VoteBuying] = m.lastVoteBuying
+		vals[VoteBuying] = nanDiv(el.Sold, el.Voters)
+		vals[CommitteeStake] = el.Stake / float64(nElect)
+		vals[StakeLandShare] = nanDiv(el.FrontLand, el.FrontStake)
+		vals[PublicCandidateShare] = nanDiv(float64(el.PublicCandidates), float64(el.Candidates))
 		vals[CandidatesPerSeat] = nanDiv(float64(el.Candidates), float64(el.Seats))
 		vals[WinningMargin] = nanDiv(el.MarginSum, float64(el.Contests))
 		vals[CommitteeCompetence] = nanDiv(el.CompetenceSum, float64(el.Officers))
@@ -198,12 +213,12 @@ func (m *Model) districtValues(month int) []float64 {
 	}
 	vals[ServiceQuality] = nanDiv(qPeople, people)
 	if nUrban > 0 && nRural > 0 {
-		vals[ServiceGap] = qUrban/float64(nUrban)-qRural/float64(nRural)
+		vals[ServiceGap] = qUrban/float64(nUrban) - qRural/float64(nRural)
 	}
 	sL, sM := nanDiv(sumSL, nLoc), nanDiv(sumSM, nMig)
 	vals[SatisfactionLocal] = sL
 	vals[SatisfactionMigrant] = sM
-	vals[SatisfactionGap] = sL-sM
+	vals[SatisfactionGap] = sL - sM
 	trust := nanDiv(sumT, nLoc+nMig)
 	vals[Trust] = trust
 	vals[Grievance] = nanDiv(sumG, nLoc+nMig)
@@ -213,20 +228,24 @@ func (m *Model) districtValues(month int) []float64 {
 	leakShare := nanDiv(leak, income)
 	vals[LeakageShare] = leakShare
 	if shares > 0 {
-		vals[DividendPerShare] = divPaid/shares
+		vals[DividendPerShare] = divPaid / shares
+		vals[DividendsPaid] = divPaid
 	}
 	vals[GiniIncome] = gini(&hist)
 	vals[FiscalSpending] = fiscal
 	n := float64(len(m.Villages))
 	vals[ConvertedShare] = nanDiv(float64(nConverted), float64(nStartVillages))
-	vals[ZhengjingCoverage] = float64(nZJ)/n
-	vals[ZhengsheCoverage] = float64(nZS)/n
+	vals[ZhengjingCoverage] = float64(nZJ) / n
+	vals[ZhengsheCoverage] = float64(nZS) / n
 	vals[ResidentPeople] = people
 	vals[MigrantShare] = nanDiv(migrants, people)
 	vals[Claims] = per(claims)
 	vals[CompensationPaid] = comp
 	vals[LocalMigrantThreat] = nanDiv(threat, people)
 	vals[UrbanFront] = m.Front(month)
+	vals[TradingCentreShare] = tau / n
+	vals[MigrantAccess] = nanDiv(access, nMig)
+	vals[AuditRemovals] = removed * 100 / n
 
 	// composite_index: fixed transforms, the same for every run.
 	vb := m.lastVoteBuying
