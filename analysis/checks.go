@@ -210,7 +210,7 @@ type RobustPart struct {
 func RobustnessOf(id string) string {
 	for _, r := range robustness() {
 		if r.ID == id {
-			return fmt.Sprintf("held at %d of %d points of %s", r.Held, r.Points, RobustnessDesign())
+			return fmt.Sprintf("held at %d of %d points of %s", r.Held, r.Points, robustnessBrief)
 		}
 	}
 	return ""

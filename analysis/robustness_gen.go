@@ -2,7 +2,10 @@
 
 package analysis
 
-const robustnessDesign = "a 20-point Latin hypercube of ±30% around the defaults (clipped to the plausible ranges) over 106 behavioural and reform-effect parameters; 4 replicates of each scenario per point, 30 units at 1 agent = 50 people, paired differences over the final five years"
+const (
+	robustnessDesign = "a 20-point Latin hypercube of ±30% around the defaults (clipped to the plausible ranges) over 106 behavioural and reform-effect parameters; 4 replicates of each scenario per point, 30 units at 1 agent = 50 people, paired differences over the final five years"
+	robustnessBrief  = "a ±30% Latin hypercube over 106 behavioural and reform-effect parameters"
+)
 
 func robustness() []Robust {
 	return []Robust{

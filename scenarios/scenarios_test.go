@@ -474,3 +474,15 @@ func noFiles() loader {
 		return nil, &os.PathError{Op: "open", Path: path, Err: os.ErrNotExist}
 	}}
 }
+
+// TestCungaijuCarriesPersonnel: the embedded 村改居 entry brings the
+// personnel separation [二(二)2], and govsim show (Format) prints it.
+func TestCungaijuCarriesPersonnel(t *testing.T) {
+	sc, err := Load("cungaiju")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(Format(sc.Config)), "\nseparations = [\"personnel\"]\n") {
+		t.Errorf("the cungaiju entry does not show separations = [\"personnel\"]:\n%s", Format(sc.Config))
+	}
+}
