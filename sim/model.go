@@ -20,6 +20,8 @@ type Model struct {
 
 	// pilot[k][v]: village v is in the pilot of scheduled reform k.
 	pilot [][]bool
+	// entrySeps[k]: the separations schedule entry k brings.
+	entrySeps [][numSeparations]bool
 
 	rng *Stream // the run's own stream: set-up and the district phase
 
@@ -53,6 +55,9 @@ func New(cfg Config, seed uint64, replicate int, villages []VillageData) (*Model
 		cfg.District.Villages = len(villages)
 	}
 	m := &Model{Cfg: cfg, Seed: seed, Replicate: replicate, rng: NewStream(seed, replicate, StreamDistrict, 0)}
+	for k := range cfg.Reforms {
+		m.entrySeps = append(m.entrySeps, cfg.Reforms[k].separations())
+	}
 	m.district = make([]float64, int(NumDistrictMetrics))
 	m.lastVoteBuying = math.NaN()
 	if err := m.init(villages); err != nil {

@@ -19,10 +19,16 @@ const (
 	numSeparations
 )
 
-// SeparationNames are the separations as written in scenario files, by
-// their constants.
+// separationNames are the separations as written in scenario files, by
+// their constants (an array: no allocation where phase 1 reads it).
+func separationNames() [numSeparations]string {
+	return [numSeparations]string{"personnel", "institutions", "assets", "finance", "functions"}
+}
+
+// SeparationNames are the separations as written in scenario files.
 func SeparationNames() []string {
-	return []string{"personnel", "institutions", "assets", "finance", "functions"}
+	names := separationNames()
+	return names[:]
 }
 
 // separations returns which separations an entry brings: its list, or the
@@ -40,7 +46,7 @@ func (r *ReformSpec) separations() (on [numSeparations]bool) {
 		}
 		return on
 	}
-	names := SeparationNames()
+	names := separationNames()
 	for _, s := range r.Separations {
 		for i, n := range names {
 			if s == n {
@@ -194,7 +200,7 @@ func (m *Model) settle(v *Village, month int) {
 		case Zhengjing:
 			zj = math.Max(zj, s)
 		}
-		on := spec.separations()
+		on := m.entrySeps[k]
 		for i := range sep {
 			if on[i] {
 				sep[i] = math.Max(sep[i], s)
