@@ -61,7 +61,7 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 	c.Reforms = []ReformSpec{
 		{Kind: Cungaiju, Start: 5, Coverage: "eligible", Intensity: 1, Ramp: 6},
 		{Kind: Zhengjing, Start: 10, Coverage: "pilot", Fraction: 0.5, Intensity: 0.7, Separations: []string{"assets", "finance", "personnel"}},
-		{Kind: Zhengjing, Start: 14, End: 60, Coverage: "all", Intensity: 1, Separations: []string{"functions", "institutions"}},
+		{Kind: Zhengjing, Start: 14, End: 60, Coverage: "all", Intensity: 0.8, Separations: []string{"functions", "institutions"}},
 		{Kind: Zhengshe, Start: 20, Coverage: "all", Intensity: 0.5, Ramp: 12},
 	}
 	want := runText(t, c, 7, 1, 1, true)
