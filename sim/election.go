@@ -24,7 +24,7 @@ type ElectionObs struct {
 }
 
 // stakes are the discretionary resources a seat controls over a term
-// (MODEL §7.2): the economic stake E — the discretionary share of the
+// (docs/ODD.md §7.7): the economic stake E — the discretionary share of the
 // compensation pots the front is expected to bring, plus the income exposed
 // to leakage — belongs to the committee for the share it still decides, to
 // a separate board (scaled by 1 − τ: large transactions pass the trading
@@ -156,7 +156,7 @@ type candidate struct {
 	buys  bool
 }
 
-// contest runs one election (MODEL §7.2). Candidates come from two pools:
+// contest runs one election (docs/ODD.md §7.7). Candidates come from two pools:
 // rent-seekers, more of them the larger the stake relative to income, and
 // public-minded residents, more competent on average, more of them the more
 // the office is service and the fewer votes were bought at its last

@@ -178,7 +178,7 @@ func (m *Model) strength(k, at, month int) float64 {
 // settle derives the unit's mechanisms from the strengths of the entries
 // that reached it. Each setting moves from its unreformed value towards its
 // reformed one in proportion to the strength of the component that owns it
-// (MODEL §7.1): 村改居 the budget, its funding and insurance; each
+// (docs/ODD.md §7.1): 村改居 the budget, its funding and insurance; each
 // separation its own mechanisms; 政社分离 the centres, load, organisations
 // and councils.
 func (m *Model) settle(v *Village, month int) {

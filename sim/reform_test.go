@@ -65,7 +65,7 @@ func union(sets ...[]string) []string {
 
 // TestReformSwitchesExactlyItsMechanisms applies each reform, and each
 // separation alone, to a village and checks that exactly the mechanisms
-// MODEL §7.1 names for it changed: nothing else, and no outcome. The
+// docs/ODD.md §7.1 names for it changed: nothing else, and no outcome. The
 // committee's seats and people stay the same.
 func TestReformSwitchesExactlyItsMechanisms(t *testing.T) {
 	all := union(sepMechanisms["personnel"], sepMechanisms["institutions"], sepMechanisms["assets"], sepMechanisms["finance"], sepMechanisms["functions"])
@@ -148,7 +148,7 @@ func TestReformStrength(t *testing.T) {
 	}
 }
 
-// TestStakes checks the stakes of MODEL §7.2 that the separations act
+// TestStakes checks the stakes of docs/ODD.md §7.7 that the separations act
 // through: the assets separation moves the economic stake to the board
 // (scaled by 1 − τ), cross-held posts bring it back to the committee, and
 // a separated committee keeps only what it spends itself. Economic

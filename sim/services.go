@@ -3,7 +3,7 @@ package sim
 import "math"
 
 // services is phase 5: supply against demand gives the village's service
-// quality. Supply, in people served, has two sources (MODEL §7.1): what the
+// quality. Supply, in people served, has two sources (docs/ODD.md §7.5): what the
 // collective and the committee fund, which members and registered locals
 // use first, and what public money funds — the district's share of the
 // budget, the committee's publicly funded work, social organisations and,

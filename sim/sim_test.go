@@ -290,7 +290,7 @@ func TestParamsTable(t *testing.T) {
 		"reform.sigma_merged", "reform.sigma_separated", "services.urban_service_budget", "services.collective_migrant_share",
 		"reform.standardisation_gain", "election.interval", "membership.clarity", "district.scale"} {
 		if !seen[key] {
-			t.Errorf("MODEL.md names parameter %s; it is missing", key)
+			t.Errorf("docs/ODD.md names parameter %s; it is missing", key)
 		}
 	}
 	// Version 1's effect constants are gone: a reform acts through
