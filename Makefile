@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 5s
 BIN      := bin/govsim
 
-.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check clean serve test-browser browser-deps bench-serve
+.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check results clean serve test-browser browser-deps bench-serve
 
 build:
 	$(GO) build -o $(BIN) ./cmd/govsim
@@ -57,6 +57,14 @@ docs:
 
 docs-check:
 	$(GO) run ./cmd/docgen -check
+
+# The measured results docs/ODD.md shows — the pattern checks at the
+# defaults, the calibration table and the robustness of every pattern — are
+# written by the model's tests into analysis/*_gen.go; run this after a
+# change to the model (about two minutes), then commit what changed.
+results:
+	$(GO) test -count=1 -run='^(TestPatterns|TestPatternsRobust)$$' ./sim/ -update
+	$(GO) run ./cmd/docgen
 
 clean:
 	rm -rf bin govsim-out bench.txt out/e2e

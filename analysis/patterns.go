@@ -1,20 +1,24 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
-	"strings"
 
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
 )
 
-// Check is one pattern (P0–P7 of MODEL.md) checked on a set of runs.
+// Check is one pattern (P0–P7 of docs/ODD.md §1) checked on a set of runs.
 type Check struct {
 	ID, Claim string
 	Held      bool
 	Evidence  string
 	Skipped   string // why it could not be checked
+	Parts     []Part // each comparison the pattern makes, and whether it held
+	// Robustness says how widely the pattern holds away from the defaults:
+	// at how many points of the model's robustness design (a Latin
+	// hypercube over the behavioural and reform-effect parameters) it held,
+	// as measured by the model's tests (robustness_gen.go).
+	Robustness string
 }
 
 // VillageYear is one village's yearly record, as P6 needs it.
@@ -131,121 +135,14 @@ func ThreatSlope(vy []VillageYear) (float64, bool) {
 
 // Patterns checks P0–P7 on runs of the embedded scenarios (by name) over
 // the window [from, to); villageYears are baseline's records for P6 (nil
-// to skip it). A pattern whose scenarios were not run is skipped.
+// to skip it). A pattern whose scenarios were not run is skipped. The
+// checks are CheckPatterns's, the same the model's tests make; each check
+// carries how widely it held in the model's robustness design.
 func Patterns(d *Runs, villageYears map[int][]VillageYear, from, to int, level float64) []Check {
-	has := func(s ...string) string {
-		for _, x := range s {
-			if len(d.Replicates(x)) < 2 {
-				return fmt.Sprintf("needs scenario %s with at least 2 replicates", x)
-			}
-		}
-		return ""
+	out := CheckPatterns(d, villageYears, from, to, level)
+	for i := range out {
+		out[i].Robustness = RobustnessOf(out[i].ID)
 	}
-	diff := func(s, m string) Diff {
-		return Welch(d.Window(s, m, from, to), d.Window("baseline", m, from, to), level)
-	}
-	ev := func(m string, w Diff) string {
-		return fmt.Sprintf("%s %+.4g [%+.4g, %+.4g]", m, w.Diff, w.Low, w.High)
-	}
-	lower := func(w Diff) bool { return w.High < 0 }
-	higher := func(w Diff) bool { return w.Low > 0 }
-	type cmp struct {
-		scenario, metric string
-		up               bool
-	}
-	many := func(id, claim string, cs ...cmp) Check {
-		c := Check{ID: id, Claim: claim, Held: true}
-		var parts []string
-		for _, x := range cs {
-			if sk := has("baseline", x.scenario); sk != "" {
-				return Check{ID: id, Claim: claim, Skipped: sk}
-			}
-			w := diff(x.scenario, x.metric)
-			ok := lower(w)
-			if x.up {
-				ok = higher(w)
-			}
-			c.Held = c.Held && ok
-			parts = append(parts, ev(x.metric, w))
-		}
-		c.Evidence = strings.Join(parts, "; ")
-		return c
-	}
-	var out []Check
-
-	// P0: calibration.
-	p0 := Check{ID: "P0", Claim: "baseline lands near the calibration: dividend and membership disputes dominate; dividends per share of a few thousand yuan"}
-	if sk := has("baseline"); sk != "" {
-		p0.Skipped = sk
-	} else {
-		mem := d.Window("baseline", "disputes_membership_per_1000", from, to)
-		div := d.Window("baseline", "disputes_dividend_per_1000", from, to)
-		all := d.Window("baseline", "disputes_opened_per_1000", from, to)
-		share := make([]float64, len(all))
-		for i := range all {
-			share[i] = (mem[i] + div[i]) / all[i]
-		}
-		s := Summarize(share, level)
-		dps := Summarize(d.Window("baseline", "dividend_per_share", 36, 60), level)
-		p0.Held = s.CILow > 0.6 && dps.CILow >= 1000 && dps.CIHigh <= 15000
-		p0.Evidence = fmt.Sprintf("membership+dividend share of new disputes %.3f [%.3f, %.3f]; dividend per share in years 4–5 %.0f [%.0f, %.0f] yuan", s.Mean, s.CILow, s.CIHigh, dps.Mean, dps.CILow, dps.CIHigh)
-	}
-	out = append(out, p0)
-	out = append(out, many("P1", "政经分离 lowers vote buying and election intensity",
-		cmp{"zhengjing", "vote_buying_rate", false}, cmp{"zhengjing", "candidates_per_seat", false}))
-	out = append(out, many("P2", "政经分离 lowers leakage and raises dividends per share",
-		cmp{"zhengjing", "leakage_share", false}, cmp{"zhengjing", "dividend_per_share", true}))
-	out = append(out, many("P3", "政经分离 raises satisfaction and lowers disputes blamed on the committee",
-		cmp{"zhengjing", "disputes_blamed_committee_per_1000", false}, cmp{"zhengjing", "satisfaction_local", true}, cmp{"zhengjing", "satisfaction_migrant", true}))
-	out = append(out, many("P4", "政社分离 raises satisfaction and trust, most for migrants (the local–migrant gap narrows)",
-		cmp{"zhengshe", "satisfaction_local", true}, cmp{"zhengshe", "satisfaction_migrant", true}, cmp{"zhengshe", "trust_committee", true}, cmp{"zhengshe", "satisfaction_gap", false}))
-	out = append(out, many("P5", "村改居 narrows the rural–urban service gap at a fiscal cost",
-		cmp{"cungaiju", "urban_rural_service_gap", false}, cmp{"cungaiju", "fiscal_spending", true}))
-
-	// P6: the redistribution threat of migrant voters under merged governance.
-	p6 := Check{ID: "P6", Claim: "without separation, local–migrant disputes rise with the migrant share of voters where their votes put dividends at stake"}
-	switch {
-	case has("baseline") != "":
-		p6.Skipped = has("baseline")
-	case villageYears == nil:
-		p6.Skipped = "needs villages.csv"
-	default:
-		var slopes []float64
-		for _, rep := range d.Replicates("baseline") {
-			if b, ok := ThreatSlope(villageYears[rep]); ok {
-				slopes = append(slopes, b)
-			}
-		}
-		s := Summarize(slopes, level)
-		p6.Held = s.N >= 2 && s.CILow > 0
-		p6.Evidence = fmt.Sprintf("slope of local–migrant disputes per 1000 on migrant voter share × dividend per share (thousand yuan), controlling for migrant share and integration: %.4g [%.4g, %.4g] over %d replicates", s.Mean, s.CILow, s.CIHigh, s.N)
-	}
-	out = append(out, p6)
-
-	// P7: the staged path ends best and costs most.
-	p7 := Check{ID: "P7", Claim: "the staged Nanhai path ends best on the composite index, and costs most", Held: true}
-	var parts []string
-	for _, s := range d.Scenarios {
-		if s == "nanhai" || len(d.Replicates(s)) < 2 {
-			continue
-		}
-		if sk := has("nanhai"); sk != "" {
-			p7 = Check{ID: "P7", Claim: p7.Claim, Skipped: sk}
-			break
-		}
-		c := Welch(d.Window("nanhai", "composite_index", from, to), d.Window(s, "composite_index", from, to), level)
-		f := Welch(d.Window("nanhai", "fiscal_spending", from, to), d.Window(s, "fiscal_spending", from, to), level)
-		p7.Held = p7.Held && c.Low > 0 && f.Low > 0
-		parts = append(parts, fmt.Sprintf("vs %s: composite %+.3f [%+.3f, %+.3f], fiscal %+.3g [%+.3g, %+.3g]", s, c.Diff, c.Low, c.High, f.Diff, f.Low, f.High))
-	}
-	if p7.Skipped == "" {
-		if len(parts) == 0 {
-			p7 = Check{ID: "P7", Claim: p7.Claim, Skipped: "needs nanhai and at least one other scenario"}
-		} else {
-			p7.Evidence = strings.Join(parts, "; ")
-		}
-	}
-	out = append(out, p7)
 	return out
 }
 

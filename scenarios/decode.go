@@ -141,6 +141,9 @@ func (d *decoder) set(key string, v any, scratch *sim.Config) {
 }
 
 // reforms checks the schedule: [[reforms]] tables or an inline array.
+// Keys with a default may be left out; separations left out take the
+// kind's default, written into the configuration so that govsim show
+// prints what the entry brings.
 func (d *decoder) reforms(v any) {
 	entries, ok := tableEntries(v)
 	if !ok {
@@ -158,6 +161,14 @@ func (d *decoder) reforms(v any) {
 		}
 		var r sim.ReformSpec
 		bad := false
+		for _, p := range params {
+			if _, ok := m[p.Name]; ok || p.Default == "" {
+				continue
+			}
+			if err := setReform(&r, p, p.Default); err != nil {
+				panic("scenarios: bad default of " + p.Key + ": " + err.Error()) // sim's tags disagree with themselves
+			}
+		}
 		for _, k := range sortedKeys(m) {
 			p, ok := reformParam(params, k)
 			if !ok {
@@ -175,7 +186,7 @@ func (d *decoder) reforms(v any) {
 			}
 		}
 		for _, p := range params {
-			if _, ok := m[p.Name]; !ok && p.Name != "fraction" {
+			if _, ok := m[p.Name]; !ok && p.Default == "" && p.Kind != "list" {
 				d.fail(at+"."+p.Name, "missing; allowed "+p.Range())
 				bad = true
 			}
@@ -183,10 +194,14 @@ func (d *decoder) reforms(v any) {
 		if bad {
 			continue
 		}
-		// Rules across keys, such as a pilot's fraction.
+		if _, ok := m["separations"]; !ok {
+			r.Separations = sim.DefaultSeparations(r.Kind)
+		}
+		// Rules across keys, such as a pilot's fraction or end after start.
 		if err := r.Validate(); err != nil {
 			msg := err.Error()
 			key, _, _ := strings.Cut(msg, " ")
+			key = strings.TrimSuffix(key, ":")
 			if name, ok := strings.CutPrefix(key, "reforms."); ok {
 				if p, ok := reformParam(params, name); ok {
 					d.fail(at+"."+p.Name, trimKey(msg, key))
@@ -244,57 +259,60 @@ func reformField(r *sim.ReformSpec, name string) (reflect.Value, bool) {
 }
 
 // setReform is Param.Set for a [[reforms]] key: the same checks and
-// wording, without the key (the InputError gives it with the entry's index).
+// wording (Param.Check), without the key (the InputError gives it with the
+// entry's index). A string stands for the key's default as the tag writes
+// it.
 func setReform(r *sim.ReformSpec, p sim.Param, v any) error {
 	f, ok := reformField(r, p.Name)
 	if !ok {
 		return fmt.Errorf("scenarios: no ReformSpec field for %q", p.Name) // sim and this package disagree
 	}
+	if s, isDefault := v.(string); isDefault && p.Kind != "string" {
+		var err error
+		switch p.Kind {
+		case "float":
+			v, err = strconv.ParseFloat(s, 64)
+		case "int":
+			v, err = strconv.ParseInt(s, 10, 64)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if items, ok := v.([]any); ok && p.Kind == "list" {
+		for _, e := range items {
+			if name, ok := e.(string); ok && !slices.Contains(p.Enum, name) {
+				msg := fmt.Sprintf("%q is not allowed", name)
+				if c := closest(name, p.Enum); c != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", c)
+				}
+				return errors.New(msg + "; allowed " + p.Range())
+			}
+		}
+	}
+	x, err := p.Check(v)
+	if err != nil {
+		msg := trimKey(err.Error(), p.Key)
+		if p.Kind == "string" && len(p.Enum) > 0 {
+			if s, ok := v.(string); ok {
+				msg = fmt.Sprintf("%q is not allowed", s)
+				if c := closest(s, p.Enum); c != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", c)
+				}
+				msg += "; allowed " + p.Range()
+			}
+		}
+		return errors.New(msg)
+	}
 	switch p.Kind {
 	case "float":
-		var x float64
-		switch n := v.(type) {
-		case float64:
-			x = n
-		case int64:
-			x = float64(n)
-		default:
-			return fmt.Errorf("want a number, got %s", sim.TypeName(v))
-		}
-		if math.IsNaN(x) || x < p.Min || x > p.Max {
-			return fmt.Errorf("%s is out of range: allowed %s", strconv.FormatFloat(x, 'g', -1, 64), p.Range())
-		}
-		f.SetFloat(x)
+		f.SetFloat(x.(float64))
 	case "int":
-		var x int64
-		switch n := v.(type) {
-		case int64:
-			x = n
-		case float64:
-			if n != math.Trunc(n) || math.Abs(n) > 1<<53 {
-				return fmt.Errorf("want an integer, got %s", strconv.FormatFloat(n, 'g', -1, 64))
-			}
-			x = int64(n)
-		default:
-			return fmt.Errorf("want an integer, got %s", sim.TypeName(v))
-		}
-		if float64(x) < p.Min || float64(x) > p.Max {
-			return fmt.Errorf("%d is out of range: allowed %s", x, p.Range())
-		}
-		f.SetInt(x)
+		f.SetInt(x.(int64))
+	case "list":
+		f.Set(reflect.ValueOf(x))
 	default:
-		s, ok := v.(string)
-		if !ok {
-			return fmt.Errorf("want a string, got %s", sim.TypeName(v))
-		}
-		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
-			msg := fmt.Sprintf("%q is not allowed", s)
-			if c := closest(s, p.Enum); c != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", c)
-			}
-			return fmt.Errorf("%s; allowed %s", msg, p.Range())
-		}
-		f.SetString(s)
+		f.SetString(x.(string))
 	}
 	return nil
 }

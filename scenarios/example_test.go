@@ -71,5 +71,9 @@ func ExampleFormat() {
 	// [[reforms]]
 	// kind = "zhengjing"
 	// start = 12
+	// end = 0
+	// ramp = 0
+	// intensity = 1.0
 	// coverage = "all"
+	// separations = ["personnel", "institutions", "assets", "finance", "functions"]
 }

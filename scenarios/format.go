@@ -63,6 +63,13 @@ func Format(c sim.Config) []byte {
 				fmt.Fprintf(&b, "%s = %s\n", p.Name, formatFloat(f.Float()))
 			case "int":
 				fmt.Fprintf(&b, "%s = %d\n", p.Name, f.Int())
+			case "list":
+				items := f.Interface().([]string)
+				q := make([]string, len(items))
+				for j, x := range items {
+					q[j] = quote(x)
+				}
+				fmt.Fprintf(&b, "%s = [%s]\n", p.Name, strings.Join(q, ", "))
 			default:
 				fmt.Fprintf(&b, "%s = %s\n", p.Name, quote(f.String()))
 			}

@@ -20,6 +20,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("reforms = [{kind = \"zhengshe\", start = 0, coverage = \"pilot\", fraction = 0.25}]\nname = \"\\u0001\"\n"))
 	f.Add([]byte("[economy]\nlamda0 = 0.4\n"))
+	f.Add([]byte("[[reforms]]\nkind = \"zhengjing\"\nstart = 3\nend = 30\nramp = 6\nintensity = 0.5\ncoverage = \"all\"\nseparations = [\"assets\", \"finance\"]\n"))
+	f.Add([]byte("reforms = [{kind = \"cungaiju\", start = 1, coverage = \"eligible\", separations = []}]\n"))
 	f.Add([]byte("extends = \"nanhai\"\nreforms = []\n[district]\nseats_min = 9\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		findLines(data) // must not panic on anything, parsed or not

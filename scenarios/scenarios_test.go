@@ -59,8 +59,10 @@ func TestEmbeddedLoadAndValidate(t *testing.T) {
 
 func TestEmbeddedContents(t *testing.T) {
 	def := sim.Default()
+	// Left-out keys take their defaults; separations that of the kind, so
+	// that govsim show prints what an entry brings.
 	spec := func(kind string, start int, cov string) sim.ReformSpec {
-		return sim.ReformSpec{Kind: kind, Start: start, Coverage: cov}
+		return sim.ReformSpec{Kind: kind, Start: start, Coverage: cov, Intensity: 1, Separations: sim.DefaultSeparations(kind)}
 	}
 	nanhai := []sim.ReformSpec{spec("cungaiju", 12, "eligible"), spec("zhengjing", 24, "all"), spec("zhengshe", 36, "all")}
 	tests := []struct {
@@ -133,7 +135,8 @@ func TestFormatRoundTripOddValues(t *testing.T) {
 	c.Economy.Lambda0 = 0.1 + 0.2 // not a short decimal
 	c.Reform.Layout = "many-one"
 	c.District.VillageCSV = "data/v.csv"
-	c.Reforms = []sim.ReformSpec{{Kind: "zhengshe", Start: 0, Coverage: "pilot", Fraction: 1.0 / 3}, {Kind: "cungaiju", Start: 1200, Coverage: "all"}}
+	c.Reforms = []sim.ReformSpec{{Kind: "zhengshe", Start: 0, Coverage: "pilot", Fraction: 1.0 / 3, Intensity: 0.25, Ramp: 7, Separations: []string{}},
+		{Kind: "cungaiju", Start: 1199, End: 1200, Coverage: "all", Intensity: 1, Separations: []string{"personnel", "finance"}}}
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +252,23 @@ func TestBadInput(t *testing.T) {
 		{"reform missing kind", map[string]string{"a.toml": "[[reforms]]\nstart = 12\ncoverage = \"all\"\n"},
 			"a.toml", 1, "reforms[0].kind", []string{"missing", "cungaiju | zhengjing | zhengshe"}},
 		{"unknown reform key", map[string]string{"a.toml": "[[reforms]]\nkind = \"zhengshe\"\nstart = 12\ncoverage = \"all\"\nfractoin = 0.5\n"},
-			"a.toml", 5, "reforms[0].fractoin", []string{`did you mean "fraction"`, "allowed kind, start, coverage, fraction"}},
+			"a.toml", 5, "reforms[0].fractoin", []string{`did you mean "fraction"`, "allowed kind, start, end, ramp, intensity, coverage, fraction, separations"}},
+		{"unknown separation", map[string]string{"a.toml": "[[reforms]]\nkind = \"zhengjing\"\nstart = 12\ncoverage = \"all\"\nseparations = [\"assets\", \"finanse\"]\n"},
+			"a.toml", 5, "reforms[0].separations", []string{`"finanse" is not allowed`, `did you mean "finance"`, "allowed a list of personnel, institutions, assets, finance, functions"}},
+		{"separation listed twice", map[string]string{"a.toml": "[[reforms]]\nkind = \"zhengjing\"\nstart = 12\ncoverage = \"all\"\nseparations = [\"assets\", \"assets\"]\n"},
+			"a.toml", 5, "reforms[0].separations", []string{`"assets" is listed twice`}},
+		{"separations not a list", map[string]string{"a.toml": "[[reforms]]\nkind = \"zhengjing\"\nstart = 12\ncoverage = \"all\"\nseparations = \"assets\"\n"},
+			"a.toml", 5, "reforms[0].separations", []string{"want a list of names, got a string", "allowed a list of personnel"}},
+		{"separations on zhengshe", map[string]string{"a.toml": "[[reforms]]\nkind = \"zhengshe\"\nstart = 12\ncoverage = \"all\"\nseparations = [\"assets\"]\n"},
+			"a.toml", 5, "reforms[0].separations", []string{"政社分离", "allowed [] or no key"}},
+		{"negative ramp", map[string]string{"a.toml": "[[reforms]]\nkind = \"zhengjing\"\nstart = 12\ncoverage = \"all\"\nramp = -3\n"},
+			"a.toml", 5, "reforms[0].ramp", []string{"-3 is out of range", "allowed integer in [0, 1200]"}},
+		{"end before start", map[string]string{"a.toml": "[[reforms]]\nkind = \"zhengjing\"\nstart = 24\ncoverage = \"all\"\nend = 24\n"},
+			"a.toml", 5, "reforms[0].end", []string{"not after start = 24", "allowed 0 (never reversed) or a month above start"}},
+		{"intensity above 1", map[string]string{"a.toml": "[[reforms]]\nkind = \"cungaiju\"\nstart = 12\ncoverage = \"all\"\nintensity = 1.2\n"},
+			"a.toml", 5, "reforms[0].intensity", []string{"1.2 is out of range", "allowed [0, 1]"}},
+		{"intensity below 0", map[string]string{"a.toml": "[[reforms]]\nkind = \"cungaiju\"\nstart = 12\ncoverage = \"all\"\nintensity = -0.1\n"},
+			"a.toml", 5, "reforms[0].intensity", []string{"-0.1 is out of range", "allowed [0, 1]"}},
 		{"inline reforms", map[string]string{"a.toml": "reforms = [\n  {kind = \"zhengshe\", start = 12, coverage = \"all\"},\n  {kind = \"zhengshe\", start = 12, coverage = \"al\"},\n]\n"},
 			"a.toml", 3, "reforms[1].coverage", []string{"all | eligible | pilot"}},
 		{"reforms as a table", map[string]string{"a.toml": "[reforms]\nkind = \"zhengshe\"\n"},
@@ -395,7 +414,7 @@ func TestExtends(t *testing.T) {
 		t.Errorf("grandchild round trip: %v", err)
 	}
 
-	if got := load("replace.toml").Config.Reforms; !reflect.DeepEqual(got, []sim.ReformSpec{{Kind: "zhengshe", Start: 6, Coverage: "pilot", Fraction: 0.5}}) {
+	if got := load("replace.toml").Config.Reforms; !reflect.DeepEqual(got, []sim.ReformSpec{{Kind: "zhengshe", Start: 6, Coverage: "pilot", Fraction: 0.5, Intensity: 1, Separations: []string{}}}) {
 		t.Errorf("replace: reforms %+v", got)
 	}
 	if got := load("clear.toml").Config.Reforms; got != nil {
@@ -418,4 +437,16 @@ func noFiles() loader {
 	return loader{schema: newSchema(), readFile: func(path string) ([]byte, error) {
 		return nil, &os.PathError{Op: "open", Path: path, Err: os.ErrNotExist}
 	}}
+}
+
+// TestCungaijuCarriesPersonnel: the embedded 村改居 entry brings the
+// personnel separation [二(二)2], and govsim show (Format) prints it.
+func TestCungaijuCarriesPersonnel(t *testing.T) {
+	sc, err := Load("cungaiju")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(Format(sc.Config)), "\nseparations = [\"personnel\"]\n") {
+		t.Errorf("the cungaiju entry does not show separations = [\"personnel\"]:\n%s", Format(sc.Config))
+	}
 }

@@ -317,6 +317,9 @@ func (l loader) parseSweep(name string, data []byte, dir string) (*Sweep, error)
 	if err := l.loadSweepScenarios(s, scenarioRefs, dir); err != nil {
 		return nil, err
 	}
+	if err := s.checkEntries(); err != nil {
+		return nil, err
+	}
 	if s.Name == "" {
 		s.Name = strings.TrimSuffix(filepath.Base(name), ".toml")
 	}
@@ -420,23 +423,18 @@ func (d *sweepDecoder) factor(at string, m map[string]any, params []sim.Param, p
 		d.fail(at+".key", fmt.Sprintf("want a parameter key, got %s (see govsim params)", sim.TypeName(kv)))
 		return f, sim.Param{}, false
 	}
-	var p sim.Param
-	found := false
-	for _, q := range params {
-		if q.Key == key {
-			p, found = q, true
-		}
-	}
+	// A schedule entry's keys are parameters too: reforms[1].start.
+	p, found := sim.Lookup(key)
 	if !found {
 		msg := fmt.Sprintf("unknown parameter %q", key)
 		if c := closest(key, paramKeys); c != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", c)
 		}
-		d.fail(at+".key", msg+"; allowed a numeric parameter key of govsim params, such as economy.lambda0")
+		d.fail(at+".key", msg+"; allowed a numeric parameter key of govsim params, such as economy.lambda0, or a [[reforms]] entry's key such as reforms[0].start")
 		return f, sim.Param{}, false
 	}
-	if p.Kind == "string" {
-		d.fail(at+".key", fmt.Sprintf("%s is a text parameter and cannot be varied; allowed numeric parameters (kind float or int in govsim params)", key))
+	if p.Kind == "string" || p.Kind == "list" {
+		d.fail(at+".key", fmt.Sprintf("%s is a text parameter and cannot be varied; allowed numeric parameters (kind float or int in govsim params; start, end, ramp, intensity and fraction of a [[reforms]] entry)", key))
 		return f, sim.Param{}, false
 	}
 	f.Key = key
@@ -452,12 +450,11 @@ func (d *sweepDecoder) factor(at string, m map[string]any, params []sim.Param, p
 		return x, ok
 	}
 	inRange := func(k string, x float64) {
-		var scratch sim.Config
 		var v any = x
 		if p.Kind == "int" && x == math.Trunc(x) {
 			v = int64(x)
 		}
-		if err := p.Set(&scratch, v); err != nil {
+		if _, err := p.Check(v); err != nil {
 			failf(k, "%s", withAllowed(err.Error(), p))
 		}
 	}
@@ -605,6 +602,34 @@ func (s *Sweep) checkDesign() error {
 			return fail(at+".levels", "%s: %d is odd; Morris needs an even number of levels p >= 2", f.Key, f.Levels)
 		case f.Levels != 0 && s.Design == design.KindMorris && s.Levels != 0 && f.Levels != s.Levels:
 			return fail(at+".levels", "%s: levels = %d differs from the sweep's levels = %d; Morris uses one p for all factors", f.Key, f.Levels, s.Levels)
+		}
+	}
+	return nil
+}
+
+// checkEntries checks that every scenario has the [[reforms]] entry each
+// reforms[i].key factor names.
+func (s *Sweep) checkEntries() error {
+	for i, p := range s.Params {
+		if p.Entry < 0 {
+			continue
+		}
+		for _, sc := range s.Scenarios {
+			n := len(sc.Config.Reforms)
+			if p.Entry < n {
+				continue
+			}
+			entries, allowed := fmt.Sprintf("%d [[reforms]] entries", n), "no reforms[i] key: it schedules no reform"
+			switch n {
+			case 0:
+			case 1:
+				entries, allowed = "1 [[reforms]] entry", "reforms[0]."+p.Name
+			default:
+				allowed = fmt.Sprintf("reforms[0].%s to reforms[%d].%s", p.Name, n-1, p.Name)
+			}
+			path := s.factorAt[i] + ".key"
+			return &InputError{File: s.File, Line: s.lines.line(path), Key: path,
+				Msg: fmt.Sprintf("%s: scenario %s has %s; allowed %s", p.Key, sc.Name, entries, allowed)}
 		}
 	}
 	return nil

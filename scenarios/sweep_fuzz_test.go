@@ -28,6 +28,8 @@ func FuzzParseSweep(f *testing.F) {
 	f.Add([]byte(goodSweep))
 	f.Add([]byte("design = \"grid\"\nmonths = 3\nwindow = 1\nfactor = [{key = \"opinion.meetings\", values = [1, 2]}]\n"))
 	f.Add([]byte("design = \"morris\"\nsamples = 1\nlevels = 2\nmonths = 2\nwindow = 2\n[[factor]]\nkey = \"months\"\nmin = 1\nmax = 3\n"))
+	f.Add([]byte("scenarios = [\"nanhai\"]\ndesign = \"lhs\"\nsamples = 3\nmonths = 24\nwindow = 12\n[[factor]]\nkey = \"reforms[1].intensity\"\nmin = 0\nmax = 1\n[[factor]]\nkey = \"reforms[0].ramp\"\nmin = 0\nmax = 12\n"))
+	f.Add([]byte("scenarios = [\"zhengjing\"]\ndesign = \"grid\"\nmonths = 24\nwindow = 12\n[[factor]]\nkey = \"reforms[0].end\"\nvalues = [0, 13, 24]\n"))
 	f.Add([]byte("design = \"csv\"\npoints = \"x.csv\"\n[[factor]]\nkey = \"economy.lambda0\"\nvalues = [0.5]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sw, err := noFiles().parseSweep("fuzz.toml", data, "")

@@ -169,6 +169,18 @@ func TestSweepBadInput(t *testing.T) {
 		{"missing scenario file", "scenarios = [\"nosuch.toml\"]\ndesign = \"lhs\"\nsamples = 2\n" + factor, 1, []string{"scenarios", "nosuch.toml", "cannot read"}},
 		{"duplicate scenario", "scenarios = [\"baseline\", \"baseline\"]\ndesign = \"lhs\"\nsamples = 2\n" + factor, 1, []string{"scenarios", "twice"}},
 		{"empty scenarios", "scenarios = []\ndesign = \"lhs\"\nsamples = 2\n" + factor, 1, []string{"scenarios", "empty list"}},
+		{"reform entry out of range", "scenarios = [\"nanhai\"]\nmonths = 24\nwindow = 12\ndesign = \"lhs\"\nsamples = 4\n[[factor]]\nkey = \"reforms[9].start\"\nmin = 0\nmax = 12\n",
+			7, []string{"factor[0].key", "reforms[9].start", "scenario nanhai has 3 [[reforms]] entries", "allowed reforms[0].start to reforms[2].start"}},
+		{"reform entry in a scenario without reforms", "scenarios = [\"baseline\", \"zhengjing\"]\nmonths = 24\nwindow = 12\ndesign = \"lhs\"\nsamples = 4\n[[factor]]\nkey = \"reforms[0].intensity\"\nmin = 0\nmax = 1\n",
+			7, []string{"factor[0].key", "scenario baseline has 0 [[reforms]] entries", "schedules no reform"}},
+		{"reform key misspelt", lhs + "[[factor]]\nkey = \"reforms[0].intensty\"\nmin = 0\nmax = 1\n", 7, []string{"factor[0].key", "unknown parameter", "reforms[0].start"}},
+		{"reform kind is text", "scenarios = [\"zhengjing\"]\nmonths = 24\nwindow = 12\ndesign = \"grid\"\n[[factor]]\nkey = \"reforms[0].kind\"\nvalues = [1]\n", 6, []string{"factor[0].key", "text parameter"}},
+		{"reform intensity out of range", "scenarios = [\"zhengjing\"]\nmonths = 24\nwindow = 12\ndesign = \"lhs\"\nsamples = 4\n[[factor]]\nkey = \"reforms[0].intensity\"\nmin = 0.5\nmax = 1.5\n",
+			9, []string{"factor[0].max", "1.5 is out of range", "allowed [0, 1]"}},
+		{"reform ramp negative", "scenarios = [\"zhengjing\"]\nmonths = 24\nwindow = 12\ndesign = \"lhs\"\nsamples = 4\n[[factor]]\nkey = \"reforms[0].ramp\"\nmin = -6\nmax = 6\n",
+			8, []string{"factor[0].min", "-6 is out of range"}},
+		{"reform end before start", "scenarios = [\"zhengjing\"]\nmonths = 24\nwindow = 12\ndesign = \"grid\"\n[[factor]]\nkey = \"reforms[0].end\"\nvalues = [6, 48]\n",
+			5, []string{"factor[0]", "design point 0", "reforms[0].end = 6 is not after start = 12"}},
 		{"syntax", lhs + "[[factor]\n", 7, []string{"TOML syntax"}},
 		// Problems found by Build, after flags.
 		{"lhs without samples", base + "design = \"lhs\"\n" + factor, 0, []string{"samples", "missing", "number of points"}},
@@ -228,6 +240,44 @@ func TestSweepCSVDesign(t *testing.T) {
 	sw, _ = LoadSweep(filepath.Join(dir, "s.toml"))
 	if _, err := sw.Build(); err == nil || !strings.Contains(err.Error(), "p.csv:3") {
 		t.Fatalf("bad point: %v", err)
+	}
+}
+
+// TestSweepReformKeys: a sweep may vary a schedule entry's start, end,
+// ramp, intensity and fraction by key, and each design point sets that
+// entry of its own copy of the configuration.
+func TestSweepReformKeys(t *testing.T) {
+	text := "scenarios = [\"nanhai\"]\nmonths = 48\nwindow = 12\ndesign = \"grid\"\n" +
+		"[[factor]]\nkey = \"reforms[0].start\"\nvalues = [0, 6]\n" +
+		"[[factor]]\nkey = \"reforms[1].intensity\"\nvalues = [0.5, 1]\n" +
+		"[[factor]]\nkey = \"reforms[2].ramp\"\nvalues = [0, 12]\n" +
+		"[[factor]]\nkey = \"reforms[1].end\"\nvalues = [0, 40]\n"
+	sw, err := noFiles().parseSweep("r.toml", []byte(text), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := sw.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Runs() != 16 {
+		t.Fatalf("%d runs, want 16", p.Runs())
+	}
+	base := sw.Scenarios[0].Config
+	seen := map[[4]float64]bool{}
+	for _, pt := range p.Design.Points {
+		cfg := base
+		if err := experiment.SetPoint(&cfg, sw.Params, pt.Values); err != nil {
+			t.Fatal(err)
+		}
+		r := cfg.Reforms
+		seen[[4]float64{float64(r[0].Start), r[1].Intensity, float64(r[2].Ramp), float64(r[1].End)}] = true
+	}
+	if len(seen) != 16 {
+		t.Errorf("%d distinct schedules, want 16", len(seen))
+	}
+	if base.Reforms[0].Start != 12 || base.Reforms[1].Intensity != 1 {
+		t.Errorf("a point changed the scenario's own schedule: %+v", base.Reforms)
 	}
 }
 

@@ -2,12 +2,20 @@ package sim
 
 // openDispute opens a dispute with party agent i (−1 if none) and records
 // where the blame falls: economic disputes fall on the committee and party
-// branch only while the committee runs the economy [二(三)1(2)].
+// branch while the committee is the economy's manager, on the board once
+// the functions are separated [二(三)1(2)] (a share of them while the
+// separation is partial, drawn from the unit's audit stream).
 func (m *Model) openDispute(v *Village, typ int, party int) {
 	blameCommittee := true
 	switch typ {
 	case DisputeMembership, DisputeDividend, DisputeCompensation:
-		blameCommittee = v.Merged()
+		switch b := v.M.Blame; {
+		case b >= 1:
+		case b <= 0:
+			blameCommittee = false
+		default:
+			blameCommittee = v.audit.Bernoulli(b)
+		}
 	}
 	v.Disputes = append(v.Disputes, Dispute{Type: uint8(typ), Committee: blameCommittee, Party: int32(party)})
 	if party >= 0 && v.R.Party[party] < 0xffff {
@@ -23,7 +31,7 @@ func (m *Model) openDispute(v *Village, typ int, party int) {
 // disputes from dividend and compensation allocation, local–migrant friction
 // and service failures; then the committee resolves what it can, oldest
 // first, and disputes left too long escalate to petitions.
-func (m *Model) disputes(v *Village, cn *counts) {
+func (m *Model) disputes(v *Village, month int, cn *counts) {
 	c := &m.Cfg
 	ds := &c.Disputes
 	k := c.District.Scale
@@ -41,12 +49,10 @@ func (m *Model) disputes(v *Village, cn *counts) {
 		m.openDispute(v, DisputeCompensation, v.randomLocal(cn))
 	}
 	// Local–migrant friction rises with the redistribution threat that
-	// migrant voters pose while the committee decides dividends, and falls
-	// with integration [二(三)1(3)].
-	threat := 0.0
-	if v.Merged() {
-		threat = v.migrantVoterShare(cn) * v.stakeRatio(m, cn)
-	}
+	// migrant voters pose while committee elections decide dividend rules
+	// (until the institutions are separated), and falls with integration
+	// [二(三)1(3)].
+	threat := v.M.Threat * v.migrantVoterShare(cn) * v.stakeRatio(m, cn)
 	v.obs.Threat = threat
 	lm := float64(cn.migrants) * k / 1000 * ds.LocalMigrantRate * (1 + ds.ThreatWeight*threat) * (1 - v.meanIota)
 	n = v.rng.Poisson(lm)
@@ -69,7 +75,7 @@ func (m *Model) disputes(v *Village, cn *counts) {
 	}
 
 	// Resolution: R = capacity · c̄ · (1 − admin load), per 10,000 residents.
-	capR := ds.Capacity * meanC(v.Committee) * (1 - v.AdminLoad) * residents / 1e4
+	capR := ds.Capacity * meanC(v.Committee) * (1 - v.M.AdminLoad) * residents / 1e4
 	resolve := int(capR)
 	if v.rng.Bernoulli(capR - float64(resolve)) {
 		resolve++
@@ -80,8 +86,9 @@ func (m *Model) disputes(v *Village, cn *counts) {
 	for j := 0; j < resolve; j++ {
 		d := v.Disputes[j]
 		m.closeDispute(v, d)
-		if d.Type == DisputeMembership && d.Party >= 0 && v.rng.Bernoulli(c.Membership.GrantOnDispute) {
+		if d.Type == DisputeMembership && d.Party >= 0 && v.rng.Bernoulli(c.Membership.GrantOnDispute) && v.R.Flags[d.Party]&FlagMember == 0 {
 			v.R.Flags[d.Party] |= FlagMember
+			v.R.Since[d.Party] = uint16(month + 1) // shares compensation paid from next month
 		}
 	}
 	v.obs.Resolved = resolve

@@ -66,13 +66,73 @@ func (v *Village) farming(i int) bool {
 	return float64(v.R.U[i])/256 >= v.I
 }
 
-// income is agent i's yearly income: wage plus collective payments.
+// income is agent i's income over the trailing twelve months (yuan): wage,
+// plus the last dividend and the compensation paid to member households in
+// the last twelve months, so a payment is income from the month it is paid.
 func (m *Model) income(v *Village, i, month int) float64 {
-	return m.wageBase(v, i, month)*float64(v.R.Skill[i]) + float64(v.R.Div[i])
+	return m.wageBase(v, i, month)*float64(v.R.Skill[i]) + float64(v.R.Div[i]) + v.compensation(i, month)
+}
+
+// rebin refreshes the income bins (the Gini histogram and the income rank
+// of vote selling) of the members, or of everyone, after incomes changed.
+// It computes once what income does per agent.
+func (m *Model) rebin(v *Village, month int, membersOnly bool) {
+	e := &m.Cfg.Economy
+	g := math.Pow(1+e.WageGrowth, float64(month/12))
+	farm, nonFarm, migrant := e.WageFarm*g, e.WageNonFarm*g, e.WageMigrant*g
+	all := v.compensationSince(0, month) // what members of long standing received
+	r := &v.R
+	for i, f := range r.Flags {
+		member := f&FlagMember != 0 && f&FlagMigrant == 0
+		if membersOnly && !member {
+			continue
+		}
+		var y float64
+		switch {
+		case f&FlagMigrant != 0:
+			y = migrant
+		case v.farming(i):
+			y = farm
+		default:
+			y = nonFarm
+		}
+		y = y*float64(r.Skill[i]) + float64(r.Div[i])
+		if member {
+			if r.Since[i] == 0 {
+				y += all
+			} else {
+				y += v.compensationSince(int32(r.Since[i]), month)
+			}
+		}
+		r.Bin[i] = incomeBin(y)
+	}
+}
+
+// compensation is what member agent i received from compensation pots in
+// the twelve months up to month: the payments since it became a member.
+func (v *Village) compensation(i, month int) float64 {
+	f := v.R.Flags[i]
+	if f&FlagMember == 0 || f&FlagMigrant != 0 {
+		return 0
+	}
+	return v.compensationSince(int32(v.R.Since[i]), month)
+}
+
+// compensationSince is what a member since the given month received from
+// compensation pots in the twelve months up to month.
+func (v *Village) compensationSince(since int32, month int) float64 {
+	var sum float64
+	for j, x := range v.compPaid {
+		if x != 0 && v.compMonth[j] >= since && v.compMonth[j] > int32(month-12) && v.compMonth[j] <= int32(month) {
+			sum += x
+		}
+	}
+	return sum
 }
 
 // economy is phase 2: urbanisation, requisitions and compensation pots,
-// monthly collective income and leakage, and the yearly dividend.
+// collective transactions and the trading centre, monthly collective income
+// and leakage, audits, and the yearly dividend.
 func (m *Model) economy(v *Village, month int, cn *counts) {
 	c := &m.Cfg
 	e := &c.Economy
@@ -86,38 +146,46 @@ func (m *Model) economy(v *Village, month int, cn *counts) {
 	}
 	v.I += rate * (1 - v.I)
 
-	// Requisition: hazard rises as the front passes; the pot is partly kept
-	// as collective assets and partly paid out; a share of it is allocated
-	// at the discretion of whoever controls compensation.
-	var discretionary float64
+	// The compensation paid twelve months ago leaves the trailing year.
+	slot := month % 12
+	expired := v.compPaid[slot] != 0
+	v.compPaid[slot], v.compMonth[slot] = 0, int32(month)
+
+	// Requisition (征地拆迁): the hazard rises as the front passes; a share
+	// of the farmland and of the built land is taken. The pot is partly
+	// kept as collective assets and partly paid out to member households;
+	// a share of it is allocated at the discretion of whoever controls
+	// compensation [二(三)1(2)].
 	p := e.ReqHazard * logistic((u-v.D)/e.FrontWidth)
-	if v.Farmland > 1e-9 && v.rng.Bernoulli(p) {
-		area := v.Farmland * e.ReqShare
-		v.Farmland -= area
-		pot := area * e.LandPrice * (1 - 0.5*v.D)
+	price := 1 - e.PriceGradient*v.D
+	landValue := (v.Farmland*e.LandPrice + v.Built*e.DemolitionPrice) * price
+	v.ExpPots = p * e.ReqShare * landValue
+	paid := false
+	if landValue > 0 && v.rng.Bernoulli(p) {
+		pot := e.ReqShare * landValue
+		v.Farmland -= v.Farmland * e.ReqShare
+		v.Built -= v.Built * e.ReqShare
 		keep := pot * e.PotToAssets
 		v.Union.Assets += keep
-		discretionary = pot * e.Discretion
+		v.obs.Discretionary = pot * e.Discretion
 		v.obs.Compensation += pot
 		if cn.members > 0 {
-			per := float32((pot - keep) / (float64(cn.members) * c.District.Scale))
-			for i, f := range v.R.Flags {
-				if f&FlagMember != 0 && f&FlagMigrant == 0 {
-					v.R.Div[i] += per
-				}
-			}
+			v.compPaid[slot] += (pot - keep) / (float64(cn.members) * c.District.Scale)
+			v.obs.CompensationPaid += pot - keep
+			paid = true
 		}
 	}
-	v.obs.Discretionary = discretionary
-	v.PotRate += (discretionary - v.PotRate) / 12
+	if paid || expired {
+		m.rebin(v, month, true)
+	}
 
-	// Transparency moves towards what the rules in force require.
-	v.Tau += e.TauAdjust * (m.tauTarget(v) - v.Tau)
+	m.transactions(v)
 
-	// Income and leakage: L = disposable · λ0 · (1 − τ) · (1 − h̄), where h̄ is
-	// the integrity of whoever manages the assets.
-	h := m.managerIntegrity(v)
-	leakRate := e.Lambda0 * (1 - v.Tau) * (1 - h)
+	// Income and leakage: L = disposable · λ0 · (1 − τ·(1 − residual)) ·
+	// (1 − h̄), where h̄ is the integrity of whoever manages the assets and a
+	// transaction through the trading centre keeps only a residual of its
+	// leakage.
+	leakRate := m.exposure(v) * (1 - m.managerIntegrity(v))
 	growth := e.AssetGrowth / 12
 	v.coops(func(co *Coop) {
 		y := co.Assets * co.Yield / 12
@@ -133,18 +201,96 @@ func (m *Model) economy(v *Village, month int, cn *counts) {
 		co.Assets *= 1 + growth
 	})
 
+	if v.M.AuditRate > 0 {
+		m.auditAccounts(v)
+	}
+
 	if (month%12)+1 == e.DividendMonth {
 		m.payDividends(v, month, cn)
 	}
 }
 
-// managerIntegrity is the mean integrity of whoever manages the assets: the
-// committee when merged, the supervised board when separated.
-func (m *Model) managerIntegrity(v *Village) float64 {
-	if v.Merged() || len(v.Board) == 0 {
-		return meanH(v.Committee)
+// exposure is the share of disposable income a manager of zero integrity
+// would leak: λ0 outside the trading centre, a residual of it inside.
+func (m *Model) exposure(v *Village) float64 {
+	return m.Cfg.Economy.Lambda0 * (1 - v.Tau*(1-m.Cfg.Reform.CentreResidual))
+}
+
+// transactions draws the month's collective transactions (leases,
+// transfers, contracts) from the unit's trade stream: sizes are
+// heavy-tailed; a transaction passes the trading centre by choice with
+// probability tau0, and must pass it when it is above the threshold and
+// the rule is in force (the assets separation). τ is the value share that
+// passed, remembered with weight tau_adjust, so it follows from the
+// threshold and the size distribution. Every transaction takes the same
+// three draws whatever the rules, so reforms shift no draw.
+func (m *Model) transactions(v *Village) {
+	e := &m.Cfg.Economy
+	n := v.trade.Poisson(e.Transactions)
+	var all, passed float64
+	for j := 0; j < n; j++ {
+		size := v.trade.LogNormal(e.TransactionMedian, e.TransactionSpread)
+		chosen := v.trade.Float64() < e.Tau0
+		required := v.trade.Float64() < v.M.CentreRule && size > m.Cfg.Reform.TradingThreshold
+		all += size
+		if chosen || required {
+			passed += size
+		}
 	}
-	return math.Min(1, meanH(v.Board)+m.Cfg.Reform.BoardIntegrityGain)
+	v.txAll += e.TauAdjust * (all - v.txAll)
+	v.txPassed += e.TauAdjust * (passed - v.txPassed)
+	if v.txAll > 0 {
+		v.Tau = v.txPassed / v.txAll
+	}
+}
+
+// boardWeight is the share of the economy's decisions taken by a board
+// elected apart from the committee: what the assets separation moved out of
+// the committee's hands, less the posts committee members still hold.
+func (v *Village) boardWeight() float64 {
+	if len(v.Board) == 0 {
+		return 0
+	}
+	return (1 - v.M.Control) * (1 - v.M.CrossHeld)
+}
+
+// managerIntegrity is the mean integrity of whoever manages the assets:
+// the committee, and the separate board for its share of the decisions.
+func (m *Model) managerIntegrity(v *Village) float64 {
+	w := v.boardWeight()
+	return (1-w)*meanH(v.Committee) + w*meanH(v.Board)
+}
+
+// auditAccounts is the finance supervision centre [二(三)2]: with
+// probability audit_rate a year it audits the cooperative's accounts, finds
+// each manager out with a chance that rises with the share of income he
+// leaks, and removes him; a runner-up of his election takes the seat, or
+// it stays empty until the next. The managers are the separate board, or
+// the committee members who hold its posts where there is none.
+func (m *Model) auditAccounts(v *Village) {
+	r := &m.Cfg.Reform
+	if !v.audit.Bernoulli(v.M.AuditRate / 12) {
+		return
+	}
+	v.obs.Audits++
+	exposure := m.exposure(v)
+	officers, reserve := &v.Committee, &v.committeeReserve
+	if v.M.BoardApart {
+		officers, reserve = &v.Board, &v.boardReserve
+	}
+	kept := (*officers)[:0]
+	for _, o := range *officers {
+		if v.audit.Bernoulli(1 - math.Exp(-r.AuditPower*exposure*(1-o.H))) {
+			v.obs.Removed++
+			if len(*reserve) > 0 {
+				kept = append(kept, (*reserve)[0])
+				*reserve = (*reserve)[1:]
+			}
+			continue
+		}
+		kept = append(kept, o)
+	}
+	*officers = kept
 }
 
 // payDividends pays each cooperative's pool, less the retained share, to its
@@ -188,8 +334,8 @@ func (m *Model) payDividends(v *Village, month int, cn *counts) {
 		} else {
 			r.Div[i] = 0
 		}
-		r.Bin[i] = incomeBin(m.income(v, i, month))
 	}
+	m.rebin(v, month, false)
 	v.lastDPS = perUnion
 	if cn.members > 0 {
 		v.lastDPS = safeDiv(paid, float64(cn.members)*k)

@@ -11,29 +11,65 @@ type ElectionObs struct {
 	Voters, Sold                float64 // people
 	MigrantVoters               float64 // people
 	Candidates, Seats           int
+	PublicCandidates            int     // candidates from the public-minded pool
 	MarginSum                   float64 // sum of winning margins over contests
 	Contests                    int
 	CompetenceSum, IntegritySum float64 // over elected officers
 	Officers, MigrantSeats      int
 	BoughtSeats                 int     // seats won by candidates who bought votes
+	Stake, LandStake            float64 // a committee seat's stake and its land part, summed over units
+	FrontStake, FrontLand       float64 // the same over units inside the urban front
 	BoardVoters, BoardSold      float64 // people, cooperative board elections
 	BoardHeld                   bool
 }
 
-// seatStake is the discretionary resource one seat controls over a term
-// when the committee runs the economy: the discretionary share of
-// compensation pots plus the leakage-exposed disposable income.
-func (m *Model) seatStake(v *Village) float64 {
+// stakes are the discretionary resources a seat controls over a term
+// (docs/ODD.md §7.7): the economic stake E — the discretionary share of the
+// compensation pots the front is expected to bring, plus the income exposed
+// to leakage — belongs to the committee for the share it still decides, to
+// a separate board (scaled by 1 − τ: large transactions pass the trading
+// centre and the accounts are supervised) for the rest; board posts held by
+// committee members bring their stake to the committee. The committee also
+// controls what it spends itself: its budget and any conversion subsidy.
+// It returns a committee seat's stake, its land part, and a separate board
+// seat's stake.
+func (m *Model) stakes(v *Village, month int) (committee, land, board float64) {
 	c := &m.Cfg
 	term := float64(c.Election.Interval)
+	seats := float64(v.Seats)
 	var disp float64
 	v.coops(func(co *Coop) { disp += co.Assets * co.Yield * co.Disposable })
-	exposed := disp * c.Economy.Lambda0 * (1 - v.Tau) * term / 12
-	return (v.PotRate*term + exposed) / float64(v.Seats)
+	eLand := c.Economy.Discretion * v.ExpPots * term
+	eIncome := disp * m.exposure(v) * term / 12
+	own := c.Reform.CommitteeFunding
+	if v.Converted() && v.ConvertedAt >= 0 && month-v.ConvertedAt < c.Reform.SubsidyYears*12 {
+		own += c.Reform.Subsidy * v.conv
+	}
+	own *= c.Economy.Lambda0 * term / 12
+
+	moved := 1 - v.M.Control // decided by the board
+	atBoard := moved * (1 - v.Tau)
+	committeeShare := (1 - moved) + v.M.CrossHeld*atBoard
+	committee = (committeeShare*(eLand+eIncome) + own) / seats
+	land = committeeShare * eLand / seats
+	if v.M.BoardApart {
+		board = (1 - v.M.CrossHeld) * atBoard * (eLand + eIncome) / seats
+	}
+	return committee, land, board
+}
+
+// office is what a contest fills.
+type office struct {
+	seats       int
+	stake       float64 // per seat over a term, yuan
+	sigma       float64 // how much the office is service: draws public-minded candidates
+	lastBuy     float64 // share of votes bought at the office's last election
+	membersOnly bool    // electorate: member shareholders only
+	board       bool    // a cooperative board: its candidates are member shareholders
 }
 
 // election is phase 7, every Interval months: migrants register, then the
-// committee is elected; separated villages also elect their board.
+// committee is elected; where a board sits apart it is elected too.
 func (m *Model) election(v *Village, month int, cn *counts) {
 	c := &m.Cfg
 	el := &c.Election
@@ -41,44 +77,73 @@ func (m *Model) election(v *Village, month int, cn *counts) {
 
 	// Migrant voter registration [二(三)1(3)]: a year of residence, an
 	// application (likelier with integration) and the assembly's consent,
-	// which locals withhold while migrant votes threaten their dividends.
-	threat := 0.0
-	if v.Merged() {
-		threat = v.stakeRatio(m, cn)
-	}
+	// which locals withhold while migrant votes threaten their dividends —
+	// until separate institutions take dividend rules out of the committee's
+	// hands.
+	threat := v.M.Threat * v.stakeRatio(m, cn)
 	approve := logistic(logit(el.ApproveBase) - el.ApproveStake*threat)
 	r := &v.R
 	for i, f := range r.Flags {
 		if f&FlagMigrant == 0 || f&FlagRegistered != 0 || int(r.Resid[i]) < el.ResidenceMin {
 			continue
 		}
-		if v.rng.Bernoulli(el.ApplyBase*float64(r.Iota[i])) && v.rng.Bernoulli(approve) {
+		if v.elect.Bernoulli(el.ApplyBase*float64(r.Iota[i])) && v.elect.Bernoulli(approve) {
 			r.Flags[i] |= FlagRegistered
 		}
 	}
 
-	stake := m.seatStake(v)
-	committeeStake := stake
-	if !v.Merged() {
-		committeeStake *= c.Reform.StakeAfter
+	committee, land, board := m.stakes(v, month)
+	e := &v.obs.Election
+	e.Stake += committee
+	e.LandStake += land
+	if v.D <= m.Front(month) {
+		e.FrontStake += committee
+		e.FrontLand += land
 	}
-	v.Committee = m.contest(v, false, v.Seats, committeeStake, month, &v.obs.Election)
-	if !v.Merged() {
-		m.boardContest(v, stake, month)
-	}
-}
-
-// electBoard holds a board election at once (when 政经分离 arrives).
-func (m *Model) electBoard(v *Village, month int) {
-	m.boardContest(v, m.seatStake(v), month)
-}
-
-// boardContest elects the cooperative board among member shareholders. Its
-// seats carry the merged stake scaled by (1 − τ): large transactions pass
-// the trading centre and the accounts are supervised.
-func (m *Model) boardContest(v *Village, mergedStake float64, month int) {
 	var ob ElectionObs
-	v.Board = m.contest(v, true, v.Seats, mergedStake*(1-v.Tau), month, &ob)
+	elected, reserve := m.contest(v, office{seats: v.Seats, stake: committee, sigma: v.M.Sigma, lastBuy: v.lastBuy}, month, &ob)
+	if elected != nil {
+		v.Committee, v.committeeReserve = elected, reserve
+		v.lastBuy = safeDiv(ob.Sold, ob.Voters)
+	}
+	e.add(&ob)
+	if v.M.BoardApart {
+		m.boardContest(v, board, month)
+	}
+}
+
+// add sums a contest's observations into e.
+func (e *ElectionObs) add(o *ElectionObs) {
+	e.Voters += o.Voters
+	e.Sold += o.Sold
+	e.MigrantVoters += o.MigrantVoters
+	e.Candidates += o.Candidates
+	e.PublicCandidates += o.PublicCandidates
+	e.Seats += o.Seats
+	e.MarginSum += o.MarginSum
+	e.Contests += o.Contests
+	e.CompetenceSum += o.CompetenceSum
+	e.IntegritySum += o.IntegritySum
+	e.Officers += o.Officers
+	e.MigrantSeats += o.MigrantSeats
+	e.BoughtSeats += o.BoughtSeats
+}
+
+// electBoard holds a board election at once (when the personnel separation
+// arrives).
+func (m *Model) electBoard(v *Village, month int) {
+	_, _, board := m.stakes(v, month)
+	m.boardContest(v, board, month)
+}
+
+// boardContest elects the cooperative board: by member shareholders where
+// the institutions are separate, by the committee's electorate otherwise.
+func (m *Model) boardContest(v *Village, stake float64, month int) {
+	var ob ElectionObs
+	elected, reserve := m.contest(v, office{seats: v.Seats, stake: stake, sigma: m.Cfg.Election.BoardServiceShare,
+		lastBuy: v.lastBuyBd, membersOnly: v.M.ShareholderVote, board: true}, month, &ob)
+	v.Board, v.boardReserve = elected, reserve
+	v.lastBuyBd = safeDiv(ob.Sold, ob.Voters)
 	e := &v.obs.Election
 	e.BoardHeld = true
 	e.BoardVoters += ob.Voters
@@ -91,21 +156,31 @@ type candidate struct {
 	buys  bool
 }
 
-// contest runs one election: candidates come forward with the stake, low-
-// integrity ones buy votes when it pays, approached voters sell by income
-// rank and trust, the others vote by perceived competence with an in-group
-// bonus. It returns the elected officers and adds to ob.
-func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, month int, ob *ElectionObs) []Officer {
+// contest runs one election (docs/ODD.md §7.7). Candidates come from two pools:
+// rent-seekers, more of them the larger the stake relative to income, and
+// public-minded residents, more competent on average, more of them the more
+// the office is service and the fewer votes were bought at its last
+// election (贿选 keeps capable people out [二(三)1(2)]). The Organic Law
+// wants more candidates than seats (差额), so the public-minded pool fills
+// the list to seats + 1. A rent-seeker below the integrity threshold buys
+// votes with a probability that rises smoothly with the expected gain over
+// the cost; approached voters sell by income rank and trust; the others vote
+// by perceived competence with an in-group bonus. It returns the elected
+// officers and the runners-up in order (nil, nil when nobody may vote), and
+// adds to ob.
+func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs) (elected, reserve []Officer) {
 	c := &m.Cfg
 	el := &c.Election
 	k := c.District.Scale
 	r := &v.R
+	rs := v.elect
+	seats := of.seats
 
 	voters := v.scratchVoters[:0]
 	var migVoters int
 	for i, f := range r.Flags {
 		eligible := f&FlagRegistered != 0
-		if membersOnly {
+		if of.membersOnly {
 			eligible = f&FlagMember != 0 && f&FlagMigrant == 0
 		}
 		if eligible {
@@ -118,28 +193,40 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 	v.scratchVoters = voters
 	nv := len(voters)
 	if nv == 0 {
-		if membersOnly {
-			return nil // no shareholders, no board: the committee's integrity governs leakage
-		}
-		return v.Committee
+		return nil, nil
 	}
 	migShare := float64(migVoters) / float64(nv)
 	income := c.Economy.WageNonFarm * math.Pow(1+c.Economy.WageGrowth, float64(month/12))
 
-	perSeat := math.Min(el.CandidateCap, 1+el.Kappa*stake/income)
-	nc := int(math.Round(float64(seats) * perSeat))
-	if nc < seats {
-		nc = seats
+	rent := rs.Poisson(float64(seats) * el.Kappa * of.stake / income)
+	public := rs.Poisson(float64(seats) * el.PublicBase * of.sigma * math.Exp(-el.PublicDeterrence*of.lastBuy))
+	if most := int(el.CandidateCap * float64(seats)); rent+public > most {
+		rent = int(math.Round(float64(rent) * float64(most) / float64(rent+public)))
+		public = most - rent
 	}
-	cands := make([]candidate, nc)
+	if rent+public < seats+1 {
+		public = seats + 1 - rent
+	}
+	nc := rent + public
+	if cap(v.scratchCands) < nc {
+		v.scratchCands = make([]candidate, nc)
+	}
+	cands := v.scratchCands[:nc]
 	votesNeeded := el.SwingShare * float64(nv) * k
-	pays := stake*el.WinGain > el.Price*votesNeeded
+	cost := el.Price * votesNeeded
+	pBuy := logistic(el.KB * (of.stake*el.WinGain - cost) / math.Max(cost, 1))
 	for j := range cands {
 		cd := &cands[j]
-		cd.Migrant = !membersOnly && v.rng.Bernoulli(migShare*0.5)
-		cd.C = clamp(el.CompetenceMean+0.15*v.rng.Norm(), 0, 1)
-		cd.H = v.rng.Float64()
-		cd.buys = pays && cd.H < el.HBuy
+		*cd = candidate{}
+		cd.Migrant = !of.board && rs.Bernoulli(migShare*el.MigrantCandidacy)
+		if j < rent {
+			cd.C = clamp(el.CompetenceMean+el.CompetenceSD*rs.Norm(), 0, 1)
+			cd.H = rs.Float64()
+			cd.buys = cd.H < el.HBuy && rs.Bernoulli(pBuy)
+		} else {
+			cd.C = clamp(el.CompetenceMean+el.CompetenceGap+el.CompetenceSD*rs.Norm(), 0, 1)
+			cd.H = el.HBuy + (1-el.HBuy)*rs.Float64()
+		}
 	}
 
 	// Vote buying: each buyer approaches voters until it has the votes it
@@ -152,7 +239,6 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 	}
 	v.scratchSoldTo = soldTo
 	var sold int
-	detected := false
 	need := int(math.Ceil(votesNeeded / k))
 	for j := range cands {
 		if !cands[j].buys {
@@ -161,24 +247,21 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 		cands[j].Bought = true
 		got := 0
 		for tries := 0; tries < 3*need && got < need; tries++ {
-			x := v.rng.Intn(nv)
+			x := rs.Intn(nv)
 			if soldTo[x] >= 0 {
 				continue
 			}
 			i := voters[x]
 			p := logistic(el.A0 - el.A1*cdf[r.Bin[i]] - el.A2*float64(r.T[i]))
-			if v.rng.Bernoulli(p) {
+			if rs.Bernoulli(p) {
 				soldTo[x] = int32(j)
 				got++
 				sold++
 			}
 		}
-		if v.rng.Bernoulli(el.Detect) {
-			detected = true
+		if rs.Bernoulli(el.Detect) {
+			v.Detected = true
 		}
-	}
-	if detected {
-		v.Detected = true
 	}
 
 	// Honest votes.
@@ -190,7 +273,7 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 		mig := r.Flags[i]&FlagMigrant != 0
 		best, bestU := 0, math.Inf(-1)
 		for j := range cands {
-			u := cands[j].C + el.Noise*v.rng.Norm()
+			u := cands[j].C + el.Noise*rs.Norm()
 			if !mig && !cands[j].Migrant {
 				u += el.InGroup // locals favour locals [二(三)1(3)]
 			}
@@ -200,12 +283,13 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 		}
 		cands[best].votes++
 	}
-	order := make([]int, nc)
-	for j := range order {
-		order[j] = j
+	order := v.scratchOrder[:0]
+	for j := range cands {
+		order = append(order, j)
 	}
+	v.scratchOrder = order
 	sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].votes > cands[order[b]].votes })
-	elected := make([]Officer, seats)
+	elected = make([]Officer, seats)
 	for s := 0; s < seats; s++ {
 		elected[s] = cands[order[s]].Officer
 		ob.CompetenceSum += elected[s].C
@@ -217,19 +301,20 @@ func (m *Model) contest(v *Village, membersOnly bool, seats int, stake float64, 
 			ob.BoughtSeats++
 		}
 	}
-	ob.Officers += seats
-	margin := 1.0
-	if nc > seats {
-		margin = (cands[order[seats-1]].votes - cands[order[seats]].votes) / float64(nv)
+	reserve = make([]Officer, 0, nc-seats)
+	for _, j := range order[seats:] {
+		reserve = append(reserve, cands[j].Officer)
 	}
-	ob.MarginSum += margin
+	ob.Officers += seats
+	ob.MarginSum += (cands[order[seats-1]].votes - cands[order[seats]].votes) / float64(nv)
 	ob.Contests++
 	ob.Candidates += nc
+	ob.PublicCandidates += public
 	ob.Seats += seats
 	ob.Voters += float64(nv) * k
 	ob.Sold += float64(sold) * k
 	ob.MigrantVoters += float64(migVoters) * k
-	return elected
+	return elected, reserve
 }
 
 // incomeCDF fills cdf[b] with the share of voters whose income bin is below

@@ -26,15 +26,14 @@ func (m *Model) membership(v *Village, month int, cn *counts) {
 	// Births join as locals; a newborn gets a share by rule with the
 	// probability that registered people hold one.
 	births := v.rng.Poisson(ms.BirthRate / 12 * float64(cn.locals))
+	v.obs.Births = births
 	for j := 0; j < births; j++ {
 		a := Agent{Group: uint8(v.rng.Intn(len(v.Groups))), U: uint8(v.rng.Intn(256)), Iota: 1,
 			Skill: float32(v.rng.LogNormal(1, c.Economy.WageSpread)), Access: v.rng.Float32(),
 			Flags: FlagRegistered, S: 0.5, T: 0.5}
-		if v.Community {
-			a.Flags |= FlagInsured
-		}
 		if v.rng.Bernoulli(ms.MemberShare) {
 			a.Flags |= FlagMember
+			a.Since = uint16(month + 1)
 		}
 		v.R.Append(a)
 		i := v.R.Len() - 1
@@ -47,6 +46,7 @@ func (m *Model) membership(v *Village, month int, cn *counts) {
 		i := v.randomLocal(cn)
 		if i >= 0 {
 			v.removeAgent(i)
+			v.obs.Deaths++
 		}
 	}
 }

@@ -14,13 +14,16 @@ type VillageObs struct {
 	Hist                         [numBins]float64
 	Income, Leak                 float64 // yuan this month
 	Compensation                 float64 // yuan of pots this month
+	CompensationPaid             float64 // the part paid to member households
 	Discretionary                float64
+	Audits, Removed              int     // audits of the accounts; officers removed by them
 	DividendsPaid, Shares        float64 // dividend month only
 	Fiscal                       float64 // district yuan spent on this village this month
 	Committee                    float64 // service supply from the committee (people)
 	Threat                       float64
 	Election                     ElectionObs
 	Arrivals, Departures, Movers int
+	Births, Deaths               int
 }
 
 func (v *Village) residentsPeople(k float64) float64 {
@@ -65,15 +68,23 @@ func (m *Model) villageValues(v *Village, vals []float64) {
 	vals[VVoteBuying] = nan
 	vals[VMigrantVoterShare] = nan
 	vals[VVoteBuyingDetected] = nan
-	if o.Election.Held {
-		vals[VVoteBuying] = nanDiv(o.Election.Sold, o.Election.Voters)
-		vals[VMigrantVoterShare] = nanDiv(o.Election.MigrantVoters, o.Election.Voters)
+	vals[VVoteBuyingTotal] = nan
+	vals[VStakeLandShare] = nan
+	vals[VCommitteeStake] = nan
+	if e := &o.Election; e.Held || e.BoardHeld {
+		vals[VVoteBuyingTotal] = nanDiv(e.Sold+e.BoardSold, e.Voters+e.BoardVoters)
 		// Set by this month's contests and cleared by next month's opinion phase.
 		vals[VVoteBuyingDetected] = b2f(v.Detected)
 	}
-	vals[VCommunity] = b2f(v.Community)
+	if o.Election.Held {
+		vals[VVoteBuying] = nanDiv(o.Election.Sold, o.Election.Voters)
+		vals[VMigrantVoterShare] = nanDiv(o.Election.MigrantVoters, o.Election.Voters)
+		vals[VStakeLandShare] = nanDiv(o.Election.LandStake, o.Election.Stake)
+		vals[VCommitteeStake] = o.Election.Stake
+	}
+	vals[VCommunity] = b2f(v.M.Community)
 	vals[VConverted] = b2f(v.Converted())
-	vals[VZhengjing] = b2f(!v.Merged())
+	vals[VZhengjing] = b2f(v.UnderZhengjing())
 	vals[VZhengshe] = b2f(v.Separated())
 	vals[VDistance] = v.D
 	vals[VX] = m.X[v.ID]
@@ -101,8 +112,9 @@ func (m *Model) districtValues(month int) []float64 {
 	var openAll, petitions, blamed, openEnd, claims int
 	var sumSL, sumSM, sumT, sumG, sumIota float64
 	var income, leak, divPaid, shares, fiscal, comp, threat float64
+	var tau, access, removed float64
 	var qPeople, qUrban, qRural float64
-	var nUrban, nRural, nConverted, nStartVillages, nZJ, nZS int
+	var nUrban, nRural, nConverted, nStartVillages, nZJ, nZS, nElect int
 	var el ElectionObs
 	var hist [numBins]float64
 	for _, v := range m.Villages {
@@ -131,6 +143,9 @@ func (m *Model) districtValues(month int) []float64 {
 		fiscal += o.Fiscal
 		comp += o.Compensation
 		threat += o.Threat * p
+		tau += v.Tau
+		access += v.migAccess * float64(o.Migrants)
+		removed += float64(o.Removed)
 		qPeople += v.quality * p
 		if v.UrbanAtStart {
 			qUrban += v.quality
@@ -143,7 +158,7 @@ func (m *Model) districtValues(month int) []float64 {
 				nConverted++
 			}
 		}
-		if !v.Merged() {
+		if v.UnderZhengjing() {
 			nZJ++
 		}
 		if v.Separated() {
@@ -152,18 +167,12 @@ func (m *Model) districtValues(month int) []float64 {
 		e := &o.Election
 		if e.Held {
 			el.Held = true
-			el.Voters += e.Voters
-			el.Sold += e.Sold
-			el.MigrantVoters += e.MigrantVoters
-			el.Candidates += e.Candidates
-			el.Seats += e.Seats
-			el.MarginSum += e.MarginSum
-			el.Contests += e.Contests
-			el.CompetenceSum += e.CompetenceSum
-			el.IntegritySum += e.IntegritySum
-			el.Officers += e.Officers
-			el.MigrantSeats += e.MigrantSeats
-			el.BoughtSeats += e.BoughtSeats
+			el.add(e)
+			el.Stake += e.Stake
+			el.LandStake += e.LandStake
+			el.FrontStake += e.FrontStake
+			el.FrontLand += e.FrontLand
+			nElect++
 		}
 		if e.BoardHeld {
 			el.BoardHeld = true
@@ -185,9 +194,15 @@ func (m *Model) districtValues(month int) []float64 {
 	vals[DisputesService] = per(opened[DisputeService])
 	vals[Petitions] = per(petitions)
 	vals[DisputesBlamed] = per(blamed)
+	if el.Held || el.BoardHeld {
+		m.lastVoteBuying = nanDiv(el.Sold+el.BoardSold, el.Voters+el.BoardVoters)
+		vals[VoteBuyingTotal] = m.lastVoteBuying
+	}
 	if el.Held {
-		m.lastVoteBuying = nanDiv(el.Sold, el.Voters)
-		vals[VoteBuying] = m.lastVoteBuying
+		vals[VoteBuying] = nanDiv(el.Sold, el.Voters)
+		vals[CommitteeStake] = el.Stake / float64(nElect)
+		vals[StakeLandShare] = nanDiv(el.FrontLand, el.FrontStake)
+		vals[PublicCandidateShare] = nanDiv(float64(el.PublicCandidates), float64(el.Candidates))
 		vals[CandidatesPerSeat] = nanDiv(float64(el.Candidates), float64(el.Seats))
 		vals[WinningMargin] = nanDiv(el.MarginSum, float64(el.Contests))
 		vals[CommitteeCompetence] = nanDiv(el.CompetenceSum, float64(el.Officers))
@@ -217,6 +232,7 @@ func (m *Model) districtValues(month int) []float64 {
 	vals[LeakageShare] = leakShare
 	if shares > 0 {
 		vals[DividendPerShare] = divPaid / shares
+		vals[DividendsPaid] = divPaid
 	}
 	vals[GiniIncome] = gini(&hist)
 	vals[FiscalSpending] = fiscal
@@ -230,6 +246,9 @@ func (m *Model) districtValues(month int) []float64 {
 	vals[CompensationPaid] = comp
 	vals[LocalMigrantThreat] = nanDiv(threat, people)
 	vals[UrbanFront] = m.Front(month)
+	vals[TradingCentreShare] = tau / n
+	vals[MigrantAccess] = nanDiv(access, nMig)
+	vals[AuditRemovals] = removed * 100 / n
 
 	// composite_index: fixed transforms, the same for every run.
 	vb := m.lastVoteBuying

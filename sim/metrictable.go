@@ -59,6 +59,14 @@ const (
 	LocalMigrantThreat
 	UrbanFront
 	BoughtSeatShare
+	VoteBuyingTotal
+	StakeLandShare
+	CommitteeStake
+	PublicCandidateShare
+	TradingCentreShare
+	MigrantAccess
+	AuditRemovals
+	DividendsPaid
 	NumDistrictMetrics // district metrics end here; village-only metrics follow
 
 	Community MetricID = iota - 1
@@ -103,6 +111,9 @@ const (
 	VX
 	VY
 	VVoteBuyingDetected
+	VVoteBuyingTotal
+	VStakeLandShare
+	VCommitteeStake
 	NumVillageMetrics
 )
 
@@ -116,6 +127,7 @@ var villageTable = [NumVillageMetrics]MetricID{
 	VMigrantVoterShare: MigrantVoterShare, VCommunity: Community, VConverted: ConvertedFlag,
 	VZhengjing: ZhengjingFlag, VZhengshe: ZhengsheFlag, VDistance: Distance, VX: PositionX, VY: PositionY,
 	VVoteBuyingDetected: VoteBuyingDetected,
+	VVoteBuyingTotal:    VoteBuyingTotal, VStakeLandShare: StakeLandShare, VCommitteeStake: CommitteeStake,
 }
 
 // When says in which months a metric has a value.
@@ -212,10 +224,10 @@ var metricTable = [numMetrics]Metric{
 		Doc: "disputes escalated to petitions (上访) this month", Better: LowerIsBetter, Headline: 3, Floor: 0.05, Display: Display{"per 1,000/month", 1, "%.3f"}},
 	DisputesBlamed: {Name: "disputes_blamed_committee_per_1000", Unit: "per 1,000 residents per month", Label: "blamed", Title: "Disputes blamed on the committee", LabelZH: "归责于两委的纠纷",
 		Doc: "new disputes whose blame falls on the committee and party branch", Better: LowerIsBetter},
-	VoteBuying: {Name: "vote_buying_rate", Unit: "share of voters", Label: "vote buying", Title: "Vote buying in committee elections", LabelZH: "两委选举贿选率",
-		Doc: "share of voters who sold a vote in committee elections", When: ElectionMonths, Better: LowerIsBetter, Bounded: true, Headline: 4, Terminal: true, Display: Display{"share of voters", 1, "%.3f"}},
+	VoteBuying: {Name: "vote_buying_rate", Unit: "share of voters", Label: "committee vote buying", Title: "Vote buying in committee elections", LabelZH: "两委选举贿选率",
+		Doc: "share of voters who sold a vote in committee elections", When: ElectionMonths, Better: LowerIsBetter, Bounded: true, Display: Display{"share of voters", 1, "%.3f"}},
 	BoardVoteBuying: {Name: "board_vote_buying_rate", Unit: "share of voters", Label: "board vote buying", Title: "Vote buying in board elections", LabelZH: "理事会选举贿选率",
-		Doc: "share of voters who sold a vote in cooperative board elections (separated villages only)", When: ElectionMonths, Better: LowerIsBetter, Bounded: true},
+		Doc: "share of voters who sold a vote in cooperative board elections (units whose board is elected apart)", When: ElectionMonths, Better: LowerIsBetter, Bounded: true},
 	CandidatesPerSeat: {Name: "candidates_per_seat", Unit: "candidates per seat", Label: "candidates/seat", Title: "Candidates per seat", LabelZH: "每席候选人数",
 		Doc: "candidates per committee seat: the intensity of the contest", When: ElectionMonths},
 	WinningMargin: {Name: "winning_margin", Unit: "share of voters", Label: "margin", Title: "Winning margin", LabelZH: "胜选差距",
@@ -271,11 +283,28 @@ var metricTable = [numMetrics]Metric{
 	CompensationPaid: {Name: "compensation_paid", Unit: "yuan per month", Label: "compensation", Title: "Land compensation", LabelZH: "征地补偿",
 		Doc: "land compensation pots created this month"},
 	LocalMigrantThreat: {Name: "local_migrant_threat", Unit: "-", Label: "threat", Title: "Redistribution threat of migrant voters", LabelZH: "外来选民再分配威胁",
-		Doc: "migrant voter share × dividend stake over income, where the committee decides dividends; resident-weighted mean"},
+		Doc: "migrant voter share × dividend stake over income, times the share of it the institutions separation leaves; resident-weighted mean"},
 	UrbanFront: {Name: "urban_front", Unit: "distance", Label: "urban front", Title: "Urban front", LabelZH: "城市边界",
 		Doc: "distance of the urban front from the core"},
 	BoughtSeatShare: {Name: "bought_seat_share", Unit: "share of seats", Label: "bought seats", Title: "Seats won with bought votes", LabelZH: "贿选当选席位比例",
 		Doc: "elected committee members who bought votes", When: ElectionMonths, Better: LowerIsBetter, Bounded: true},
+	VoteBuyingTotal: {Name: "vote_buying_total_rate", Unit: "share of votes", Label: "vote buying", Title: "Vote buying, committee and board elections", LabelZH: "贿选率（两委与股份社）",
+		Doc: "bought votes over votes cast in all elections of the month, committee and board together, so buying that moves to the board is counted", When: ElectionMonths,
+		Better: LowerIsBetter, Bounded: true, Headline: 4, Terminal: true, Display: Display{"share of votes", 1, "%.3f"}},
+	StakeLandShare: {Name: "stake_land_share", Unit: "share of stake", Label: "land stake", Title: "Land compensation in a committee seat's stake", LabelZH: "征地补偿占席位利益比重",
+		Doc: "share of committee seats' stakes that is discretion over land compensation, over the units inside the urban front", When: ElectionMonths, Bounded: true},
+	CommitteeStake: {Name: "committee_stake", Unit: "yuan per seat per term", Label: "seat stake", Title: "Stake of a committee seat", LabelZH: "两委席位利益",
+		Doc: "discretionary resources one committee seat controls over a term, mean over units", When: ElectionMonths, Better: LowerIsBetter},
+	PublicCandidateShare: {Name: "public_candidate_share", Unit: "share of candidates", Label: "public-minded", Title: "Public-minded candidates", LabelZH: "公益型候选人比例",
+		Doc: "committee candidates who come from the public-minded pool", When: ElectionMonths, Bounded: true},
+	TradingCentreShare: {Name: "trading_centre_share", Unit: "share of value", Label: "trading centre", Title: "Transactions through the trading centre (τ)", LabelZH: "集体资产交易平台交易比重",
+		Doc: "τ: value share of collective transactions that passed the asset trading centre, mean over units", Bounded: true},
+	MigrantAccess: {Name: "migrant_service_access", Unit: "share", Label: "migrant access", Title: "Migrants' access to services", LabelZH: "外来人口服务可及性",
+		Doc: "service quality open to migrants: the public supply and the collective's migrant share over demand, capped at 1, times take-up at the unit's mean integration; migrant-weighted mean", Better: HigherIsBetter, Bounded: true},
+	DividendsPaid: {Name: "dividends_paid", Unit: "yuan", Label: "dividends paid", Title: "Dividends paid", LabelZH: "股份分红总额",
+		Doc: "dividends paid to member shareholders this year, all cooperatives", When: DividendMonths},
+	AuditRemovals: {Name: "audit_removals", Unit: "per 100 units per month", Label: "audit removals", Title: "Managers removed by audits", LabelZH: "审计撤换人数",
+		Doc: "cooperative managers found leaking by the finance supervision centre and removed this month"},
 
 	Community: {Name: "community", Unit: "0 or 1", Label: "community", Title: "Urban community", LabelZH: "社区（居委会）",
 		Doc: "1 if the unit is an urban community (居委会), 0 if a village"},
@@ -468,7 +497,7 @@ var compositeParts = [numComposite]compositePart{
 		func(x float64, c *Composite) float64 { return 1 - math.Min(1, x/c.DisputesRef) }, func(c *Composite) float64 { return c.WDisputes }},
 	compPetitions: {Petitions, "`petitions_per_1000`", "1 − min(1, x / composite.petitions_ref)", "w_petitions",
 		func(x float64, c *Composite) float64 { return 1 - math.Min(1, x/c.PetitionsRef) }, func(c *Composite) float64 { return c.WPetitions }},
-	compVoteBuying: {VoteBuying, "`vote_buying_rate` of the last election (0 before the first)", "1 − x", "w_vote_buying",
+	compVoteBuying: {VoteBuyingTotal, "`vote_buying_total_rate` of the last elections, committee and board (0 before the first)", "1 − x", "w_vote_buying",
 		func(x float64, _ *Composite) float64 { return 1 - x }, func(c *Composite) float64 { return c.WVoteBuying }},
 	compLeakage: {LeakageShare, "`leakage_share`", "1 − x", "w_leakage",
 		func(x float64, _ *Composite) float64 { return 1 - x }, func(c *Composite) float64 { return c.WLeakage }},

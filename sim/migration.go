@@ -25,8 +25,8 @@ func (m *Model) migrationOut(v *Village, month int) {
 	}
 	target := v.MigrantTarget * math.Pow(1+mg.Growth, years) * safeDiv(v.I, v.I0)
 	arrivals := v.rng.Poisson((mg.Departure + growth) / 12 * target / k)
-	leave := v.rng.Binomial(nm, mg.Departure/12*(1.5-sMig))
-	moves := v.rng.Binomial(nm-leave, mg.MoveRate/12*2*(1-sMig))
+	leave := v.rng.Binomial(nm, mg.Departure/12*(mg.LeaveAt-sMig))
+	moves := v.rng.Binomial(nm-leave, mg.MoveRate/12*(1-sMig))
 	cn := counts{migrants: nm}
 	v.Outbox = v.Outbox[:0]
 	for j := 0; j < leave+moves; j++ {
@@ -63,7 +63,7 @@ func (m *Model) migrationIn() {
 	var acc float64
 	for i, v := range m.Villages {
 		tension := safeDiv(float64(v.obs.Opened[DisputeLocalMigrant])*1000, float64(v.obs.Locals+v.obs.Migrants)*c.District.Scale)
-		acc += math.Exp(c.Migration.Choosiness * (v.quality*v.AccessMigrant - tension))
+		acc += math.Exp(c.Migration.Choosiness * (v.quality*v.migAccess - tension))
 		m.cumW[i] = acc
 	}
 	for _, from := range m.Villages {
@@ -73,7 +73,7 @@ func (m *Model) migrationIn() {
 			a.Resid = 0
 			a.Party = 0
 			a.Flags &^= FlagRegistered | FlagSold
-			a.Iota *= 0.8
+			a.Iota *= float32(c.Migration.MoverIota)
 			to.R.Append(a)
 			i := to.R.Len() - 1
 			to.R.Bin[i] = incomeBin(m.income(to, i, m.Month))

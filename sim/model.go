@@ -20,6 +20,8 @@ type Model struct {
 
 	// pilot[k][v]: village v is in the pilot of scheduled reform k.
 	pilot [][]bool
+	// entrySeps[k]: the separations schedule entry k brings.
+	entrySeps [][numSeparations]bool
 
 	rng *Stream // the run's own stream: set-up and the district phase
 
@@ -53,6 +55,9 @@ func New(cfg Config, seed uint64, replicate int, villages []VillageData) (*Model
 		cfg.District.Villages = len(villages)
 	}
 	m := &Model{Cfg: cfg, Seed: seed, Replicate: replicate, rng: NewStream(seed, replicate, StreamDistrict, 0)}
+	for k := range cfg.Reforms {
+		m.entrySeps = append(m.entrySeps, cfg.Reforms[k].separations())
+	}
 	m.district = make([]float64, int(NumDistrictMetrics))
 	m.lastVoteBuying = math.NaN()
 	if err := m.init(villages); err != nil {
@@ -111,11 +116,13 @@ func (m *Model) init(data []VillageData) error {
 	unionDisp := d.DisposableTotal * d.DisposableUnion * share
 	groupDisp := d.DisposableTotal * (1 - d.DisposableUnion) * share
 
+	industrial := m.industrialVillages(dist, urban, data != nil)
 	reg := make([]float64, n)
 	mig := make([]float64, n)
 	aw := make([]float64, n)
 	farm := make([]float64, n)
-	var sumReg, sumMig, sumAW, sumFarm float64
+	built := make([]float64, n)
+	var sumReg, sumMig, sumAW, sumFarm, sumBuilt float64
 	for i := 0; i < n; i++ {
 		r := m.rng
 		if data != nil {
@@ -125,22 +132,29 @@ func (m *Model) init(data []VillageData) error {
 			reg[i] = d.RegisteredPerUnit * r.LogNormal(1, 0.3)
 			mig[i] = reg[i] * math.Exp(d.MigrantGradient*(0.5-dist[i])) * r.LogNormal(1, 0.3)
 			aw[i] = reg[i] * math.Exp(d.AssetGradient*(0.5-dist[i])) * r.LogNormal(1, 0.4)
+			// Farmland per head rises away from the core; villages whose
+			// farmland became collective industrial land, and the urban
+			// units, keep little of it.
 			pc := math.Exp(d.FarmlandGradient*(dist[i]-1)) * r.LogNormal(1, d.FarmlandSpread)
-			if urban[i] {
-				pc *= 0.05
+			if urban[i] || industrial[i] {
+				pc *= d.IndustrialFarmland
 			}
 			farm[i] = pc * reg[i]
 		}
+		built[i] = reg[i] * r.LogNormal(1, d.FarmlandSpread)
 		sumReg += reg[i]
 		sumMig += mig[i]
 		sumAW += aw[i]
 		sumFarm += farm[i]
+		sumBuilt += built[i]
 	}
+	kBuilt := safeDiv(d.BuiltLand*sumReg, sumBuilt)
 	if data == nil {
 		// Normalise so district totals match the calibration exactly.
 		kReg := d.RegisteredPerUnit * float64(n) / sumReg
 		kMig := d.MigrantRatio * d.RegisteredPerUnit * float64(n) / sumMig
 		kFarm := d.FarmlandMean * d.RegisteredPerUnit * float64(n) / sumFarm
+		kBuilt = d.BuiltLand * d.RegisteredPerUnit * float64(n) / sumBuilt
 		for i := range reg {
 			reg[i] *= kReg
 			mig[i] *= kMig
@@ -151,22 +165,32 @@ func (m *Model) init(data []VillageData) error {
 			sumAW += aw[i]
 		}
 	}
+	for i := range built {
+		built[i] *= kBuilt
+	}
 
 	m.Villages = make([]*Village, n)
 	var unionYieldSum, groupYieldSum float64
 	for i := 0; i < n; i++ {
 		r := NewStream(m.Seed, m.Replicate, StreamInit, i)
 		v := &Village{
-			ID: i, D: dist[i], UrbanAtStart: urban[i], Community: urban[i],
-			Farmland: farm[i], ConvertedAt: -1, ZhengjingAt: -1, ZhengsheAt: -1,
-			Tau: c.Economy.Tau0, Sigma: c.Reform.SigmaMerged, AdminLoad: c.Services.AdminLoad,
-			Budget: c.Services.RuralBudget, AccessMigrant: c.Services.AccessMigrant,
-			rng: NewStream(m.Seed, m.Replicate, StreamVillage, i),
+			ID: i, D: dist[i], UrbanAtStart: urban[i], Industrial: industrial[i],
+			Farmland: farm[i], Built: built[i], ConvertedAt: -1, ZhengjingAt: -1, ZhengsheAt: -1,
+			Tau: c.Economy.Tau0, reached: make([]int32, len(c.Reforms)),
+			rng:   NewStream(m.Seed, m.Replicate, StreamVillage, i),
+			elect: NewStream(m.Seed, m.Replicate, StreamElection, i),
+			trade: NewStream(m.Seed, m.Replicate, StreamTrade, i),
+			audit: NewStream(m.Seed, m.Replicate, StreamAudit, i),
 		}
+		for k := range v.reached {
+			v.reached[k] = -1
+		}
+		e := &c.Economy
+		v.txAll = e.Transactions * e.TransactionMedian * math.Exp(e.TransactionSpread*e.TransactionSpread/2)
+		v.txPassed = e.Tau0 * v.txAll
+		m.settle(v, 0)
 		if urban[i] {
 			v.I = clamp(0.95+0.03*r.Norm(), 0.85, 1)
-			v.Budget = c.Services.UrbanBudget
-			v.AccessMigrant = c.Services.AccessCommunity
 		} else {
 			v.I = clamp(d.NonFarmMean+0.3*(0.5-dist[i])+0.05*r.Norm(), 0.05, 0.98)
 		}
@@ -233,10 +257,40 @@ func (m *Model) init(data []VillageData) error {
 				members++
 			}
 		}
-		leak := c.Economy.Lambda0 * (1 - c.Economy.Tau0) * 0.5
+		leak := m.exposure(v) * (1 - meanH(v.Committee))
 		v.lastDPS = safeDiv(disp*(1-leak)*(1-c.Economy.Retained), float64(members)*c.District.Scale)
 	}
 	return nil
+}
+
+// industrialVillages picks the villages whose farmland had become
+// collective industrial and built land by 2010: the share industrial_share
+// of the units that start as villages, those ranked nearest the core by a
+// distance blurred with industrial_mixing (the towns industrialised too).
+// With the 村改居 farmland rule these are the first batch's villages; how
+// many of them the rule finds is checked, not assumed (TestFarmlandSpread).
+func (m *Model) industrialVillages(dist []float64, urban []bool, fromData bool) []bool {
+	d := &m.Cfg.District
+	out := make([]bool, len(dist))
+	if fromData {
+		return out // a real district's farmland comes from its data
+	}
+	type ranked struct {
+		i   int
+		key float64
+	}
+	var vs []ranked
+	for i := range dist {
+		key := dist[i] + d.IndustrialMixing*m.rng.Norm()
+		if !urban[i] {
+			vs = append(vs, ranked{i, key})
+		}
+	}
+	sort.SliceStable(vs, func(a, b int) bool { return vs[a].key < vs[b].key })
+	for _, x := range vs[:int(math.Round(d.IndustrialShare*float64(len(vs))))] {
+		out[x.i] = true
+	}
+	return out
 }
 
 func (m *Model) initResidents(v *Village, r *Stream, registered, migrants float64) {
@@ -252,9 +306,6 @@ func (m *Model) initResidents(v *Village, r *Stream, registered, migrants float6
 			a.Flags |= FlagMember
 		}
 		a.Flags |= FlagRegistered // locals are voters by right
-		if v.UrbanAtStart {
-			a.Flags |= FlagInsured // residents' committees were already in urban insurance
-		}
 		v.R.Append(a)
 	}
 	for j := 0; j < nm; j++ {

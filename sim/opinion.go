@@ -21,23 +21,23 @@ func (m *Model) opinion(v *Village, cn *counts) {
 		v.Detected = false
 	}
 	tension := safeDiv(float64(v.obs.Opened[DisputeLocalMigrant])*1000, residents) * o.TensionWeight
-	voice := 0.0
-	if v.Voice {
-		voice = o.Voice
-	}
+	voice := v.M.Voice
 
 	alpha, alphaG, beta := float32(o.Alpha), float32(o.AlphaG), float32(o.Beta)
 	gt := float32(o.GrievanceTrust)
 	partyW := float32(c.Disputes.PartyWeight / k)
 	insec, ident := float32(o.Insecurity), float32(o.Identity)
+	migInsec := float32(o.MigrantInsecurity * o.Insecurity)
+	insec *= float32(1 - v.M.Insured)
+	ident *= float32(1 - v.M.Urbanised)
 	irate := float32(o.IntegrationRate)
-	ac := float32(c.Reform.AccessCost) * float32(v.CentreDist)
+	settled0, settleMonths := float32(o.IntegrationSettled), float32(o.SettleMonths)
+	ac := float32(c.Reform.AccessCost) * float32(v.M.CentreDist)
 	noise := float32(c.Services.Noise)
-	accMig := float32(v.AccessMigrant)
-	base, centre := float32(v.supplyBase), float32(v.supplyCentre)
+	collShare, gap := float32(c.Services.CollectiveMigrantShare), float32(c.Services.TakeupGap)
+	coll, public, centre := float32(v.supplyColl), float32(v.supplyPublic), float32(v.supplyCentre)
 	invD := float32(safeDiv(1, v.demand))
 	iLevel := float32(v.I)
-	community := v.Community
 	ob := &v.obs
 
 	for i := 0; i < n; i++ {
@@ -47,14 +47,21 @@ func (m *Model) opinion(v *Village, cn *counts) {
 		if reach < 0 {
 			reach = 0
 		}
-		q := (base + centre*reach) * invD
+		pub := public + centre*reach
+		migrant := f&FlagMigrant != 0
+		usable := coll + pub
+		if migrant {
+			// Only the public supply and a share of the collective's are
+			// open to a migrant.
+			usable = pub + collShare*coll
+		}
+		q := usable * invD
 		if q > 1 {
 			q = 1
 		}
 		q *= 1 - noise*(a-0.5)
-		migrant := f&FlagMigrant != 0
 		if migrant {
-			q *= accMig
+			q *= 1 - gap*(1-r.Iota[i]) // take-up rises with integration
 		}
 		q = clamp32(q)
 		s := r.S[i] + alpha*(q-r.S[i])
@@ -66,14 +73,11 @@ func (m *Model) opinion(v *Village, cn *counts) {
 		}
 		target := party
 		if migrant {
-			target += 0.5 * insec * (1 - r.Iota[i])
+			target += migInsec * (1 - r.Iota[i])
 		} else if float32(r.U[i])/256 < iLevel { // no longer farms
-			if f&FlagInsured == 0 {
-				target += insec
-			}
-			if !community {
-				target += ident
-			}
+			// Insecurity without urban social insurance, and the identity
+			// of a villager who lives as a city dweller [二(二)3].
+			target += insec + ident
 		}
 		g := clamp32(r.G[i] + alphaG*(target-r.G[i]))
 		r.G[i] = g
@@ -83,11 +87,11 @@ func (m *Model) opinion(v *Village, cn *counts) {
 			if r.Resid[i] < 0xffff {
 				r.Resid[i]++
 			}
-			settled := float32(r.Resid[i]) / 60
+			settled := float32(r.Resid[i]) / settleMonths
 			if settled > 1 {
 				settled = 1
 			}
-			it := 0.7*settled + float32(voice) - float32(tension)
+			it := settled0*settled + float32(voice) - float32(tension)
 			r.Iota[i] = clamp32(r.Iota[i] + irate*(it-r.Iota[i]))
 			ob.Migrants++
 			ob.SumSMigrant += float64(s)

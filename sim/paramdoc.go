@@ -25,11 +25,55 @@ func ParamTable() string {
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", p.Key, cell(p.Format(&def)), cell(p.Unit), cell(p.Range()), cell(p.Doc))
 	}
-	fmt.Fprintf(&b, "\n**[[reforms]]** (the schedule; one entry per reform)\n\n| key | unit | allowed | meaning |\n| --- | --- | --- | --- |\n")
+	fmt.Fprintf(&b, "\n**[[reforms]]** (the schedule; one entry per reform; sweeps name an entry's key as `reforms[i].key`)\n\n| key | default | unit | allowed | meaning |\n| --- | --- | --- | --- | --- |\n")
 	for _, p := range ReformSpecParams() {
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", p.Name, cell(p.Unit), cell(p.Range()), cell(p.Doc))
+		d := p.Default
+		switch {
+		case p.Name == "separations":
+			d = "by kind"
+		case d == "":
+			d = "required"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", p.Name, d, cell(p.Unit), cell(p.Range()), cell(p.Doc))
 	}
 	return b.String()
+}
+
+// AssumptionTable renders every parameter through which a reform acts
+// (class "reform") as a Markdown table: its default, where the default
+// comes from — a section of the Nanhai study, a cited figure, or the word
+// "assumption" — and the range a reviewer would still find plausible,
+// which robustness analyses sample. docs/ODD.md carries it between its
+// ASSUMPTIONS markers.
+func AssumptionTable() string {
+	var b strings.Builder
+	def := Default()
+	b.WriteString("| key | default | unit | source | plausible | meaning |\n| --- | --- | --- | --- | --- | --- |\n")
+	for _, p := range Params() {
+		if p.Class != "reform" {
+			continue
+		}
+		plaus := p.Plausible()
+		if plaus == "" {
+			plaus = "—"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", p.Key, cell(p.Format(&def)), cell(p.Unit), cell(p.Source), cell(plaus), cell(p.Doc))
+	}
+	return b.String()
+}
+
+// RobustnessParams are the parameters a robustness analysis varies: the
+// behavioural ones and those through which a reform acts, numeric and
+// continuous (integer ones such as the election interval change the
+// calendar, not a strength).
+func RobustnessParams() []Param {
+	var out []Param
+	for _, p := range Params() {
+		if (p.Class == "reform" || p.Class == "behaviour") && p.Kind == "float" && p.HasPlausible() {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

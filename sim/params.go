@@ -13,23 +13,40 @@ import (
 
 // Param describes one scenario parameter, read from the tags of Config.
 type Param struct {
-	Key     string   // dotted TOML key, e.g. "economy.lambda0"
-	Section string   // TOML table, "" for top-level keys
+	Key     string   // dotted TOML key, e.g. "economy.lambda0", or "reforms[1].start"
+	Section string   // TOML table, "" for top-level keys, "reforms" for a schedule entry's keys
 	Name    string   // key within its section
-	Kind    string   // "float", "int" or "string"
+	Kind    string   // "float", "int", "string" or "list" (of strings)
 	Unit    string   // unit of measure
-	Default string   // default, as written in TOML
+	Default string   // default, as written in TOML ("" when the key has none)
 	Min     float64  // inclusive lower bound (numeric kinds)
 	Max     float64  // inclusive upper bound (numeric kinds)
-	Enum    []string // allowed values (string kinds with a fixed set)
+	Enum    []string // allowed values (string and list kinds with a fixed set)
 	Doc     string   // one line of documentation
 
-	index []int // field path within Config
+	// Class says what kind of claim the parameter carries: "reform" (a
+	// reform acts through it), "behaviour", "calibration", "structure", or
+	// "" for settings of the run.
+	Class string
+	// Source is the section of the Nanhai study or the cited figure the
+	// default comes from, or "assumption".
+	Source string
+	// PlausLo and PlausHi bound the values a reviewer would still call
+	// plausible (NaN when not given): robustness analyses sample them.
+	PlausLo, PlausHi float64
+
+	// Entry is the schedule entry a reforms[i].key parameter sets (−1 for
+	// every other parameter, and for the entry keys ReformSpecParams lists).
+	Entry int
+
+	index []int // field path within Config, or within ReformSpec
 }
 
 // Range renders the allowed values for messages and documentation.
 func (p Param) Range() string {
 	switch {
+	case p.Kind == "list":
+		return "a list of " + strings.Join(p.Enum, ", ")
 	case len(p.Enum) > 0:
 		return strings.Join(p.Enum, " | ")
 	case p.Kind == "string":
@@ -41,12 +58,24 @@ func (p Param) Range() string {
 	}
 }
 
+// HasPlausible reports whether the parameter declares a plausible range.
+func (p Param) HasPlausible() bool { return !math.IsNaN(p.PlausLo) && !math.IsNaN(p.PlausHi) }
+
+// Plausible renders the plausible range ("" when there is none).
+func (p Param) Plausible() string {
+	if !p.HasPlausible() {
+		return ""
+	}
+	return fmt.Sprintf("%s – %s", fmtNum(p.PlausLo), fmtNum(p.PlausHi))
+}
+
 func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // Params lists every scalar parameter of Config in declaration order. The
-// reform schedule ([[reforms]]) is not a scalar parameter and is described by
-// ReformSpecParams. The table is built once from the struct tags (it cannot
-// change while the program runs); callers get their own copy.
+// reform schedule ([[reforms]]) is described by ReformSpecParams, and its
+// entries' keys (reforms[0].start) are found by Lookup. The table is built
+// once from the struct tags (it cannot change while the program runs);
+// callers get their own copy.
 func Params() []Param {
 	return append([]Param(nil), paramTable()...)
 }
@@ -54,6 +83,9 @@ func Params() []Param {
 // paramTable reflects over Config once; Validate and every sweep point
 // would otherwise pay for the reflection each time.
 var paramTable = sync.OnceValue(buildParams)
+
+// specTable is the same for the keys of one [[reforms]] entry.
+var specTable = sync.OnceValue(buildSpecParams)
 
 func buildParams() []Param {
 	var out []Param
@@ -75,14 +107,18 @@ func buildParams() []Param {
 	return out
 }
 
-// ReformSpecParams describes the keys of one [[reforms]] entry.
-func ReformSpecParams() []Param {
+func buildSpecParams() []Param {
 	var out []Param
 	t := reflect.TypeOf(ReformSpec{})
 	for i := 0; i < t.NumField(); i++ {
 		out = append(out, paramOf(t.Field(i), "reforms", []int{i}))
 	}
 	return out
+}
+
+// ReformSpecParams describes the keys of one [[reforms]] entry.
+func ReformSpecParams() []Param {
+	return append([]Param(nil), specTable()...)
 }
 
 func paramOf(f reflect.StructField, section string, index []int) Param {
@@ -92,9 +128,14 @@ func paramOf(f reflect.StructField, section string, index []int) Param {
 		Unit:    f.Tag.Get("unit"),
 		Default: f.Tag.Get("def"),
 		Doc:     f.Tag.Get("doc"),
+		Class:   f.Tag.Get("class"),
+		Source:  f.Tag.Get("src"),
 		index:   index,
 		Min:     math.Inf(-1),
 		Max:     math.Inf(1),
+		PlausLo: math.NaN(),
+		PlausHi: math.NaN(),
+		Entry:   -1,
 	}
 	p.Key = p.Name
 	if section != "" {
@@ -107,6 +148,11 @@ func paramOf(f reflect.StructField, section string, index []int) Param {
 		p.Kind = "int"
 	case reflect.String:
 		p.Kind = "string"
+	case reflect.Slice:
+		if f.Type.Elem().Kind() != reflect.String {
+			panic("sim: unsupported parameter type " + f.Type.String())
+		}
+		p.Kind = "list"
 	default:
 		panic("sim: unsupported parameter type " + f.Type.String()) // a programming error, caught by tests
 	}
@@ -118,6 +164,13 @@ func paramOf(f reflect.StructField, section string, index []int) Param {
 	}
 	if s := f.Tag.Get("enum"); s != "" {
 		p.Enum = strings.Split(s, "|")
+	}
+	if s := f.Tag.Get("plaus"); s != "" {
+		lo, hi, ok := strings.Cut(s, ",")
+		if !ok {
+			panic("sim: bad plausible range " + s)
+		}
+		p.PlausLo, p.PlausHi = mustFloat(lo), mustFloat(hi)
 	}
 	if p.Unit == "" {
 		p.Unit = "-"
@@ -133,8 +186,26 @@ func mustFloat(s string) float64 {
 	return x
 }
 
-// Lookup finds a parameter by its dotted key.
+// Lookup finds a parameter by its dotted key: a key of Params, or a key
+// of one schedule entry written reforms[i].name (reforms[0].start,
+// reforms[2].intensity). Whether entry i exists depends on the scenario,
+// so Set checks it.
 func Lookup(key string) (Param, bool) {
+	if rest, ok := strings.CutPrefix(key, "reforms["); ok {
+		idx, name, ok := strings.Cut(rest, "].")
+		i, err := strconv.Atoi(idx)
+		if !ok || err != nil || i < 0 || strconv.Itoa(i) != idx || i > maxEntries {
+			return Param{}, false
+		}
+		for _, p := range specTable() {
+			if p.Name == name {
+				p.Entry = i
+				p.Key = fmt.Sprintf("reforms[%d].%s", i, name)
+				return p, true
+			}
+		}
+		return Param{}, false
+	}
 	for _, p := range paramTable() {
 		if p.Key == key {
 			return p, true
@@ -142,6 +213,9 @@ func Lookup(key string) (Param, bool) {
 	}
 	return Param{}, false
 }
+
+// maxEntries bounds the schedule entries a key may name.
+const maxEntries = 999
 
 // Default returns the configuration with every parameter at its default and
 // no reform scheduled.
@@ -158,24 +232,65 @@ func Default() Config {
 	return c
 }
 
-func (p Param) field(c *Config) reflect.Value {
-	return reflect.ValueOf(c).Elem().FieldByIndex(p.index)
+// field finds the parameter's field in c. For an entry key it copies the
+// schedule first (copy on write): configurations copied by value share
+// their schedule, and a sweep point must not change another's.
+func (p Param) field(c *Config, write bool) (reflect.Value, error) {
+	if p.Entry < 0 {
+		if p.Section == "reforms" {
+			return reflect.Value{}, fmt.Errorf("%s: name the entry, as in reforms[0].%s", p.Key, p.Name)
+		}
+		return reflect.ValueOf(c).Elem().FieldByIndex(p.index), nil
+	}
+	if p.Entry >= len(c.Reforms) {
+		return reflect.Value{}, fmt.Errorf("%s: the scenario has %s; allowed %s", p.Key, entries(len(c.Reforms)), entryKeys(len(c.Reforms), p.Name))
+	}
+	if write {
+		c.Reforms = slices.Clone(c.Reforms)
+	}
+	return reflect.ValueOf(&c.Reforms[p.Entry]).Elem().FieldByIndex(p.index), nil
 }
 
-// Get returns the parameter's value in c as float64, int or string.
+func entries(n int) string {
+	switch n {
+	case 0:
+		return "no [[reforms]] entry"
+	case 1:
+		return "1 [[reforms]] entry"
+	}
+	return fmt.Sprintf("%d [[reforms]] entries", n)
+}
+
+func entryKeys(n int, name string) string {
+	switch n {
+	case 0:
+		return "no reforms[i] key (schedule a reform first)"
+	case 1:
+		return "reforms[0]." + name
+	}
+	return fmt.Sprintf("reforms[0].%s to reforms[%d].%s", name, n-1, name)
+}
+
+// Get returns the parameter's value in c as float64, int, string or
+// []string; nil when the key names a schedule entry c does not have.
 func (p Param) Get(c *Config) any {
-	v := p.field(c)
+	v, err := p.field(c, false)
+	if err != nil {
+		return nil
+	}
 	switch p.Kind {
 	case "float":
 		return v.Float()
 	case "int":
 		return int(v.Int())
+	case "list":
+		return slices.Clone(v.Interface().([]string))
 	default:
 		return v.String()
 	}
 }
 
-// Format renders the parameter's value in c as TOML.
+// Format renders the parameter's value in c as TOML ("" when Get is nil).
 func (p Param) Format(c *Config) string {
 	switch x := p.Get(c).(type) {
 	case float64:
@@ -186,15 +301,47 @@ func (p Param) Format(c *Config) string {
 		return s
 	case int:
 		return strconv.Itoa(x)
-	default:
-		return strconv.Quote(x.(string))
+	case []string:
+		q := make([]string, len(x))
+		for i, e := range x {
+			q[i] = strconv.Quote(e)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	case string:
+		return strconv.Quote(x)
 	}
+	return ""
 }
 
-// Set assigns v (float64, int64, int or string, as a TOML decoder gives
-// them) after checking its type and range.
+// Set assigns v (float64, int64, int, string, []string or []any, as a
+// TOML decoder gives them) after checking its type and range, and, for a
+// schedule entry's key, that c has the entry.
 func (p Param) Set(c *Config, v any) error {
-	f := p.field(c)
+	x, err := p.Check(v)
+	if err != nil {
+		return err
+	}
+	f, err := p.field(c, true)
+	if err != nil {
+		return err
+	}
+	switch p.Kind {
+	case "float":
+		f.SetFloat(x.(float64))
+	case "int":
+		f.SetInt(x.(int64))
+	case "list":
+		f.Set(reflect.ValueOf(x))
+	default:
+		f.SetString(x.(string))
+	}
+	return nil
+}
+
+// Check checks v's type and range as Set would, without a configuration,
+// and returns it converted to the parameter's kind (float64, int64, string
+// or []string).
+func (p Param) Check(v any) (any, error) {
 	switch p.Kind {
 	case "float":
 		var x float64
@@ -206,12 +353,12 @@ func (p Param) Set(c *Config, v any) error {
 		case int:
 			x = float64(n)
 		default:
-			return fmt.Errorf("%s: want a number, got %s", p.Key, TypeName(v))
+			return nil, fmt.Errorf("%s: want a number, got %s", p.Key, TypeName(v))
 		}
 		if math.IsNaN(x) || x < p.Min || x > p.Max {
-			return fmt.Errorf("%s = %s is out of range: allowed %s", p.Key, fmtNum(x), p.Range())
+			return nil, fmt.Errorf("%s = %s is out of range: allowed %s", p.Key, fmtNum(x), p.Range())
 		}
-		f.SetFloat(x)
+		return x, nil
 	case "int":
 		var x int64
 		switch n := v.(type) {
@@ -221,27 +368,53 @@ func (p Param) Set(c *Config, v any) error {
 			x = int64(n)
 		case float64:
 			if n != math.Trunc(n) || math.Abs(n) > 1<<53 {
-				return fmt.Errorf("%s: want an integer, got %s", p.Key, fmtNum(n))
+				return nil, fmt.Errorf("%s: want an integer, got %s", p.Key, fmtNum(n))
 			}
 			x = int64(n)
 		default:
-			return fmt.Errorf("%s: want an integer, got %s", p.Key, TypeName(v))
+			return nil, fmt.Errorf("%s: want an integer, got %s", p.Key, TypeName(v))
 		}
 		if float64(x) < p.Min || float64(x) > p.Max {
-			return fmt.Errorf("%s = %d is out of range: allowed %s", p.Key, x, p.Range())
+			return nil, fmt.Errorf("%s = %d is out of range: allowed %s", p.Key, x, p.Range())
 		}
-		f.SetInt(x)
+		return x, nil
+	case "list":
+		var items []string
+		switch l := v.(type) {
+		case []string:
+			items = l
+		case []any:
+			for _, e := range l {
+				s, ok := e.(string)
+				if !ok {
+					return nil, fmt.Errorf("%s: want a list of names, got %s in it; allowed %s", p.Key, TypeName(e), p.Range())
+				}
+				items = append(items, s)
+			}
+		default:
+			return nil, fmt.Errorf("%s: want a list of names, got %s; allowed %s", p.Key, TypeName(v), p.Range())
+		}
+		out := make([]string, 0, len(items))
+		for _, s := range items {
+			if !slices.Contains(p.Enum, s) {
+				return nil, fmt.Errorf("%s: %q is not allowed: allowed %s", p.Key, s, p.Range())
+			}
+			if slices.Contains(out, s) {
+				return nil, fmt.Errorf("%s: %q is listed twice: allowed each once", p.Key, s)
+			}
+			out = append(out, s)
+		}
+		return out, nil
 	default:
 		s, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("%s: want a string, got %s", p.Key, TypeName(v))
+			return nil, fmt.Errorf("%s: want a string, got %s", p.Key, TypeName(v))
 		}
 		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
-			return fmt.Errorf("%s = %q is not allowed: allowed %s", p.Key, s, p.Range())
+			return nil, fmt.Errorf("%s = %q is not allowed: allowed %s", p.Key, s, p.Range())
 		}
-		f.SetString(s)
+		return s, nil
 	}
-	return nil
 }
 
 // SetString parses s as the parameter's kind and assigns it.
@@ -259,6 +432,12 @@ func (p Param) SetString(c *Config, s string) error {
 			return fmt.Errorf("%s: %q is not an integer", p.Key, s)
 		}
 		return p.Set(c, x)
+	case "list":
+		var l []string
+		if s != "" {
+			l = strings.Split(s, ",")
+		}
+		return p.Set(c, l)
 	default:
 		return p.Set(c, s)
 	}
@@ -304,36 +483,45 @@ func (c *Config) Validate() error {
 	}
 	for i, r := range c.Reforms {
 		if err := r.Validate(); err != nil {
+			// Name the entry the way a sweep names its keys: reforms[1].end.
+			if rest, ok := strings.CutPrefix(err.Error(), "reforms."); ok {
+				return fmt.Errorf("reforms[%d].%s", i, rest)
+			}
 			return fmt.Errorf("reforms[%d]: %w", i, err)
 		}
 	}
 	return nil
 }
 
-// Validate checks one scheduled reform.
+// Validate checks one scheduled reform: every key against its range, and
+// the rules across keys. Messages start with the key they are about
+// ("reforms.end ..."), so that a loader can point at its line.
 func (r ReformSpec) Validate() error {
-	for _, p := range ReformSpecParams() {
-		switch p.Name {
-		case "kind":
-			if !slices.Contains(p.Enum, r.Kind) {
-				return fmt.Errorf("reforms.kind = %q is not allowed: allowed %s", r.Kind, p.Range())
-			}
-		case "coverage":
-			if !slices.Contains(p.Enum, r.Coverage) {
-				return fmt.Errorf("reforms.coverage = %q is not allowed: allowed %s", r.Coverage, p.Range())
-			}
-		case "start":
-			if float64(r.Start) < p.Min || float64(r.Start) > p.Max {
-				return fmt.Errorf("reforms.start = %d is out of range: allowed %s", r.Start, "integer in ["+fmtNum(p.Min)+", "+fmtNum(p.Max)+"]")
-			}
-		case "fraction":
-			if math.IsNaN(r.Fraction) || r.Fraction < p.Min || r.Fraction > p.Max {
-				return fmt.Errorf("reforms.fraction = %s is out of range: allowed [0, 1]", fmtNum(r.Fraction))
-			}
+	for _, p := range specTable() {
+		f := reflect.ValueOf(r).FieldByIndex(p.index)
+		var v any
+		switch p.Kind {
+		case "float":
+			v = f.Float()
+		case "int":
+			v = f.Int()
+		case "list":
+			v = f.Interface().([]string)
+		default:
+			v = f.String()
+		}
+		if _, err := p.Check(v); err != nil {
+			return err
 		}
 	}
 	if r.Coverage == "pilot" && r.Fraction == 0 {
 		return fmt.Errorf("reforms.fraction must be above 0 when coverage = \"pilot\"")
+	}
+	if r.End != 0 && r.End <= r.Start {
+		return fmt.Errorf("reforms.end = %d is not after start = %d: allowed 0 (never reversed) or a month above start", r.End, r.Start)
+	}
+	if r.Kind == Zhengshe && len(r.Separations) > 0 {
+		return fmt.Errorf("reforms.separations: 政社分离 (zhengshe) brings none of 政经分离's separations; allowed [] or no key (separations belong to cungaiju and zhengjing entries)")
 	}
 	return nil
 }

@@ -9,21 +9,118 @@ const (
 	Zhengshe  = "zhengshe"  // 政社分离 administration separated from services
 )
 
+// The five separations of 政经分离 [二(三)2]: 职能、资产、财务、机构、人员分开.
+const (
+	SepPersonnel    = iota // 人员分开: no cross-holding; the board has its own election
+	SepInstitutions        // 机构分开: separate organisations and electorates
+	SepAssets              // 资产分开: the board manages assets and compensation
+	SepFinance             // 财务分开: separate accounts, district funding, audits
+	SepFunctions           // 职能分开: the committee's job becomes services
+	numSeparations
+)
+
+// separationNames are the separations as written in scenario files, by
+// their constants (an array: no allocation where phase 1 reads it).
+func separationNames() [numSeparations]string {
+	return [numSeparations]string{"personnel", "institutions", "assets", "finance", "functions"}
+}
+
+// SeparationNames are the separations as written in scenario files.
+func SeparationNames() []string {
+	names := separationNames()
+	return names[:]
+}
+
+// separations returns which separations an entry brings: its list, or the
+// default of its kind when the list is nil (all five for 政经分离, the
+// personnel separation for 村改居 [二(二)2], none for 政社分离).
+func (r *ReformSpec) separations() (on [numSeparations]bool) {
+	if r.Separations == nil {
+		switch r.Kind {
+		case Zhengjing:
+			for i := range on {
+				on[i] = true
+			}
+		case Cungaiju:
+			on[SepPersonnel] = true
+		}
+		return on
+	}
+	names := separationNames()
+	for _, s := range r.Separations {
+		for i, n := range names {
+			if s == n {
+				on[i] = true
+			}
+		}
+	}
+	return on
+}
+
+// DefaultSeparations is what an entry of a kind brings when its
+// separations key is left out.
+func DefaultSeparations(kind string) []string {
+	r := ReformSpec{Kind: kind}
+	on := r.separations()
+	out := []string{}
+	for i, n := range SeparationNames() {
+		if on[i] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Mechanisms are the settings through which reforms act: phase 1 derives
+// them from the schedule, and the other phases read only them. A reform
+// changes nothing else (TestReformSwitchesExactlyItsMechanisms).
+type Mechanisms struct {
+	Community bool    // 居委会 status: identity-mismatch grievance ends, births are insured
+	Urbanised float64 // how far former villagers are urban residents (identity), [0,1]
+	Insured   float64 // share of locals in urban social insurance
+	Budget    float64 // service budget per resident, yuan/year
+	Public    float64 // share of that budget paid by the district, by residence
+
+	BoardApart      bool    // a cooperative board is elected apart from the committee (personnel)
+	CrossHeld       float64 // share of board seats committee members still hold (1 − personnel)
+	ShareholderVote bool    // the board is elected by member shareholders only (institutions)
+	Threat          float64 // share of the migrant voters' redistribution threat left (1 − institutions)
+	Control         float64 // share of assets and compensation the committee still decides (1 − assets)
+	CentreRule      float64 // share of transactions above the threshold that must pass the trading centre (assets)
+	AuditRate       float64 // audits a year of the cooperative's accounts (finance)
+	Funded          float64 // share of committee_funding the district pays (finance)
+	CommitteePublic float64 // share of the committee's service work paid by public money (finance)
+	Sigma           float64 // committee effort on services (functions)
+	Blame           float64 // share of economic disputes blamed on the committee (1 − functions)
+
+	AdminLoad  float64 // committee time on pushed-down tasks (政社分离)
+	Centres    float64 // service-centre capacity per community, in centres (政社分离)
+	CentreDist float64 // residents' distance to a centre relative to one centre per community
+	CentreCost float64 // yearly cost of the layout per community, in centres
+	OrgTarget  float64 // social organisations the grant fund pays for (政社分离)
+	Voice      float64 // rise in migrants' integration target from the two councils (政社分离)
+}
+
 // Eligible applies the 村改居 rule [二(二)2]: inside the urban planning area
-// (the urban front plus the planning margin),
-// farmland per capita below the threshold, and enough labour out of farming.
+// (the urban front plus the planning margin), farmland per capita below the
+// threshold, and enough labour out of farming.
 func (m *Model) Eligible(v *Village, month int) bool {
 	locals := v.localPeople(m.Cfg.District.Scale)
 	pc := safeDiv(v.Farmland, locals)
 	return v.D <= m.Front(month)+m.Cfg.Economy.PlanningMargin && pc < m.Cfg.Reform.FarmlandThreshold && v.I >= m.Cfg.Reform.NonFarmThreshold
 }
 
-// reforms is phase 1: every scheduled reform whose start month has come is
-// applied to the villages it covers.
+// reforms is phase 1: every scheduled entry whose start month has come, and
+// whose end has not, reaches the units it covers; then the unit's
+// mechanisms follow from the strengths of the entries that reached it.
 func (m *Model) reforms(v *Village, month int) {
-	for k, spec := range m.Cfg.Reforms {
-		if month < spec.Start || m.applied(v, spec.Kind) {
+	for k := range m.Cfg.Reforms {
+		spec := &m.Cfg.Reforms[k]
+		if month < spec.Start || (spec.End > 0 && month >= spec.End) || v.reached[k] >= 0 {
 			continue
+		}
+		if spec.Kind == Cungaiju && v.UrbanAtStart {
+			continue // already a community
 		}
 		covered := false
 		switch spec.Coverage {
@@ -34,99 +131,148 @@ func (m *Model) reforms(v *Village, month int) {
 		case "eligible":
 			// For the separations, "eligible" means urban: a community, or
 			// a village that meets the 村改居 rule.
-			covered = m.Eligible(v, month) || (spec.Kind != Cungaiju && v.Community)
+			covered = m.Eligible(v, month) || (spec.Kind != Cungaiju && v.M.Community)
 		}
 		if covered {
-			m.apply(v, spec.Kind, month)
+			m.apply(v, k, month)
 		}
 	}
+	m.settle(v, month)
 }
 
-func (m *Model) applied(v *Village, kind string) bool {
-	switch kind {
+// apply records that schedule entry k reached the unit this month and
+// switches the unit's mechanisms accordingly; it writes no outcome.
+func (m *Model) apply(v *Village, k, month int) {
+	v.reached[k] = int32(month)
+	switch m.Cfg.Reforms[k].Kind {
 	case Cungaiju:
-		return v.Converted() || v.UrbanAtStart // already a community
+		if v.ConvertedAt < 0 {
+			v.ConvertedAt = month
+		}
 	case Zhengjing:
-		return !v.Merged()
-	default:
-		return v.Separated()
+		if v.ZhengjingAt < 0 {
+			v.ZhengjingAt = month
+		}
+	case Zhengshe:
+		if v.ZhengsheAt < 0 {
+			v.ZhengsheAt = month
+		}
 	}
+	m.settle(v, month)
 }
 
-// apply switches exactly the mechanisms MODEL.md §7.1 names for a reform.
-func (m *Model) apply(v *Village, kind string, month int) {
+// strength is how far entry k acts on a unit it reached at month at:
+// intensity, reached linearly over ramp months, and 0 once it has ended.
+func (m *Model) strength(k, at, month int) float64 {
+	spec := &m.Cfg.Reforms[k]
+	if at < 0 || month < at || (spec.End > 0 && month >= spec.End) {
+		return 0
+	}
+	s := spec.Intensity
+	if spec.Ramp > 0 {
+		s *= math.Min(1, float64(month-at+1)/float64(spec.Ramp))
+	}
+	return s
+}
+
+// settle derives the unit's mechanisms from the strengths of the entries
+// that reached it. Each setting moves from its unreformed value towards its
+// reformed one in proportion to the strength of the component that owns it
+// (docs/ODD.md §7.1): 村改居 the budget, its funding and insurance; each
+// separation its own mechanisms; 政社分离 the centres, load, organisations
+// and councils.
+func (m *Model) settle(v *Village, month int) {
 	c := &m.Cfg
-	switch kind {
-	case Cungaiju:
-		// Status, equalised services and access, urban social insurance
-		// (and so no insecurity or identity-mismatch grievance; see
-		// opinion.go). Committee seats and people are unchanged; the
-		// collective economy is untouched.
-		v.ConvertedAt = month
-		v.Community = true
-		v.Budget = c.Services.UrbanBudget
-		v.AccessMigrant = math.Max(v.AccessMigrant, 1)
-		for i := 0; i < v.R.Len(); i++ {
-			if !v.R.Has(i, FlagMigrant) {
-				v.R.Flags[i] |= FlagInsured
+	r := &c.Reform
+	var conv, zs, zj float64
+	var sep [numSeparations]float64
+	for k := range c.Reforms {
+		s := m.strength(k, int(v.reached[k]), month)
+		if s == 0 {
+			continue
+		}
+		spec := &c.Reforms[k]
+		switch spec.Kind {
+		case Cungaiju:
+			conv = math.Max(conv, s)
+		case Zhengshe:
+			zs = math.Max(zs, s)
+		case Zhengjing:
+			zj = math.Max(zj, s)
+		}
+		on := m.entrySeps[k]
+		for i := range sep {
+			if on[i] {
+				sep[i] = math.Max(sep[i], s)
 			}
 		}
-	case Zhengjing:
-		// Personnel, assets, finance, institutions, blame: the committee
-		// loses the economy (stake, σ, τ target and blame follow from
-		// ZhengjingAt in economy.go, disputes.go and election.go), and a
-		// board is elected by member shareholders at once.
-		v.ZhengjingAt = month
-		v.Sigma = c.Reform.SigmaSeparated
-		m.electBoard(v, month)
-	case Zhengshe:
-		// Service centres by layout, administrative tasks moved to the
-		// centre, social organisations (grown in services.go), the two
-		// councils (migrant voice and better targeting).
-		v.ZhengsheAt = month
-		v.AdminLoad = c.Reform.AdminLoadAfter
-		v.Centres, v.CentreDist = centreLayout(c.Reform.Layout)
-		v.Voice = true
-		v.AccessMigrant = math.Min(1, v.AccessMigrant+c.Reform.MigrantAccessGain)
+	}
+	v.conv, v.zj, v.zs = conv, zj, zs
+	if v.UrbanAtStart {
+		conv = 1 // residents' committees before any reform
+	}
+
+	mech := &v.M
+	mech.Community = conv > 0
+	mech.Urbanised = conv
+	mech.Insured = conv
+	s := &c.Services
+	mech.Budget = s.RuralBudget + conv*(s.UrbanBudget-s.RuralBudget)
+	// Conversion puts the unit on the urban standard, which the district
+	// pays; 政社分离 moves the public tasks the committee ran on collective
+	// money to the service centre [二(四)1(3)], so the district pays for
+	// them too. Either way the budget is spent by residence.
+	mech.Public = s.RuralPublicShare + math.Max(conv, zs)*(1-s.RuralPublicShare)
+
+	wasApart := mech.BoardApart
+	mech.BoardApart = sep[SepPersonnel] > 0
+	mech.CrossHeld = 1 - sep[SepPersonnel]
+	mech.ShareholderVote = sep[SepInstitutions] > 0
+	mech.Threat = 1 - sep[SepInstitutions]
+	mech.Control = 1 - sep[SepAssets]
+	mech.CentreRule = sep[SepAssets]
+	mech.AuditRate = r.AuditRate * sep[SepFinance]
+	mech.Funded = sep[SepFinance]
+	mech.CommitteePublic = r.CommitteePublic * sep[SepFinance]
+	mech.Sigma = r.SigmaMerged + sep[SepFunctions]*(r.SigmaSeparated-r.SigmaMerged)
+	mech.Blame = 1 - sep[SepFunctions]
+
+	mech.AdminLoad = s.AdminLoad + zs*(r.AdminLoadAfter-s.AdminLoad)
+	centres, dist, cost := centreLayout(r)
+	mech.Centres = zs * centres
+	mech.CentreDist = dist
+	mech.CentreCost = zs * cost
+	mech.OrgTarget = zs * r.OrgGrant / r.OrgCost
+	mech.Voice = zs * c.Opinion.Voice
+
+	switch {
+	case mech.BoardApart && !wasApart:
+		m.electBoard(v, month) // the separate board is elected at once
+	case !mech.BoardApart && wasApart:
+		v.Board, v.boardReserve = nil, v.boardReserve[:0] // reversed: committee members hold the posts again
 	}
 }
 
-// centreLayout gives centres per community and the distance factor of a
-// layout: one community one centre; several (three) communities sharing a
-// centre of twice the capacity, farther away; one community with two
-// smaller centres (0.6 capacity each), nearer.
-func centreLayout(layout string) (centres, dist float64) {
-	switch layout {
+// centreLayout gives the service-centre capacity per community (in
+// centres), residents' distance to a centre, and the yearly cost per
+// community (in centres) of the layout [二(四)1(3)]: one community one
+// centre; several communities sharing a larger centre, farther away; one
+// community with several small centres, nearer.
+func centreLayout(r *ReformParams) (centres, dist, cost float64) {
+	switch r.Layout {
 	case "many-one":
-		return 2.0 / 3, 2
+		return r.SharedCapacity / r.SharedCommunities, r.SharedDistance, r.SharedCost / r.SharedCommunities
 	case "one-many":
-		return 1.2, 0.5
+		return r.SmallCentres * r.SmallCapacity, r.SmallDistance, r.SmallCentres * r.SmallCost
 	default:
-		return 1, 1
+		return 1, 1, 1
 	}
 }
 
-// centreCostFactor is the yearly cost of a layout per community, in units of
-// one centre's cost: shared centres are cheaper per community, several small
-// centres dearer.
-func centreCostFactor(layout string) float64 {
-	switch layout {
-	case "many-one":
-		return 0.5
-	case "one-many":
-		return 1.4
-	default:
-		return 1
-	}
-}
-
-// tauTarget is the share of transactions through the trading centre that the
-// rules in force aim at: only transactions above the threshold must pass it
-// after 政经分离.
-func (m *Model) tauTarget(v *Village) float64 {
-	if v.Merged() {
-		return m.Cfg.Economy.Tau0
-	}
-	r := &m.Cfg.Reform
-	return math.Max(m.Cfg.Economy.Tau0, r.TauSeparated*math.Exp(-r.TradingThreshold/r.MeanTransaction))
+// Reform is a schedule entry with the table's defaults: full intensity, no
+// ramp, never reversed, and the kind's default separations. Code that
+// builds schedules should start from it: a ReformSpec literal leaves
+// Intensity at 0, a reform in name only.
+func Reform(kind string, start int, coverage string) ReformSpec {
+	return ReformSpec{Kind: kind, Start: start, Coverage: coverage, Intensity: 1}
 }

@@ -11,8 +11,9 @@ type Residents struct {
 	Bin    []uint8   // income bin for the Gini histogram, updated when income changes
 	Resid  []uint16  // months of residence in this village (migrants)
 	Party  []uint16  // open disputes this agent is party to
+	Since  []uint16  // month the agent became a shareholding member (compensation it shares)
 	Skill  []float32 // individual wage multiplier (median 1)
-	Div    []float32 // dividends and compensation received in the last 12 months, yuan
+	Div    []float32 // dividend received at the last payment, yuan (compensation: Village.compPaid)
 	S      []float32 // satisfaction
 	T      []float32 // trust in the committee
 	G      []float32 // grievance
@@ -26,7 +27,6 @@ const (
 	FlagMember                       // shareholding member of the cooperative
 	FlagRegistered                   // registered voter (migrants must register)
 	FlagSold                         // sold a vote in the current election
-	FlagInsured                      // in urban social insurance (after 村改居)
 )
 
 // Len is the number of agents.
@@ -38,7 +38,7 @@ func (r *Residents) Has(i int, f uint8) bool { return r.Flags[i]&f != 0 }
 // Agent is one resident's state, used when agents are created or move.
 type Agent struct {
 	Flags, Group, U, Bin uint8
-	Resid, Party         uint16
+	Resid, Party, Since  uint16
 	Skill, Div           float32
 	S, T, G, Iota        float32
 	Access               float32
@@ -52,6 +52,7 @@ func (r *Residents) Append(a Agent) {
 	r.Bin = append(r.Bin, a.Bin)
 	r.Resid = append(r.Resid, a.Resid)
 	r.Party = append(r.Party, a.Party)
+	r.Since = append(r.Since, a.Since)
 	r.Skill = append(r.Skill, a.Skill)
 	r.Div = append(r.Div, a.Div)
 	r.S = append(r.S, a.S)
@@ -65,7 +66,7 @@ func (r *Residents) Append(a Agent) {
 func (r *Residents) At(i int) Agent {
 	return Agent{
 		Flags: r.Flags[i], Group: r.Group[i], U: r.U[i], Bin: r.Bin[i],
-		Resid: r.Resid[i], Party: r.Party[i], Skill: r.Skill[i], Div: r.Div[i],
+		Resid: r.Resid[i], Party: r.Party[i], Since: r.Since[i], Skill: r.Skill[i], Div: r.Div[i],
 		S: r.S[i], T: r.T[i], G: r.G[i], Iota: r.Iota[i], Access: r.Access[i],
 	}
 }
@@ -80,6 +81,7 @@ func (r *Residents) swapRemove(i int) {
 	r.Bin[i] = r.Bin[last]
 	r.Resid[i] = r.Resid[last]
 	r.Party[i] = r.Party[last]
+	r.Since[i] = r.Since[last]
 	r.Skill[i] = r.Skill[last]
 	r.Div[i] = r.Div[last]
 	r.S[i] = r.S[last]
@@ -93,6 +95,7 @@ func (r *Residents) swapRemove(i int) {
 	r.Bin = r.Bin[:last]
 	r.Resid = r.Resid[:last]
 	r.Party = r.Party[:last]
+	r.Since = r.Since[:last]
 	r.Skill = r.Skill[:last]
 	r.Div = r.Div[:last]
 	r.S = r.S[:last]
@@ -103,4 +106,4 @@ func (r *Residents) swapRemove(i int) {
 }
 
 // BytesPerAgent is the memory one agent takes in Residents.
-const BytesPerAgent = 4*1 + 2*2 + 7*4
+const BytesPerAgent = 4*1 + 3*2 + 7*4

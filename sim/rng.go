@@ -24,6 +24,9 @@ const (
 	StreamDistrict StreamKind = 2 // the run's own stream, phase 8 and set-up
 	StreamInit     StreamKind = 3 // per-village stream for the initial state
 	StreamPilot    StreamKind = 4 // per-reform stream choosing pilot villages
+	StreamElection StreamKind = 5 // per-village stream, phase 7 (elections)
+	StreamTrade    StreamKind = 6 // per-village stream, collective transactions (phase 2)
+	StreamAudit    StreamKind = 7 // per-village stream, audits and the blame of economic disputes
 )
 
 // NewStream derives a stream from (master seed, replicate, kind, id) with the

@@ -3,9 +3,13 @@ package sim
 import "math"
 
 // services is phase 5: supply against demand gives the village's service
-// quality. Supply, in people served, is the committee's service effort
-// (σ · (1 − admin load) · c̄ · seats · seat capacity), the district budget
-// per resident, social organisations and, after 政社分离, service centres.
+// quality. Supply, in people served, has two sources (docs/ODD.md §7.5): what the
+// collective and the committee fund, which members and registered locals
+// use first, and what public money funds — the district's share of the
+// budget, the committee's publicly funded work, social organisations and,
+// after 政社分离, service centres — which serves residents whatever their
+// hukou. The committee's work is σ · (1 − admin load) · c̄ · seats · seat
+// capacity.
 func (m *Model) services(v *Village) {
 	c := &m.Cfg
 	s := &c.Services
@@ -22,36 +26,49 @@ func (m *Model) services(v *Village) {
 	residents := float64(locals+migrants) * k
 	v.demand = float64(locals)*k + float64(migrants)*k*s.MigrantWeight
 
-	if v.Separated() {
-		// Organisations grow towards what the grant fund and purchased
-		// services pay for.
-		v.Orgs += r.OrgGrowth * (r.OrgGrant/r.OrgCost - v.Orgs)
-	}
-	committee := v.Sigma * (1 - v.AdminLoad) * meanC(v.Committee) * float64(v.Seats) * s.SeatCapacity
-	v.supplyBase = committee + residents*v.Budget/s.UnitCost + v.Orgs*r.OrgCapacity
-	v.supplyCentre = v.Centres * r.CentreCapacity * r.StandardisationGain
+	// Organisations grow towards what the grant fund and purchased services
+	// pay for, and wind down when the money stops.
+	v.Orgs += r.OrgGrowth * (v.M.OrgTarget - v.Orgs)
+	committee := v.M.Sigma * (1 - v.M.AdminLoad) * meanC(v.Committee) * float64(v.Seats) * s.SeatCapacity
+	budget := residents * v.M.Budget / s.UnitCost
+	v.supplyPublic = budget*v.M.Public + committee*v.M.CommitteePublic + v.Orgs*r.OrgCapacity
+	v.supplyColl = budget*(1-v.M.Public) + committee*(1-v.M.CommitteePublic)
+	v.supplyCentre = v.M.Centres * r.CentreCapacity * r.StandardisationGain
 	// Unit quality: the centre's reach at the mean resident distance (0.5).
-	avgReach := math.Max(0, 1-r.AccessCost*0.5*v.CentreDist)
-	v.quality = math.Min(1, safeDiv(v.supplyBase+v.supplyCentre*avgReach, v.demand))
+	reach := math.Max(0, 1-r.AccessCost*0.5*v.M.CentreDist)
+	ratio := safeDiv(v.supplyColl+v.supplyPublic+v.supplyCentre*reach, v.demand)
+	v.quality = math.Min(1, ratio)
+	v.migAccess = math.Min(1, ratio*m.migrantShare(v, reach)) * (1 - s.TakeupGap*(1-v.meanIota))
 	v.obs.Committee = committee
 }
 
+// migrantShare is the share of the supply a migrant at a given reach of the
+// centre can use: all public supply and collective_migrant_share of the
+// collectively funded one.
+func (m *Model) migrantShare(v *Village, reach float64) float64 {
+	public := v.supplyPublic + v.supplyCentre*reach
+	return safeDiv(public+m.Cfg.Services.CollectiveMigrantShare*v.supplyColl, public+v.supplyColl)
+}
+
 // perceived is the service quality agent i sees: the centre serves near
-// residents better, perception varies between residents, and migrants see
-// only their access share.
+// residents better and perception varies between residents. A local sees
+// the supply against demand, capped at 1; a migrant sees the part of the
+// supply open to him (the public supply and a share of the collective's)
+// against demand, capped at 1, times his take-up, which rises with
+// integration.
 func (v *Village) perceived(i int, c *Config) float32 {
 	a := float64(v.R.Access[i])
-	reach := 1 - c.Reform.AccessCost*a*v.CentreDist
-	if reach < 0 {
-		reach = 0
+	reach := math.Max(0, 1-c.Reform.AccessCost*a*v.M.CentreDist)
+	public := v.supplyPublic + v.supplyCentre*reach
+	usable := v.supplyColl + public
+	migrant := v.R.Flags[i]&FlagMigrant != 0
+	if migrant {
+		usable = public + c.Services.CollectiveMigrantShare*v.supplyColl
 	}
-	q := safeDiv(v.supplyBase+v.supplyCentre*reach, v.demand)
-	if q > 1 {
-		q = 1
-	}
+	q := math.Min(1, safeDiv(usable, v.demand))
 	q *= 1 - c.Services.Noise*(a-0.5)
-	if v.R.Flags[i]&FlagMigrant != 0 {
-		q *= v.AccessMigrant
+	if migrant {
+		q *= 1 - c.Services.TakeupGap*(1-float64(v.R.Iota[i]))
 	}
 	return clamp32(float32(q))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -55,10 +56,13 @@ func runText(t testing.TB, c Config, seed uint64, rep, workers int, detail bool)
 func TestDeterministicAcrossWorkers(t *testing.T) {
 	c := small(14, 60)
 	c.Months = 80
+	// Every kind of schedule entry: eligible, pilot and full coverage; a
+	// ramp, a partial intensity, an end, and separations chosen one by one.
 	c.Reforms = []ReformSpec{
-		{Kind: Cungaiju, Start: 5, Coverage: "eligible"},
-		{Kind: Zhengjing, Start: 10, Coverage: "pilot", Fraction: 0.5},
-		{Kind: Zhengshe, Start: 20, Coverage: "all"},
+		{Kind: Cungaiju, Start: 5, Coverage: "eligible", Intensity: 1, Ramp: 6},
+		{Kind: Zhengjing, Start: 10, Coverage: "pilot", Fraction: 0.5, Intensity: 0.7, Separations: []string{"assets", "finance", "personnel"}},
+		{Kind: Zhengjing, Start: 14, End: 60, Coverage: "all", Intensity: 0.8, Separations: []string{"functions", "institutions"}},
+		{Kind: Zhengshe, Start: 20, Coverage: "all", Intensity: 0.5, Ramp: 12},
 	}
 	want := runText(t, c, 7, 1, 1, true)
 	if len(want) == 0 {
@@ -83,122 +87,6 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 	}
 }
 
-// switches are the mechanism settings a reform may change, read from a
-// village after the reform is applied.
-type switches struct {
-	Community, Insured, Merged, Board, Voice bool
-	Budget, AccessMigrant, Sigma, TauTarget  float64
-	AdminLoad, Centres, CentreDist           float64
-	CommitteeSame                            bool
-}
-
-func readSwitches(m *Model, v *Village, committee []Officer) switches {
-	ins := false
-	for i := 0; i < v.R.Len(); i++ {
-		if v.R.Has(i, FlagInsured) {
-			ins = true
-		}
-	}
-	same := len(committee) == len(v.Committee)
-	for i := range committee {
-		if same && committee[i] != v.Committee[i] {
-			same = false
-		}
-	}
-	return switches{
-		Community: v.Community, Insured: ins, Merged: v.Merged(), Board: len(v.Board) > 0, Voice: v.Voice,
-		Budget: v.Budget, AccessMigrant: v.AccessMigrant, Sigma: v.Sigma, TauTarget: m.tauTarget(v),
-		AdminLoad: v.AdminLoad, Centres: v.Centres, CentreDist: v.CentreDist, CommitteeSame: same,
-	}
-}
-
-func changed(a, b switches) map[string]bool {
-	out := map[string]bool{}
-	check := func(name string, x, y any) {
-		if x != y {
-			out[name] = true
-		}
-	}
-	check("Community", a.Community, b.Community)
-	check("Insured", a.Insured, b.Insured)
-	check("Merged", a.Merged, b.Merged)
-	check("Board", a.Board, b.Board)
-	check("Voice", a.Voice, b.Voice)
-	check("Budget", a.Budget, b.Budget)
-	check("AccessMigrant", a.AccessMigrant, b.AccessMigrant)
-	check("Sigma", a.Sigma, b.Sigma)
-	check("TauTarget", a.TauTarget, b.TauTarget)
-	check("AdminLoad", a.AdminLoad, b.AdminLoad)
-	check("Centres", a.Centres, b.Centres)
-	check("CentreDist", a.CentreDist, b.CentreDist)
-	check("CommitteeSame", a.CommitteeSame, true)
-	return out
-}
-
-// TestReformSwitchesExactlyItsMechanisms applies each reform to a village
-// and checks that exactly the mechanisms MODEL.md §7.1 names changed.
-func TestReformSwitchesExactlyItsMechanisms(t *testing.T) {
-	want := map[string][]string{
-		Cungaiju:  {"Community", "Insured", "Budget", "AccessMigrant"},
-		Zhengjing: {"Merged", "Board", "Sigma", "TauTarget"},
-		Zhengshe:  {"AdminLoad", "Centres", "CentreDist", "Voice", "AccessMigrant"},
-	}
-	for kind, names := range want {
-		t.Run(kind, func(t *testing.T) {
-			m, err := New(small(6, 200), 3, 0, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var v *Village
-			for _, x := range m.Villages {
-				if !x.UrbanAtStart {
-					v = x
-					break
-				}
-			}
-			committee := append([]Officer(nil), v.Committee...)
-			before := readSwitches(m, v, committee)
-			m.apply(v, kind, 0)
-			after := readSwitches(m, v, committee)
-			got := changed(before, after)
-			for _, n := range names {
-				if !got[n] {
-					t.Errorf("%s did not change %s", kind, n)
-				}
-				delete(got, n)
-			}
-			for n := range got {
-				t.Errorf("%s changed %s, which MODEL.md does not name for it", kind, n)
-			}
-		})
-	}
-}
-
-// TestReformStakeAndBlame checks the two 政经分离 mechanisms that act through
-// Merged(): a committee seat's stake falls to committee_stake_after_separation
-// and economic disputes are blamed on the board.
-func TestReformStakeAndBlame(t *testing.T) {
-	m, err := New(small(4, 200), 5, 0, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := m.Villages[0]
-	for _, typ := range []int{DisputeMembership, DisputeDividend, DisputeCompensation, DisputeLocalMigrant, DisputeService} {
-		m.openDispute(v, typ, -1)
-	}
-	if v.obs.Blamed != 5 {
-		t.Fatalf("merged: %d of 5 disputes blamed on the committee, want 5", v.obs.Blamed)
-	}
-	m.apply(v, Zhengjing, 0)
-	v.obs = VillageObs{}
-	for _, typ := range []int{DisputeMembership, DisputeDividend, DisputeCompensation, DisputeLocalMigrant, DisputeService} {
-		m.openDispute(v, typ, -1)
-	}
-	if v.obs.Blamed != 2 {
-		t.Fatalf("separated: %d of 5 disputes blamed on the committee, want 2 (local–migrant and service)", v.obs.Blamed)
-	}
-}
-
 // TestInvariants steps a reforming district and checks, every month: no
 // committee or board above 9 seats, money conserved between each
 // cooperative's pools, no negative shares or dividends, states in [0,1], and
@@ -207,16 +95,32 @@ func TestInvariants(t *testing.T) {
 	c := small(12, 80)
 	c.Months = 120
 	c.Reforms = []ReformSpec{
-		{Kind: Cungaiju, Start: 12, Coverage: "eligible"},
-		{Kind: Zhengjing, Start: 30, Coverage: "pilot", Fraction: 0.5},
-		{Kind: Zhengshe, Start: 40, Coverage: "all"},
+		{Kind: Cungaiju, Start: 12, Coverage: "eligible", Intensity: 1},
+		{Kind: Zhengjing, Start: 30, Coverage: "pilot", Fraction: 0.5, Intensity: 1},
+		{Kind: Zhengjing, Start: 50, End: 100, Coverage: "all", Intensity: 0.6, Ramp: 12, Separations: []string{"assets", "finance"}},
+		{Kind: Zhengshe, Start: 40, Coverage: "all", Intensity: 1},
 	}
 	m, err := New(c, 11, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	agents := m.Agents()
 	for m.Month < c.Months {
 		m.Step(2)
+		// Every resident is in exactly one village: the agents of all
+		// villages change only by births, deaths, arrivals and departures
+		// (movers leave one village and join another).
+		var born, died, came, left int
+		for _, v := range m.Villages {
+			born += v.obs.Births
+			died += v.obs.Deaths
+			came += v.obs.Arrivals
+			left += v.obs.Departures
+		}
+		if got, want := m.Agents(), agents+born-died+came-left; got != want {
+			t.Fatalf("month %d: %d agents, want %d (%d + %d born − %d died + %d arrived − %d left)", m.Month, got, want, agents, born, died, came, left)
+		}
+		agents = m.Agents()
 		for _, v := range m.Villages {
 			if len(v.Committee) > 9 || len(v.Board) > 9 || v.Seats > 9 {
 				t.Fatalf("month %d village %d: %d seats, %d on the board", m.Month, v.ID, len(v.Committee), len(v.Board))
@@ -250,8 +154,23 @@ func TestInvariants(t *testing.T) {
 					}
 				}
 			}
-			if v.Tau < 0 || v.Tau > 1 || v.I < 0 || v.I > 1 || v.Farmland < 0 {
-				t.Fatalf("village state out of range: τ %v I %v farmland %v", v.Tau, v.I, v.Farmland)
+			if v.Tau < 0 || v.Tau > 1 || v.I < 0 || v.I > 1 || v.Farmland < 0 || v.Built < 0 || v.migAccess < 0 || v.migAccess > 1 {
+				t.Fatalf("village state out of range: τ %v I %v farmland %v built %v migrant access %v", v.Tau, v.I, v.Farmland, v.Built, v.migAccess)
+			}
+			for _, x := range v.compPaid {
+				if x < 0 {
+					t.Fatalf("negative compensation %v", x)
+				}
+			}
+			mech := v.M
+			for _, x := range []float64{mech.Urbanised, mech.Insured, mech.Public, mech.CrossHeld, mech.Threat, mech.Control, mech.CentreRule,
+				mech.Funded, mech.CommitteePublic, mech.Sigma, mech.Blame, mech.AdminLoad} {
+				if x < 0 || x > 1 || x != x {
+					t.Fatalf("month %d village %d: mechanism share out of [0,1]: %+v", m.Month, v.ID, mech)
+				}
+			}
+			if e := &v.obs.Election; e.Stake < 0 || e.LandStake < 0 || e.LandStake > e.Stake*(1+1e-12) {
+				t.Fatalf("stake %v, land part %v", e.Stake, e.LandStake)
 			}
 		}
 	}
@@ -367,12 +286,57 @@ func TestParamsTable(t *testing.T) {
 			}
 		}
 	}
-	for _, key := range []string{"economy.lambda0", "reform.committee_stake_after_separation", "reform.tau_separated",
-		"reform.sigma_merged", "reform.sigma_separated", "services.urban_service_budget", "reform.trading_centre_threshold",
+	for _, key := range []string{"economy.lambda0", "reform.trading_centre_threshold", "reform.audit_rate",
+		"reform.sigma_merged", "reform.sigma_separated", "services.urban_service_budget", "services.collective_migrant_share",
 		"reform.standardisation_gain", "election.interval", "membership.clarity", "district.scale"} {
 		if !seen[key] {
-			t.Errorf("MODEL.md names parameter %s; it is missing", key)
+			t.Errorf("docs/ODD.md names parameter %s; it is missing", key)
 		}
+	}
+	// Version 1's effect constants are gone: a reform acts through
+	// mechanisms, not by setting an outcome-side quantity.
+	for _, key := range []string{"reform.committee_stake_after_separation", "reform.tau_separated", "reform.mean_transaction",
+		"reform.migrant_access_gain", "reform.board_integrity_gain", "services.access_migrant", "services.access_migrant_community"} {
+		if seen[key] {
+			t.Errorf("%s is an effect constant and should be gone", key)
+		}
+	}
+}
+
+// TestAssumptionsTable: every parameter through which a reform acts, and
+// every behavioural one, says where its default comes from and what range
+// is plausible; the plausible range lies inside the allowed one and holds
+// the default.
+func TestAssumptionsTable(t *testing.T) {
+	def := Default()
+	reform := 0
+	for _, p := range Params() {
+		if p.Class != "reform" && p.Class != "behaviour" {
+			continue
+		}
+		if p.Class == "reform" {
+			reform++
+		}
+		if p.Source == "" {
+			t.Errorf("%s: no source (a section of the study, a cited figure, or \"assumption\")", p.Key)
+		}
+		if p.Kind != "float" {
+			continue
+		}
+		if !p.HasPlausible() {
+			t.Errorf("%s: no plausible range", p.Key)
+			continue
+		}
+		x := p.Get(&def).(float64)
+		if p.PlausLo > x || x > p.PlausHi || p.PlausLo < p.Min || p.PlausHi > p.Max || p.PlausLo >= p.PlausHi {
+			t.Errorf("%s: plausible %s, default %v, allowed %s", p.Key, p.Plausible(), x, p.Range())
+		}
+	}
+	if reform < 30 {
+		t.Errorf("only %d parameters marked as reform-effect parameters", reform)
+	}
+	if !strings.Contains(AssumptionTable(), "`reform.audit_rate`") {
+		t.Error("the assumptions table lacks reform.audit_rate")
 	}
 }
 

@@ -10,7 +10,7 @@ func (m *Model) stepVillage(v *Village, month int, cn *counts) {
 	m.economy(v, month, cn)    // 2
 	m.membership(v, month, cn) // 3
 	v.count(cn)                // births and deaths changed heads
-	m.disputes(v, cn)          // 4 (service disputes follow last month's quality)
+	m.disputes(v, month, cn)   // 4 (service disputes follow last month's quality)
 	m.services(v)              // 5
 	m.opinion(v, cn)           // 6
 	if month%m.Cfg.Election.Interval == 0 {
@@ -21,24 +21,21 @@ func (m *Model) stepVillage(v *Village, month int, cn *counts) {
 	m.migrationOut(v, month) // 8, village half
 }
 
-// fiscal is what the district spends on a village this month: the service
-// budget, and the costs of whichever reforms reached it.
+// fiscal is what the district spends on a village this month: its share of
+// the service budget, and the costs of whichever reforms are in force, each
+// scaled by the strength of the component that brings it.
 func (m *Model) fiscal(v *Village, month int) float64 {
 	c := &m.Cfg
 	r := &c.Reform
 	k := c.District.Scale
-	y := v.residentsPeople(k) * v.Budget
+	mech := &v.M
+	y := v.residentsPeople(k) * mech.Budget * mech.Public
 	if v.Converted() && month-v.ConvertedAt < r.SubsidyYears*12 {
-		y += r.Subsidy
+		y += r.Subsidy * v.conv
 	}
-	if v.Community {
-		y += float64(v.obs.Locals) * k * c.Finance.InsurancePerPerson
-	}
-	if !v.Merged() {
-		y += r.CommitteeFunding + r.SupervisionCost
-	}
-	if v.Separated() {
-		y += r.CentreCost*centreCostFactor(r.Layout) + r.OrgGrant
-	}
+	y += float64(v.obs.Locals) * k * c.Finance.InsurancePerPerson * mech.Insured
+	y += r.CommitteeFunding * mech.Funded
+	y += r.SupervisionCost * (mech.CentreRule + mech.Funded) / 2
+	y += r.CentreCost*mech.CentreCost + r.OrgGrant*v.zs
 	return y / 12
 }

@@ -43,13 +43,14 @@ type Dispute struct {
 
 // Village is one village or community with its cooperatives, committee,
 // board, residents and open disputes. All its draws come from its own
-// stream, so villages can be stepped in any order or in parallel.
+// streams, so villages can be stepped in any order or in parallel.
 type Village struct {
 	ID           int
 	D            float64 // distance to the urban core, [0,1]
 	UrbanAtStart bool    // a residents' committee before any reform
-	Community    bool    // status: 居委会 (true) or 村委会
+	Industrial   bool    // farmland turned into collective industrial land by 2010
 	Farmland     float64 // mu
+	Built        float64 // collective construction land and homesteads, mu
 	I            float64 // share of labour out of farming
 	I0           float64 // I at month 0, for job attraction
 
@@ -58,32 +59,43 @@ type Village struct {
 
 	Seats     int
 	Committee []Officer
-	Board     []Officer // elected separately after 政经分离; empty when merged
+	Board     []Officer // elected apart from the committee (personnel separation); empty otherwise
 
-	// Reform state. The month each reform reached this village, −1 if not.
+	// Reform state: the month each reform kind first reached this unit
+	// (−1 if never), the month each schedule entry reached it, the
+	// strengths in force, and the mechanisms they set (phase 1).
 	ConvertedAt, ZhengjingAt, ZhengsheAt int
+	reached                              []int32
+	conv, zj, zs                         float64
+	M                                    Mechanisms
 
-	Tau           float64 // share of transactions through the trading centre
-	Sigma         float64 // committee effort share on services
-	AdminLoad     float64 // share of committee time on pushed-down tasks
-	Budget        float64 // service budget per resident, yuan/year
-	AccessMigrant float64 // share of quality migrants see
-	Centres       float64 // service centres (政社分离)
-	CentreDist    float64 // how far residents are from a centre (layout)
-	Orgs          float64 // social organisations
-	Voice         bool    // the two councils give migrants a voice
+	Tau                float64 // value share of transactions through the trading centre
+	txAll, txPassed    float64 // transaction values, exponentially weighted (τ = passed/all)
+	Orgs               float64 // social organisations
+	committeeReserve   []Officer
+	boardReserve       []Officer // runners-up who fill seats of members removed by audits
+	lastBuy, lastBuyBd float64   // share of votes bought at the last committee and board elections
 
-	PotRate  float64 // discretionary compensation per month, smoothed, yuan
-	lastDPS  float64 // dividend per member share paid last (union + group), yuan
-	quality  float64 // service quality (supply over demand, capped at 1)
-	meanIota float64 // mean migrant integration, last month
+	ExpPots   float64 // expected compensation pots per month at the current hazard and land, yuan
+	lastDPS   float64 // dividend per member share paid last (union + group), yuan
+	quality   float64 // service quality (supply over demand, capped at 1)
+	meanIota  float64 // mean migrant integration, last month
+	migAccess float64 // mean share of the service supply migrants can use and take up
+
+	// Compensation paid per member in each of the last twelve months
+	// (index month mod 12), for household income over a trailing year.
+	compPaid  [12]float64
+	compMonth [12]int32
 
 	demand       float64 // service demand, people
-	supplyBase   float64 // service supply without centres, people
-	supplyCentre float64 // service supply of centres at full reach, people
+	supplyColl   float64 // collectively funded service supply without centres, people
+	supplyPublic float64 // publicly funded service supply without centres, people
+	supplyCentre float64 // service supply of centres at full reach, people (public)
 
 	scratchVoters, scratchSoldTo []int32 // election scratch, reused
-	Detected                     bool    // vote buying detected at the last election
+	scratchCands                 []candidate
+	scratchOrder                 []int
+	Detected                     bool // vote buying detected at the last election
 
 	Disputes []Dispute
 	R        Residents
@@ -93,18 +105,22 @@ type Village struct {
 
 	MigrantTarget float64 // equilibrium migrants (people) at month 0
 
-	obs VillageObs // this month's observations
-	rng *Stream
+	obs   VillageObs // this month's observations
+	rng   *Stream    // phases 2–6 and the unit half of migration
+	elect *Stream    // elections (phase 7): candidates, buying, votes
+	trade *Stream    // collective transactions (phase 2)
+	audit *Stream    // audits and the blame of economic disputes
 }
 
-// Merged reports whether the committee still runs the collective economy.
-func (v *Village) Merged() bool { return v.ZhengjingAt < 0 }
+// Converted reports whether 村改居 is in force in the unit (units urban at
+// start were never converted).
+func (v *Village) Converted() bool { return v.conv > 0 }
 
-// Converted reports whether 村改居 has reached the village.
-func (v *Village) Converted() bool { return v.ConvertedAt >= 0 }
+// Separated reports whether 政社分离 is in force in the unit.
+func (v *Village) Separated() bool { return v.zs > 0 }
 
-// Separated reports whether 政社分离 has reached the village.
-func (v *Village) Separated() bool { return v.ZhengsheAt >= 0 }
+// UnderZhengjing reports whether a 政经分离 entry is in force in the unit.
+func (v *Village) UnderZhengjing() bool { return v.zj > 0 }
 
 // removeAgent removes agent i and keeps dispute party references right.
 func (v *Village) removeAgent(i int) {

@@ -193,8 +193,8 @@ func TestServeBrowser(t *testing.T) {
 	wait("the pause", "!govsim.state.running", time.Minute)
 	wait("a redraw", "!govsim.state.dirty", time.Minute)
 
-	left := num(fmt.Sprintf("govsim.value(0, 'vote_buying_rate', %d)", election))
-	right := num(fmt.Sprintf("govsim.value(1, 'vote_buying_rate', %d)", election))
+	left := num(fmt.Sprintf("govsim.value(0, 'vote_buying_total_rate', %d)", election))
+	right := num(fmt.Sprintf("govsim.value(1, 'vote_buying_total_rate', %d)", election))
 	t.Logf("政经分离 switched on at month %d; vote buying at the month-%d election: left %.4f, right %.4f", month, election, left, right)
 	if !(right < left) {
 		t.Errorf("vote buying after the next election: right %g is not below left %g", right, left)
@@ -218,7 +218,7 @@ func TestServeBrowser(t *testing.T) {
 	if !strings.Contains(ticker, fmt.Sprintf("Month %d: 政经分离 reaches 60 villages", month)) || !strings.Contains(ticker, fmt.Sprintf("Month %d: elections in 60 villages", election)) {
 		t.Errorf("the right ticker lacks the reform or the election:\n%s", ticker)
 	}
-	if txt := str(`document.querySelector('#readout-1 dd[data-metric="vote_buying_rate"]').textContent`); txt != "0.0%" && right == 0 {
+	if txt := str(`document.querySelector('#readout-1 dd[data-metric="vote_buying_total_rate"]').textContent`); txt != "0.0%" && right == 0 {
 		t.Errorf("the right readout shows vote buying %q", txt)
 	}
 	shot("classroom-en.png")

@@ -31,7 +31,7 @@ func (b testBackend) Scenario(name string) (sim.Config, error) {
 	switch name {
 	case "baseline":
 	case "zhengjing":
-		c.Reforms = []sim.ReformSpec{{Kind: sim.Zhengjing, Start: 12, Coverage: "all"}}
+		c.Reforms = []sim.ReformSpec{sim.Reform(sim.Zhengjing, 12, "all")}
 	case "huge":
 		c.District.Villages, c.District.Scale = 282, 1
 	default:

@@ -22,11 +22,11 @@ func classParams() []classParam {
 		{Key: "election.price", EN: "Price of a bought vote", ZH: "贿选一票的价格", Lo: 0, Hi: 10000, Step: 100},
 		{Key: "election.detect", EN: "Chance vote buying is detected", ZH: "贿选被查处的概率", Lo: 0, Hi: 1, Step: 0.05},
 		{Key: "election.interval", EN: "Months between elections", ZH: "选举间隔（月）", Lo: 12, Hi: 72, Step: 12},
-		{Key: "reform.committee_stake_after_separation", EN: "Committee's stake left after 政经分离", ZH: "政经分离后两委保留的利益", Lo: 0, Hi: 1, Step: 0.05},
+		{Key: "economy.discretion", EN: "Share of land compensation left to discretion", ZH: "征地补偿中的自由裁量比例", Lo: 0, Hi: 1, Step: 0.05},
 		{Key: "reform.trading_centre_threshold", EN: "Trading-centre threshold", ZH: "交易平台门槛", Lo: 1000, Hi: 10000000, Step: 0, Logarithmic: true},
 		{Key: "economy.req_hazard", EN: "Land requisition hazard", ZH: "征地风险", Lo: 0, Hi: 0.2, Step: 0.005},
 		{Key: "services.rural_budget", EN: "Service budget of a village", ZH: "村公共服务预算", Lo: 0, Hi: 1500, Step: 25},
-		{Key: "services.access_migrant", EN: "Migrants' access to village services", ZH: "外来人口享受村服务的比例", Lo: 0, Hi: 1, Step: 0.05},
+		{Key: "services.collective_migrant_share", EN: "Migrants' share of collectively funded services", ZH: "外来人口享受集体出资服务的比例", Lo: 0, Hi: 1, Step: 0.05},
 		{Key: "migration.growth", EN: "Growth of migrant numbers", ZH: "外来人口增长率", Lo: -0.05, Hi: 0.15, Step: 0.005},
 		{Key: "district.migrant_ratio", EN: "Migrants per registered villager", ZH: "外来人口与户籍人口之比", Lo: 0, Hi: 3, Step: 0.1},
 	}
@@ -37,7 +37,7 @@ func classParams() []classParam {
 // its key here is all the page needs: ranges and choices come from
 // sim.ReformSpecParams, and requests decode into sim.ReformSpec by key.
 func reformFields() []string {
-	return []string{"start", "coverage", "fraction"}
+	return []string{"start", "coverage", "fraction", "intensity"}
 }
 
 // reformKind names a reform for the page.
@@ -109,7 +109,7 @@ type chartSpec struct {
 func charts() []chartSpec {
 	return []chartSpec{
 		{ID: "composite", Metrics: []string{sim.CompositeIndex.Name()}},
-		{ID: "votebuying", Metrics: []string{sim.VoteBuying.Name(), sim.BoardVoteBuying.Name()}, EN: "Vote buying: committee (solid) and board (dashed) elections", ZH: "贿选率：两委选举（实线）与理事会选举（虚线）"},
+		{ID: "votebuying", Metrics: []string{sim.VoteBuyingTotal.Name(), sim.BoardVoteBuying.Name()}, EN: "Vote buying: all elections (solid) and cooperative board elections (dashed)", ZH: "贿选率：全部选举（实线）与理事会选举（虚线）"},
 		{ID: "disputes", Metrics: []string{sim.DisputesOpened.Name()}},
 		{ID: "petitions", Metrics: []string{sim.Petitions.Name()}},
 		{ID: "satisfaction", Metrics: []string{sim.SatisfactionLocal.Name(), sim.SatisfactionMigrant.Name()}, EN: "Satisfaction: locals (solid) and migrants (dashed)", ZH: "满意度：本地居民（实线）与外来人口（虚线）"},

@@ -61,7 +61,7 @@ func newPane(ps PaneSettings, cfg sim.Config, run Run, gen int) *pane {
 		for i, v := range m.Villages {
 			switch {
 			case l.Key == statusLayer:
-				if v.Community {
+				if v.M.Community {
 					p.status[i] = stCommunity
 				}
 				vals[i] = float64(p.status[i])

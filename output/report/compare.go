@@ -434,7 +434,7 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 		data.Ranked = append(data.Ranked, rr)
 	}
 	for _, c := range checks {
-		data.Patterns = append(data.Patterns, Pattern{ID: c.ID, Claim: c.Claim, Held: c.Held, Evidence: c.Evidence, Skipped: c.Skipped})
+		data.Patterns = append(data.Patterns, Pattern{ID: c.ID, Claim: c.Claim, Held: c.Held, Evidence: c.Evidence, Skipped: c.Skipped, Robustness: c.Robustness})
 	}
 	data.Notes = []string{
 		"Intervals are 95% Student t intervals over replicates; differences use Welch's t; markers are grey when the Holm-adjusted p-value is 0.05 or more.",

@@ -84,6 +84,9 @@ type Pattern struct {
 	Held      bool
 	Evidence  string // e.g. "diff −0.114 [−0.119, −0.108]"
 	Skipped   string // non-empty: why it could not be checked
+	// Robustness says how widely the pattern holds away from the defaults,
+	// as the model's robustness analysis measured it.
+	Robustness string
 }
 
 // Write renders the report to w. Nothing is written when the data are

@@ -29,9 +29,9 @@ func comparisonCharts() []chartSection {
 		{"Over time", "Each line is a scenario's mean over replicates, the band its 95% confidence interval.", overTime,
 			[]sim.MetricID{sim.CompositeIndex, sim.SatisfactionMigrant, sim.SatisfactionLocal, sim.DisputesOpened, sim.ServiceGap, sim.LeakageShare, sim.FiscalSpending}},
 		{"Against the reference", "", againstRef,
-			[]sim.MetricID{sim.CompositeIndex, sim.SatisfactionMigrant, sim.DisputesOpened, sim.VoteBuying, sim.FiscalSpending}},
+			[]sim.MetricID{sim.CompositeIndex, sim.SatisfactionMigrant, sim.DisputesOpened, sim.VoteBuyingTotal, sim.CommitteeCompetence, sim.FiscalSpending}},
 		{"Elections", "Measured at each election (every 36 months by default): markers are means over replicates with 95% intervals.", atElections,
-			[]sim.MetricID{sim.VoteBuying, sim.CandidatesPerSeat, sim.MigrantVoterShare}},
+			[]sim.MetricID{sim.VoteBuyingTotal, sim.VoteBuying, sim.BoardVoteBuying, sim.CandidatesPerSeat, sim.CommitteeCompetence, sim.StakeLandShare, sim.MigrantVoterShare}},
 		{"Villages", "", villageMaps, nil},
 	}
 }

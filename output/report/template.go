@@ -206,9 +206,9 @@ footer { border-top: 1px solid var(--line); margin-top: 36px; padding-top: 10px;
 <p class="lead">Patterns the model is expected to reproduce, checked on this run. {{.PatternSummary}}</p>
 <div class="scroll">
 <table class="patterns">
-<thead><tr><th scope="col">ID</th><th scope="col">Claim</th><th scope="col">Result</th><th scope="col">Evidence</th></tr></thead>
+<thead><tr><th scope="col">ID</th><th scope="col">Claim</th><th scope="col">Result</th><th scope="col">Evidence</th><th scope="col">Across the plausible parameter space</th></tr></thead>
 <tbody>
-{{range .Patterns}}<tr class="p-{{.Class}}"><td class="id"><code>{{.ID}}</code></td><td>{{.Claim}}</td><td class="status {{.Class}}">{{.Status}}</td><td class="evidence">{{.Evidence}}</td></tr>
+{{range .Patterns}}<tr class="p-{{.Class}}"><td class="id"><code>{{.ID}}</code></td><td>{{.Claim}}</td><td class="status {{.Class}}">{{.Status}}</td><td class="evidence">{{.Evidence}}</td><td class="evidence">{{.Robustness}}</td></tr>
 {{end}}</tbody>
 </table>
 </div>

@@ -72,7 +72,7 @@ type chartView struct {
 }
 
 type patternView struct {
-	ID, Claim, Class, Status, Evidence string
+	ID, Claim, Class, Status, Evidence, Robustness string
 }
 
 const dash = "—"
@@ -168,7 +168,10 @@ func buildView(d Data) (view, error) {
 
 	held, notHeld, skipped := 0, 0, 0
 	for _, p := range d.Patterns {
-		pv := patternView{ID: p.ID, Claim: p.Claim, Evidence: p.Evidence}
+		pv := patternView{ID: p.ID, Claim: p.Claim, Evidence: p.Evidence, Robustness: p.Robustness}
+		if pv.Robustness == "" {
+			pv.Robustness = dash
+		}
 		switch {
 		case p.Skipped != "":
 			skipped++

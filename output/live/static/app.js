@@ -493,7 +493,7 @@
     return m && m.scale && m.scale !== 1 ? `${s} ${m.show}` : s;
   }
 
-  const READOUT = ['composite_index', 'vote_buying_rate', 'disputes_opened_per_1000', 'petitions_per_1000', 'satisfaction_local', 'satisfaction_migrant', 'trust_committee', 'fiscal_spending'];
+  const READOUT = ['composite_index', 'vote_buying_total_rate', 'disputes_opened_per_1000', 'petitions_per_1000', 'satisfaction_local', 'satisfaction_migrant', 'trust_committee', 'fiscal_spending'];
 
   function renderReadouts() {
     state.panes.forEach((d, i) => {

@@ -1,0 +1,242 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// PatternRuns is what the pattern checks read: which replicates each
+// scenario has, and each replicate's mean of a metric over a window of
+// months, in replicate order. *Runs is one (a monthly.csv); the model's
+// tests supply their own from runs held in memory, so that the report and
+// the tests check the same claims the same way.
+type PatternRuns interface {
+	ScenarioNames() []string
+	Replicates(scenario string) []int
+	Window(scenario, metric string, from, to int) []float64
+}
+
+// ScenarioNames lists the scenarios in order of first appearance.
+func (d *Runs) ScenarioNames() []string { return d.Scenarios }
+
+// Comparison is one part of a pattern: a scenario against baseline (or,
+// with Level, the scenario's own mean against a level).
+type Comparison struct {
+	Scenario, Metric string
+	Up               bool     // the claim is that the scenario is higher
+	Level            *float64 // compare the scenario's mean with this level instead of with baseline
+}
+
+// Part is one comparison's outcome in a check.
+type Part struct {
+	Name string // "zhengjing vote_buying_total_rate"
+	Held bool
+}
+
+// Pattern is one of P0–P7 of the model description (docs/ODD.md §1).
+type Pattern struct {
+	ID, Claim string
+	Parts     []Comparison
+}
+
+func level(x float64) *float64 { return &x }
+
+// PatternList is P1–P5 as comparisons with baseline (P0, P6 and P7 are
+// computed apart: calibration, a regression across villages, and every
+// scenario against the staged path).
+func PatternList() []Pattern {
+	return []Pattern{
+		{"P1", "政经分离 lowers vote buying (committee and board elections together) and the stake of a committee seat; elections stay contested (more than one candidate per seat) and the elected committee is more competent",
+			[]Comparison{{"zhengjing", "vote_buying_total_rate", false, nil}, {"zhengjing", "committee_stake", false, nil},
+				{"zhengjing", "candidates_per_seat", true, level(1)}, {"zhengjing", "committee_competence", true, nil}}},
+		{"P2", "政经分离 lowers leakage of collective income and raises dividends per share",
+			[]Comparison{{"zhengjing", "leakage_share", false, nil}, {"zhengjing", "dividend_per_share", true, nil}}},
+		{"P3", "政经分离 raises satisfaction and lowers disputes blamed on the committee",
+			[]Comparison{{"zhengjing", "disputes_blamed_committee_per_1000", false, nil}, {"zhengjing", "satisfaction_local", true, nil}, {"zhengjing", "satisfaction_migrant", true, nil}}},
+		{"P4", "政社分离 raises satisfaction and trust, most for migrants (the local–migrant gap narrows)",
+			[]Comparison{{"zhengshe", "satisfaction_local", true, nil}, {"zhengshe", "satisfaction_migrant", true, nil}, {"zhengshe", "trust_committee", true, nil}, {"zhengshe", "satisfaction_gap", false, nil}}},
+		{"P5", "村改居 narrows the rural–urban service gap at a fiscal cost",
+			[]Comparison{{"cungaiju", "urban_rural_service_gap", false, nil}, {"cungaiju", "fiscal_spending", true, nil}}},
+	}
+}
+
+// Versus is scenario − ref over the window: paired by replicate when the
+// two have the same replicates (they then share their random streams, the
+// compare command's and the tests' common random numbers), else Welch.
+func Versus(d PatternRuns, scenario, ref, metric string, from, to int, level float64) (Diff, string) {
+	x, r := d.Window(scenario, metric, from, to), d.Window(ref, metric, from, to)
+	if slices.Equal(d.Replicates(scenario), d.Replicates(ref)) && len(x) == len(r) {
+		return Paired(x, r, level), "paired"
+	}
+	return Welch(x, r, level), "Welch"
+}
+
+// CheckPatterns checks P0–P7 on runs of the embedded scenarios (by name)
+// over the window [from, to); villageYears are baseline's records for P6
+// (nil to skip it). A pattern whose scenarios were not run with at least
+// two replicates is skipped, not failed.
+func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to int, lvl float64) []Check {
+	has := func(s ...string) string {
+		for _, x := range s {
+			if len(d.Replicates(x)) < 2 {
+				return fmt.Sprintf("needs scenario %s with at least 2 replicates", x)
+			}
+		}
+		return ""
+	}
+	var out []Check
+
+	// P0: calibration.
+	p0 := Check{ID: "P0", Claim: "baseline lands near the calibration: dividend and membership disputes dominate; dividends per share of a few thousand yuan (years 4–5)"}
+	if sk := has("baseline"); sk != "" {
+		p0.Skipped = sk
+	} else {
+		mem := d.Window("baseline", "disputes_membership_per_1000", from, to)
+		div := d.Window("baseline", "disputes_dividend_per_1000", from, to)
+		all := d.Window("baseline", "disputes_opened_per_1000", from, to)
+		share := make([]float64, len(all))
+		for i := range all {
+			share[i] = (mem[i] + div[i]) / all[i]
+		}
+		s := Summarize(share, lvl)
+		dps := Summarize(d.Window("baseline", "dividend_per_share", 36, 60), lvl)
+		mix, paid := s.CILow > 0.6, dps.CILow >= 1000 && dps.CIHigh <= 15000
+		p0.Held = mix && paid
+		p0.Parts = []Part{{"membership+dividend share of new disputes", mix}, {"dividend per share in years 4–5", paid}}
+		p0.Evidence = fmt.Sprintf("membership+dividend share of new disputes %.3f [%.3f, %.3f]; dividend per share in years 4–5 %.0f [%.0f, %.0f] yuan", s.Mean, s.CILow, s.CIHigh, dps.Mean, dps.CILow, dps.CIHigh)
+	}
+	out = append(out, p0)
+
+	for _, p := range PatternList() {
+		c := Check{ID: p.ID, Claim: p.Claim, Held: true}
+		var parts []string
+		for _, x := range p.Parts {
+			if sk := has("baseline", x.Scenario); sk != "" {
+				c = Check{ID: p.ID, Claim: p.Claim, Skipped: sk}
+				break
+			}
+			var ok bool
+			if x.Level != nil {
+				s := Summarize(d.Window(x.Scenario, x.Metric, from, to), lvl)
+				ok = s.CILow > *x.Level
+				if !x.Up {
+					ok = s.CIHigh < *x.Level
+				}
+				parts = append(parts, fmt.Sprintf("%s %s %.4g [%.4g, %.4g]", x.Scenario, x.Metric, s.Mean, s.CILow, s.CIHigh))
+			} else {
+				w, how := Versus(d, x.Scenario, "baseline", x.Metric, from, to, lvl)
+				ok = w.High < 0
+				if x.Up {
+					ok = w.Low > 0
+				}
+				parts = append(parts, fmt.Sprintf("%s %+.4g [%+.4g, %+.4g] (%s)", x.Metric, w.Diff, w.Low, w.High, how))
+			}
+			c.Held = c.Held && ok
+			c.Parts = append(c.Parts, Part{x.Scenario + " " + x.Metric, ok})
+		}
+		if c.Skipped == "" {
+			c.Evidence = strings.Join(parts, "; ")
+		}
+		out = append(out, c)
+	}
+
+	// P6: the redistribution threat of migrant voters under merged governance.
+	p6 := Check{ID: "P6", Claim: "without separation, local–migrant disputes rise with the migrant share of voters where their votes put dividends at stake"}
+	switch {
+	case has("baseline") != "":
+		p6.Skipped = has("baseline")
+	case villageYears == nil:
+		p6.Skipped = "needs villages.csv"
+	default:
+		var slopes []float64
+		for _, rep := range d.Replicates("baseline") {
+			if b, ok := ThreatSlope(villageYears[rep]); ok {
+				slopes = append(slopes, b)
+			}
+		}
+		s := Summarize(slopes, lvl)
+		p6.Held = s.N >= 2 && s.CILow > 0
+		p6.Parts = []Part{{"threat slope", p6.Held}}
+		p6.Evidence = fmt.Sprintf("slope of local–migrant disputes per 1000 on migrant voter share × dividend per share (thousand yuan), controlling for migrant share and integration: %.4g [%.4g, %.4g] over %d replicates", s.Mean, s.CILow, s.CIHigh, s.N)
+	}
+	out = append(out, p6)
+
+	// P7: the staged path ends best and costs most.
+	p7 := Check{ID: "P7", Claim: "the staged Nanhai path ends best on the composite index, and costs most", Held: true}
+	var parts []string
+	for _, s := range d.ScenarioNames() {
+		if s == "nanhai" || len(d.Replicates(s)) < 2 {
+			continue
+		}
+		if sk := has("nanhai"); sk != "" {
+			p7 = Check{ID: "P7", Claim: p7.Claim, Skipped: sk}
+			break
+		}
+		c, how := Versus(d, "nanhai", s, "composite_index", from, to, lvl)
+		f, _ := Versus(d, "nanhai", s, "fiscal_spending", from, to, lvl)
+		p7.Held = p7.Held && c.Low > 0 && f.Low > 0
+		p7.Parts = append(p7.Parts, Part{"composite vs " + s, c.Low > 0}, Part{"fiscal vs " + s, f.Low > 0})
+		parts = append(parts, fmt.Sprintf("vs %s: composite %+.3f [%+.3f, %+.3f], fiscal %+.3g [%+.3g, %+.3g] (%s)", s, c.Diff, c.Low, c.High, f.Diff, f.Low, f.High, how))
+	}
+	if p7.Skipped == "" {
+		if len(parts) == 0 {
+			p7 = Check{ID: "P7", Claim: p7.Claim, Skipped: "needs nanhai and at least one other scenario"}
+		} else {
+			p7.Evidence = strings.Join(parts, "; ")
+		}
+	}
+	out = append(out, p7)
+	return out
+}
+
+// Robust is how often one pattern held at the points of the robustness
+// design (written by the model's TestPatternsRobust -update).
+type Robust struct {
+	ID           string
+	Held, Points int
+	Parts        []RobustPart // how often each comparison held
+	Design       string       // the design, in a phrase
+}
+
+// RobustPart is how often one comparison of a pattern held.
+type RobustPart struct {
+	Name string
+	Held int
+}
+
+// RobustnessOf says at how many points of the robustness design a pattern
+// held ("" when it was not measured).
+func RobustnessOf(id string) string {
+	for _, r := range robustness() {
+		if r.ID == id {
+			return fmt.Sprintf("held at %d of %d points of %s", r.Held, r.Points, robustnessBrief)
+		}
+	}
+	return ""
+}
+
+// RobustnessDesign describes the robustness design in a phrase.
+func RobustnessDesign() string { return robustnessDesign }
+
+// Robustness lists the robustness of every pattern measured.
+func Robustness() []Robust { return robustness() }
+
+// RobustnessTable renders the robustness of the patterns as Markdown, for
+// docs/ODD.md (its ROBUSTNESS markers).
+func RobustnessTable() string {
+	rs := robustness()
+	if len(rs) == 0 {
+		return "(not measured yet: run `go test ./sim -run TestPatternsRobust -update`)\n"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Design: %s.\n\n| pattern | held at | comparisons (points where each held) |\n| --- | --- | --- |\n", robustnessDesign)
+	for _, r := range rs {
+		var parts []string
+		for _, p := range r.Parts {
+			parts = append(parts, fmt.Sprintf("%s %d", p.Name, p.Held))
+		}
+		fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", r.ID, r.Held, r.Points, strings.Join(parts, "; "))
+	}
+	return b.String()
+}

@@ -1,0 +1,341 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// withSchedule builds a small district with a schedule and returns it and
+// a unit that starts as a village.
+func withSchedule(t *testing.T, reforms ...ReformSpec) (*Model, *Village) {
+	t.Helper()
+	c := small(6, 200)
+	c.Reforms = reforms
+	m, err := New(c, 3, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range m.Villages {
+		if !v.UrbanAtStart {
+			return m, v
+		}
+	}
+	t.Fatal("no village")
+	return nil, nil
+}
+
+// changedMechanisms names the fields of Mechanisms that differ.
+func changedMechanisms(a, b Mechanisms) []string {
+	var out []string
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	for i := 0; i < va.NumField(); i++ {
+		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			out = append(out, va.Type().Field(i).Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var (
+	convMechanisms = []string{"Budget", "Community", "Insured", "Public", "Urbanised"}
+	sepMechanisms  = map[string][]string{
+		"personnel":    {"BoardApart", "CrossHeld"},
+		"institutions": {"ShareholderVote", "Threat"},
+		"assets":       {"CentreRule", "Control"},
+		"finance":      {"AuditRate", "CommitteePublic", "Funded"},
+		"functions":    {"Blame", "Sigma"},
+	}
+	zhengsheMechanisms = []string{"AdminLoad", "CentreCost", "Centres", "OrgTarget", "Public", "Voice"}
+)
+
+func union(sets ...[]string) []string {
+	var out []string
+	for _, s := range sets {
+		out = append(out, s...)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestReformSwitchesExactlyItsMechanisms applies each reform, and each
+// separation alone, to a village and checks that exactly the mechanisms
+// docs/ODD.md §7.1 names for it changed: nothing else, and no outcome. The
+// committee's seats and people stay the same.
+func TestReformSwitchesExactlyItsMechanisms(t *testing.T) {
+	all := union(sepMechanisms["personnel"], sepMechanisms["institutions"], sepMechanisms["assets"], sepMechanisms["finance"], sepMechanisms["functions"])
+	cases := []struct {
+		name string
+		spec ReformSpec
+		want []string
+	}{
+		{"cungaiju carries personnel", ReformSpec{Kind: Cungaiju, Coverage: "all"}, union(convMechanisms, sepMechanisms["personnel"])},
+		{"cungaiju without separations", ReformSpec{Kind: Cungaiju, Coverage: "all", Separations: []string{}}, convMechanisms},
+		{"zhengjing, all five", ReformSpec{Kind: Zhengjing, Coverage: "all"}, all},
+		{"zhengshe", ReformSpec{Kind: Zhengshe, Coverage: "all"}, zhengsheMechanisms},
+	}
+	for _, s := range SeparationNames() {
+		cases = append(cases, struct {
+			name string
+			spec ReformSpec
+			want []string
+		}{"zhengjing " + s, ReformSpec{Kind: Zhengjing, Coverage: "all", Separations: []string{s}}, sepMechanisms[s]})
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.spec.Intensity = 1
+			m, v := withSchedule(t, tc.spec)
+			committee := slices.Clone(v.Committee)
+			before := v.M
+			obs := v.obs
+			m.apply(v, 0, 0)
+			got := changedMechanisms(before, v.M)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("changed %v, want %v", got, tc.want)
+			}
+			if !slices.Equal(committee, v.Committee) {
+				t.Error("the committee changed")
+			}
+			// The separate board's first election is observed; nothing else is.
+			after := v.obs
+			after.Election, obs.Election = ElectionObs{}, ElectionObs{}
+			if after != obs {
+				t.Error("apply wrote an observation")
+			}
+			if apart := slices.Contains(tc.want, "BoardApart"); apart != (len(v.Board) > 0) {
+				t.Errorf("board of %d members with the personnel separation %v", len(v.Board), apart)
+			}
+		})
+	}
+}
+
+// TestReformStrength: intensity scales every quantitative change, ramp
+// reaches it linearly, and end reverses it.
+func TestReformStrength(t *testing.T) {
+	c := Default()
+	mid := func(a, b float64) float64 { return a + 0.5*(b-a) }
+	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 0.5, Start: 0, End: 30})
+	m.apply(v, 0, 0)
+	if got, want := v.M.Sigma, mid(c.Reform.SigmaMerged, c.Reform.SigmaSeparated); math.Abs(got-want) > 1e-12 {
+		t.Errorf("intensity 0.5: σ = %v, want %v", got, want)
+	}
+	if v.M.Control != 0.5 || v.M.AuditRate != 0.5*c.Reform.AuditRate || v.M.Blame != 0.5 {
+		t.Errorf("intensity 0.5: control %v, audit rate %v, blame %v", v.M.Control, v.M.AuditRate, v.M.Blame)
+	}
+	m.settle(v, 30)
+	if v.M.Sigma != c.Reform.SigmaMerged || v.M.Control != 1 || v.M.BoardApart || len(v.Board) > 0 {
+		t.Errorf("after end: σ %v, control %v, board %v (%d)", v.M.Sigma, v.M.Control, v.M.BoardApart, len(v.Board))
+	}
+
+	m, v = withSchedule(t, ReformSpec{Kind: Zhengshe, Coverage: "all", Intensity: 1, Start: 0, Ramp: 4})
+	m.apply(v, 0, 0)
+	for month, want := range []float64{0.25, 0.5, 0.75, 1, 1} {
+		m.settle(v, month)
+		if got := v.M.Centres; math.Abs(got-want) > 1e-12 {
+			t.Errorf("ramp 4, month %d: centres %v, want %v", month, got, want)
+		}
+	}
+
+	m, v = withSchedule(t, ReformSpec{Kind: Cungaiju, Coverage: "all", Intensity: 0})
+	m.apply(v, 0, 0)
+	if v.M.Community || v.M.Budget != c.Services.RuralBudget || v.M.BoardApart {
+		t.Errorf("intensity 0 changed the village: %+v", v.M)
+	}
+}
+
+// TestStakes checks the stakes of docs/ODD.md §7.7 that the separations act
+// through: the assets separation moves the economic stake to the board
+// (scaled by 1 − τ), cross-held posts bring it back to the committee, and
+// a separated committee keeps only what it spends itself. Economic
+// disputes are blamed on the board once the functions are separated.
+func TestStakes(t *testing.T) {
+	c := Default()
+	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1})
+	merged, land, board := m.stakes(v, 0)
+	if board != 0 || !(merged > 0) || land < 0 || land > merged {
+		t.Fatalf("merged: committee %v (land %v), board %v", merged, land, board)
+	}
+	m.apply(v, 0, 0)
+	sep, sepLand, sepBoard := m.stakes(v, 0)
+	own := c.Reform.CommitteeFunding * c.Economy.Lambda0 * float64(c.Election.Interval) / 12 / float64(v.Seats)
+	if math.Abs(sep-own) > 1e-6*own || sepLand != 0 {
+		t.Errorf("separated committee seat: stake %v (land %v), want what it spends itself, %v", sep, sepLand, own)
+	}
+	if want := (merged - own) * (1 - v.Tau); math.Abs(sepBoard-want) > 1e-6*want {
+		t.Errorf("board seat: stake %v, want the economic stake × (1 − τ) = %v", sepBoard, want)
+	}
+
+	m, v = withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1, Separations: []string{"assets"}})
+	m.apply(v, 0, 0)
+	cross, _, crossBoard := m.stakes(v, 0)
+	if want := (merged-own)*(1-v.Tau) + own; crossBoard != 0 || math.Abs(cross-want) > 1e-6*want {
+		t.Errorf("assets without personnel: committee %v, want %v (its members hold the board); board %v", cross, want, crossBoard)
+	}
+
+	for _, tc := range []struct {
+		seps    []string
+		blamed  int
+		comment string
+	}{{nil, 5, "merged"}, {[]string{"functions"}, 2, "functions separated: local–migrant and service only"}} {
+		m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1, Separations: tc.seps})
+		if tc.seps != nil {
+			m.apply(v, 0, 0)
+		}
+		for _, typ := range []int{DisputeMembership, DisputeDividend, DisputeCompensation, DisputeLocalMigrant, DisputeService} {
+			m.openDispute(v, typ, -1)
+		}
+		if v.obs.Blamed != tc.blamed {
+			t.Errorf("%s: %d of 5 disputes blamed on the committee, want %d", tc.comment, v.obs.Blamed, tc.blamed)
+		}
+	}
+}
+
+// TestTradingCentre: τ follows from the threshold and the size
+// distribution: with the rule in force, a lower threshold sends more value
+// through the centre, and the share approaches what the log-normal sizes
+// imply.
+func TestTradingCentre(t *testing.T) {
+	tau := func(threshold float64) float64 {
+		c := small(4, 200)
+		c.Reform.TradingThreshold = threshold
+		c.Economy.Transactions = 200
+		c.Reforms = []ReformSpec{{Kind: Zhengjing, Coverage: "all", Intensity: 1, Separations: []string{"assets"}}}
+		m, err := New(c, 5, 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := m.Villages[0]
+		m.apply(v, 0, 0)
+		for i := 0; i < 200; i++ {
+			m.transactions(v)
+		}
+		return v.Tau
+	}
+	e := Default().Economy
+	// Value share above T of a log-normal: Φ(σ − ln(T/median)/σ).
+	above := func(T float64) float64 {
+		z := e.TransactionSpread - math.Log(T/e.TransactionMedian)/e.TransactionSpread
+		return 0.5 * math.Erfc(-z/math.Sqrt2)
+	}
+	for _, T := range []float64{20000, 100000, 1e6} {
+		got := tau(T)
+		want := e.Tau0 + (1-e.Tau0)*above(T)
+		t.Logf("threshold %.0f: τ %.3f, expected %.3f", T, got, want)
+		if math.Abs(got-want) > 0.06 {
+			t.Errorf("threshold %.0f: τ %.3f, want about %.3f", T, got, want)
+		}
+	}
+	if !(tau(20000) > tau(1e6)) {
+		t.Error("a lower threshold did not raise τ")
+	}
+}
+
+// TestAudits: the finance supervision centre removes board members found
+// leaking; the least honest go first, and runners-up take their seats.
+func TestAudits(t *testing.T) {
+	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1})
+	m.apply(v, 0, 0)
+	m.Cfg.Reform.AuditRate = 12 // an audit every month
+	v.M.AuditRate = 12
+	for i := range v.Board {
+		v.Board[i].H = 0.95
+	}
+	v.Board[0].H = 0
+	seats := len(v.Board)
+	reserve := len(v.boardReserve)
+	removedDishonest := false
+	for month := 0; month < 24 && !removedDishonest; month++ {
+		v.obs = VillageObs{}
+		m.auditAccounts(v)
+		removedDishonest = v.Board[0].H != 0
+	}
+	if !removedDishonest {
+		t.Fatal("a board member of integrity 0 survived two years of monthly audits")
+	}
+	if reserve > 0 && len(v.Board) != seats {
+		t.Errorf("board of %d after removals with %d runners-up, want %d seats filled", len(v.Board), reserve, seats)
+	}
+}
+
+// TestMigrantAccessFromFunding: migrants' access follows from who funds the
+// services — moving supply to public money by residence raises it — and
+// from take-up; no reform writes it.
+func TestMigrantAccessFromFunding(t *testing.T) {
+	m, v := withSchedule(t, ReformSpec{Kind: Cungaiju, Coverage: "all", Intensity: 1, Separations: []string{}})
+	m.services(v)
+	before := m.migrantShare(v, 1)
+	m.apply(v, 0, 0)
+	m.services(v)
+	after := m.migrantShare(v, 1)
+	if !(after > before) {
+		t.Errorf("村改居 moved the budget to public funding but migrants' share went %v → %v", before, after)
+	}
+	c := Default()
+	v.supplyPublic, v.supplyCentre, v.supplyColl = 0, 0, 100
+	if got := m.migrantShare(v, 1); math.Abs(got-c.Services.CollectiveMigrantShare) > 1e-12 {
+		t.Errorf("all-collective supply: migrants' share %v, want collective_migrant_share %v", got, c.Services.CollectiveMigrantShare)
+	}
+}
+
+// TestReformKeys: a schedule entry's fields are parameters, found by
+// reforms[i].key; Set changes that entry of this configuration only, and
+// names the allowed keys when the entry does not exist.
+func TestReformKeys(t *testing.T) {
+	c := Default()
+	c.Reforms = []ReformSpec{{Kind: Cungaiju, Start: 12, Coverage: "eligible", Intensity: 1}, {Kind: Zhengjing, Start: 24, Coverage: "all", Intensity: 1}}
+	shared := c // copies share the schedule's backing array
+	for _, tc := range []struct {
+		key string
+		v   any
+		get func(*Config) any
+	}{
+		{"reforms[0].start", int64(6), func(c *Config) any { return c.Reforms[0].Start }},
+		{"reforms[1].intensity", 0.4, func(c *Config) any { return c.Reforms[1].Intensity }},
+		{"reforms[1].ramp", 12.0, func(c *Config) any { return c.Reforms[1].Ramp }},
+		{"reforms[1].end", int64(60), func(c *Config) any { return c.Reforms[1].End }},
+		{"reforms[0].fraction", 0.5, func(c *Config) any { return c.Reforms[0].Fraction }},
+	} {
+		p, ok := Lookup(tc.key)
+		if !ok || p.Entry < 0 || p.Key != tc.key {
+			t.Fatalf("Lookup(%q) = %+v, %v", tc.key, p, ok)
+		}
+		if err := p.Set(&c, tc.v); err != nil {
+			t.Fatalf("%s: %v", tc.key, err)
+		}
+		if got := fmt.Sprint(tc.get(&c)); got != fmt.Sprint(tc.v) {
+			t.Errorf("%s = %s after setting %v", tc.key, got, tc.v)
+		}
+	}
+	if shared.Reforms[0].Start != 12 || shared.Reforms[1].Intensity != 1 {
+		t.Errorf("setting a copy changed the original schedule: %+v", shared.Reforms)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := Lookup("reforms[9].start")
+	err := p.Set(&c, int64(3))
+	if err == nil || !strings.Contains(err.Error(), "reforms[9].start: the scenario has 2 [[reforms]] entries; allowed reforms[0].start to reforms[1].start") {
+		t.Errorf("entry out of range: %v", err)
+	}
+	for _, bad := range []string{"reforms[01].start", "reforms[-1].start", "reforms[0].startx", "reforms[x].start", "reforms[0]", "reforms.start"} {
+		if _, ok := Lookup(bad); ok {
+			t.Errorf("Lookup(%q) found a parameter", bad)
+		}
+	}
+	p, _ = Lookup("reforms[1].intensity")
+	if err := p.Set(&c, 1.5); err == nil || !strings.Contains(err.Error(), "allowed [0, 1]") {
+		t.Errorf("intensity 1.5: %v", err)
+	}
+	p, _ = Lookup("reforms[1].end")
+	if err := p.Set(&c, int64(10)); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "reforms[1].end = 10 is not after start = 24") {
+		t.Errorf("end before start: %v", err)
+	}
+}
