@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/govsim/govsim/sim"
 )
 
 // PatternRuns is what the pattern checks read: which replicates each
@@ -48,16 +50,16 @@ func level(x float64) *float64 { return &x }
 func PatternList() []Pattern {
 	return []Pattern{
 		{"P1", "政经分离 lowers vote buying (committee and board elections together) and the stake of a committee seat; elections stay contested (more than one candidate per seat) and the elected committee is more competent",
-			[]Comparison{{"zhengjing", "vote_buying_total_rate", false, nil}, {"zhengjing", "committee_stake", false, nil},
-				{"zhengjing", "candidates_per_seat", true, level(1)}, {"zhengjing", "committee_competence", true, nil}}},
+			[]Comparison{{"zhengjing", sim.VoteBuyingTotal.Name(), false, nil}, {"zhengjing", sim.CommitteeStake.Name(), false, nil},
+				{"zhengjing", sim.CandidatesPerSeat.Name(), true, level(1)}, {"zhengjing", sim.CommitteeCompetence.Name(), true, nil}}},
 		{"P2", "政经分离 lowers leakage of collective income and raises dividends per share",
-			[]Comparison{{"zhengjing", "leakage_share", false, nil}, {"zhengjing", "dividend_per_share", true, nil}}},
+			[]Comparison{{"zhengjing", sim.LeakageShare.Name(), false, nil}, {"zhengjing", sim.DividendPerShare.Name(), true, nil}}},
 		{"P3", "政经分离 raises satisfaction and lowers disputes blamed on the committee",
-			[]Comparison{{"zhengjing", "disputes_blamed_committee_per_1000", false, nil}, {"zhengjing", "satisfaction_local", true, nil}, {"zhengjing", "satisfaction_migrant", true, nil}}},
+			[]Comparison{{"zhengjing", sim.DisputesBlamed.Name(), false, nil}, {"zhengjing", sim.SatisfactionLocal.Name(), true, nil}, {"zhengjing", sim.SatisfactionMigrant.Name(), true, nil}}},
 		{"P4", "政社分离 raises satisfaction and trust, most for migrants (the local–migrant gap narrows)",
-			[]Comparison{{"zhengshe", "satisfaction_local", true, nil}, {"zhengshe", "satisfaction_migrant", true, nil}, {"zhengshe", "trust_committee", true, nil}, {"zhengshe", "satisfaction_gap", false, nil}}},
+			[]Comparison{{"zhengshe", sim.SatisfactionLocal.Name(), true, nil}, {"zhengshe", sim.SatisfactionMigrant.Name(), true, nil}, {"zhengshe", sim.Trust.Name(), true, nil}, {"zhengshe", sim.SatisfactionGap.Name(), false, nil}}},
 		{"P5", "村改居 narrows the rural–urban service gap at a fiscal cost",
-			[]Comparison{{"cungaiju", "urban_rural_service_gap", false, nil}, {"cungaiju", "fiscal_spending", true, nil}}},
+			[]Comparison{{"cungaiju", sim.ServiceGap.Name(), false, nil}, {"cungaiju", sim.FiscalSpending.Name(), true, nil}}},
 	}
 }
 
@@ -92,15 +94,15 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 	if sk := has("baseline"); sk != "" {
 		p0.Skipped = sk
 	} else {
-		mem := d.Window("baseline", "disputes_membership_per_1000", from, to)
-		div := d.Window("baseline", "disputes_dividend_per_1000", from, to)
-		all := d.Window("baseline", "disputes_opened_per_1000", from, to)
+		mem := d.Window("baseline", sim.DisputesMembership.Name(), from, to)
+		div := d.Window("baseline", sim.DisputesDividend.Name(), from, to)
+		all := d.Window("baseline", sim.DisputesOpened.Name(), from, to)
 		share := make([]float64, len(all))
 		for i := range all {
 			share[i] = (mem[i] + div[i]) / all[i]
 		}
 		s := Summarize(share, lvl)
-		dps := Summarize(d.Window("baseline", "dividend_per_share", 36, 60), lvl)
+		dps := Summarize(d.Window("baseline", sim.DividendPerShare.Name(), 36, 60), lvl)
 		mix, paid := s.CILow > 0.6, dps.CILow >= 1000 && dps.CIHigh <= 15000
 		p0.Held = mix && paid
 		p0.Parts = []Part{{"membership+dividend share of new disputes", mix}, {"dividend per share in years 4–5", paid}}
@@ -173,8 +175,8 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 			p7 = Check{ID: "P7", Claim: p7.Claim, Skipped: sk}
 			break
 		}
-		c, how := Versus(d, "nanhai", s, "composite_index", from, to, lvl)
-		f, _ := Versus(d, "nanhai", s, "fiscal_spending", from, to, lvl)
+		c, how := Versus(d, "nanhai", s, sim.CompositeIndex.Name(), from, to, lvl)
+		f, _ := Versus(d, "nanhai", s, sim.FiscalSpending.Name(), from, to, lvl)
 		p7.Held = p7.Held && c.Low > 0 && f.Low > 0
 		p7.Parts = append(p7.Parts, Part{"composite vs " + s, c.Low > 0}, Part{"fiscal vs " + s, f.Low > 0})
 		parts = append(parts, fmt.Sprintf("vs %s: composite %+.3f [%+.3f, %+.3f], fiscal %+.3g [%+.3g, %+.3g] (%s)", s, c.Diff, c.Low, c.High, f.Diff, f.Low, f.High, how))

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"fmt"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/govsim/govsim/sim"
 )
 
 const module = "github.com/govsim/govsim/"
@@ -98,6 +102,50 @@ func TestLayers(t *testing.T) {
 	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart"} {
 		if _, ok := imports[pkg]; !ok {
 			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
+		}
+	}
+}
+
+// TestMetricNamesOnce: a metric's name is written once in the code, in
+// sim's metric table; everything else names it through the table, so a
+// metric cannot be misspelt in one view or renamed in one place only.
+// (Names that are plain words — grievance, zhengjing, x — are left out:
+// the same word is a label or a reform kind elsewhere.)
+func TestMetricNamesOnce(t *testing.T) {
+	root := filepath.Join("..", "..")
+	uses := map[string][]string{}
+	for _, m := range sim.Metrics() {
+		if strings.Contains(m.Name, "_") {
+			uses[m.Name] = nil
+		}
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != root || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for name := range uses {
+			if n := strings.Count(string(b), `"`+name+`"`); n > 0 {
+				uses[name] = append(uses[name], fmt.Sprintf("%s (%d)", filepath.ToSlash(path), n))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, where := range uses {
+		if len(where) != 1 || !strings.HasSuffix(where[0], "sim/metrictable.go (1)") {
+			t.Errorf("metric %s is written in %v; want only sim/metrictable.go, once", name, where)
 		}
 	}
 }
