@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // embedded holds the scenarios shipped with govsim.
@@ -131,11 +131,12 @@ func Parse(name string, data []byte, dir string) (Scenario, error) {
 // loader carries how files are read, so that tests (and fuzzing) can keep
 // the loader away from the real file system.
 type loader struct {
-	readFile func(path string) ([]byte, error)
+	// readFile reads a whole input file of at most limit bytes.
+	readFile func(path string, limit int64) ([]byte, error)
 	schema   *schema // built once per Load or Parse and only read after
 }
 
-func osLoader() loader { return loader{readFile: os.ReadFile, schema: newSchema()} }
+func osLoader() loader { return loader{readFile: table.ReadInput, schema: newSchema()} }
 
 // source identifies one scenario file.
 type source struct {
@@ -185,7 +186,7 @@ func (l loader) load(arg string) (Scenario, error) {
 		}
 		return l.parse(embeddedSource(arg), data)
 	}
-	data, err := l.readFile(arg)
+	data, err := l.readFile(arg, table.MaxTOMLBytes)
 	if err != nil {
 		msg := "cannot read the file: " + reason(err)
 		if n := strings.TrimSuffix(filepath.Base(arg), ".toml"); isEmbeddedName(n) && isEmbedded(n) && errors.Is(err, fs.ErrNotExist) {
@@ -205,7 +206,11 @@ func isEmbedded(name string) bool {
 // the file already.
 func reason(err error) string {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	var fe *table.FileError
+	switch {
+	case errors.As(err, &fe):
+		return fe.Msg
+	case errors.As(err, &pe):
 		return pe.Err.Error()
 	}
 	return err.Error()
@@ -218,7 +223,7 @@ func (l loader) parse(src source, data []byte) (Scenario, error) {
 	}
 	sc := Scenario{Scenario: experiment.Scenario{Name: res.cfg.Name, Config: res.cfg}, Source: src.name}
 	if path := res.cfg.District.VillageCSV; path != "" {
-		csv, err := l.readFile(path)
+		csv, err := l.readFile(path, table.MaxCSVInputBytes)
 		if err != nil {
 			return Scenario{}, &InputError{File: res.csvFile, Line: res.csvLine, Key: "district.village_csv",
 				Msg: fmt.Sprintf("cannot read %q: %s; allowed a path to a CSV file, relative to the scenario file", path, reason(err))}
@@ -325,7 +330,7 @@ func (l loader) open(lay *layer, from source) (source, []byte, error) {
 	if from.dir != "" && !filepath.IsAbs(path) {
 		path = filepath.Join(from.dir, path)
 	}
-	data, err := l.readFile(path)
+	data, err := l.readFile(path, table.MaxTOMLBytes)
 	if err != nil {
 		return source{}, nil, &InputError{File: from.name, Line: line, Key: "extends",
 			Msg: fmt.Sprintf("cannot read %q: %s; allowed %s, or a path to a .toml file relative to this one", path, reason(err), strings.Join(Embedded(), " | "))}

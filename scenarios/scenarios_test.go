@@ -415,7 +415,7 @@ func TestEmbeddedExtendsOnlyEmbedded(t *testing.T) {
 
 // noFiles is a loader that reads nothing from disk.
 func noFiles() loader {
-	return loader{schema: newSchema(), readFile: func(path string) ([]byte, error) {
+	return loader{schema: newSchema(), readFile: func(path string, _ int64) ([]byte, error) {
 		return nil, &os.PathError{Op: "open", Path: path, Err: os.ErrNotExist}
 	}}
 }
