@@ -221,6 +221,9 @@ func (l loader) parse(src source, data []byte) (Scenario, error) {
 	if err != nil {
 		return Scenario{}, err
 	}
+	if err := checkName(res.cfg.Name, res.nameFile, res.nameLine); err != nil {
+		return Scenario{}, err
+	}
 	sc := Scenario{Scenario: experiment.Scenario{Name: res.cfg.Name, Config: res.cfg}, Source: src.name}
 	if path := res.cfg.District.VillageCSV; path != "" {
 		csv, err := l.readFile(path, table.MaxCSVInputBytes)
@@ -246,9 +249,11 @@ func (l loader) parse(src source, data []byte) (Scenario, error) {
 
 // resolved is a configuration with the extends chain applied.
 type resolved struct {
-	cfg     sim.Config
-	csvFile string // file and line that set district.village_csv, for errors
-	csvLine int
+	cfg      sim.Config
+	csvFile  string // file and line that set district.village_csv, for errors
+	csvLine  int
+	nameFile string // file and line that named it (line 0: the file's name)
+	nameLine int
 }
 
 // resolve applies src over the defaults or over the scenario it extends.
@@ -286,6 +291,7 @@ func (l loader) resolve(src source, data []byte, chain []source) (resolved, erro
 	if !lay.hasName {
 		cfg.Name = strings.TrimSuffix(filepath.Base(strings.TrimPrefix(src.name, "embedded:")), ".toml")
 	}
+	res.nameFile, res.nameLine = src.name, lay.lines.line("name")
 	if !lay.hasDesc {
 		cfg.Description = ""
 	}
