@@ -46,7 +46,7 @@ var sweepExamples embed.FS
 
 // MaxSweepRuns bounds the runs of one sweep (points × scenarios ×
 // replicates), so a typo in samples cannot plan a billion part files.
-const MaxSweepRuns = 10_000_000
+const MaxSweepRuns = table.MaxSweepRuns
 
 // Sweep is a parsed sweep file. Flags may change Samples, Replicates, Seed,
 // Months and Window before Build.

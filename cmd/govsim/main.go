@@ -14,7 +14,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/govsim/govsim/scenarios"
 )
@@ -48,7 +50,8 @@ func (b badInput) Unwrap() error { return b.error }
 // interrupted reports a clean stop after Ctrl-C, with what was kept.
 type interrupted struct{ msg string }
 
-func (e *interrupted) Error() string { return e.msg }
+func (e *interrupted) Error() string     { return e.msg }
+func (e *interrupted) Interrupted() bool { return true }
 
 // env is what a command needs from the process, so tests can run commands
 // in-process with their own streams.
@@ -58,9 +61,27 @@ type env struct {
 	terminal       bool     // stderr is a terminal: show progress
 }
 
+// grace is how long a command may take to stop cleanly after SIGINT or
+// SIGTERM (keeping finished runs) before govsim exits anyway: a phase
+// that does not watch for the signal (an analysis, say) must not keep it
+// alive. A second signal exits at once. What a stop leaves half-written is
+// temporary, and the next command that claims the directory removes it.
+const grace = 5 * time.Second
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		cancel()
+		select {
+		case <-sig:
+		case <-time.After(grace):
+		}
+		fmt.Fprintln(os.Stderr, "govsim: interrupted")
+		os.Exit(exitInterrupted)
+	}()
 	e := env{stdout: os.Stdout, stderr: os.Stderr, args: os.Args, terminal: isTerminal(os.Stderr)}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
@@ -107,8 +128,8 @@ func run(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "govsim: unknown command %q; commands: %s (see govsim help)\n", args[0], commandList)
 		return exitBadInput
 	}
-	err := f(ctx, e, args[1:])
-	var ie *interrupted
+	err := call(ctx, e, f, args[1:])
+	var ie interface{ Interrupted() bool }
 	var bad interface{ BadInput() bool }
 	var ue *usageError
 	var se *scenarios.InputError
@@ -118,13 +139,24 @@ func run(ctx context.Context, e env, args []string) int {
 	case errors.As(err, &ie):
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitInterrupted
-	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &bad):
+	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &bad) && bad.BadInput():
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitBadInput
 	default:
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitFailure
 	}
+}
+
+// call runs a command; a panic is a failure (exit status 1) with its
+// stack, never bad input.
+func call(ctx context.Context, e env, f func(context.Context, env, []string) error, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	return f(ctx, e, args)
 }
 
 func cmdVersion(_ context.Context, e env, args []string) error {

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/govsim/govsim/scenarios"
-	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -17,7 +15,7 @@ import (
 func cmdRerun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("rerun")
 	var f shared
-	f.register(fs, shared{out: "govsim-rerun"}, "out", "workers", "progress")
+	f.register(fs, shared{out: "govsim-rerun"}, "out", "workers", "progress", "force")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -36,14 +34,12 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 	if table.SameDir(orig, f.out) {
 		return usagef("-out %s is the directory of the manifest: the rerun goes to a new directory, to be compared with it", f.out)
 	}
-	if ents, err := os.ReadDir(f.out); err == nil && len(ents) > 0 {
-		return usagef("-out %s is not empty: the rerun goes to a new directory, so that every file is made afresh", f.out)
-	}
 	kind, err := table.ManifestKind(path)
 	if err != nil {
 		return badInput{err}
 	}
-	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress}
+	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress,
+		want: table.Want{Kind: table.KindRerun, Command: e.args, Version: version, Force: f.force}}
 	if kind == table.ManifestKindSweep {
 		return r.sweep(ctx)
 	}
@@ -56,34 +52,24 @@ type rerun struct {
 	orig, out string
 	workers   int
 	progress  bool
+	want      table.Want // of -out; settings are the manifest's
 }
 
-// scenario parses a resolved scenario from a manifest and checks that this
-// version resolves it to the same text.
-func (r *rerun) scenario(ms table.ManifestScenario) (scenarios.Scenario, error) {
-	sc, err := scenarios.Parse(r.path+": scenario "+ms.Name, []byte(ms.Config), "")
-	if err != nil {
-		return sc, err
+// scenarios parses the resolved scenarios of the manifest.
+func (r *rerun) scenarios(mss []table.ManifestScenario) ([]scenarios.Scenario, error) {
+	scs, changed, err := scenarios.FromManifest(r.path, mss)
+	for _, name := range changed {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: this govsim resolves scenario %s differently from the manifest's; results may differ\n", name)
 	}
-	if sc.Name != ms.Name {
-		return sc, badInput{fmt.Errorf("%s: scenario %q resolves to the name %q", r.path, ms.Name, sc.Name)}
-	}
-	if string(scenarios.Format(sc.Config)) != ms.Config {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: this govsim resolves scenario %s differently from the manifest's; results may differ\n", ms.Name)
-	}
-	return sc, nil
+	return scs, err
 }
 
 // runs reproduces the output of govsim run or compare: every run the
 // manifest lists, in its order, into monthly.csv and villages.csv.
 func (r *rerun) runs(ctx context.Context) error {
-	b, err := os.ReadFile(r.path)
+	m, err := table.ReadManifestFile(r.path)
 	if err != nil {
 		return err
-	}
-	var m table.Manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		return badInput{fmt.Errorf("%s: %w", r.path, err)}
 	}
 	if len(m.Runs) == 0 {
 		return badInput{fmt.Errorf("%s records no runs: nothing to reproduce", r.path)}
@@ -91,38 +77,27 @@ func (r *rerun) runs(ctx context.Context) error {
 	if m.Govsim != version {
 		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, version)
 	}
-	scs := map[string]*scenarios.Scenario{}
-	for _, ms := range m.Scenarios {
-		sc, err := r.scenario(ms)
-		if err != nil {
-			return err
-		}
-		scs[ms.Name] = &sc
+	scs, err := r.scenarios(m.Scenarios)
+	if err != nil {
+		return err
 	}
-	for _, run := range m.Runs {
-		if scs[run.Scenario] == nil {
-			return badInput{fmt.Errorf("%s: run of scenario %q, which the manifest does not resolve", r.path, run.Scenario)}
-		}
+	if err := scenarios.CheckMemory(scs, len(m.Runs), r.workers, runRows(m.VillageDetail), experiment.ListBytes(len(m.Runs))); err != nil {
+		return err
 	}
-	var specs []experiment.Spec
-	for _, run := range m.Runs {
-		sc := scs[run.Scenario]
-		specs = append(specs, experiment.Spec{Scenario: sc.Name, Replicate: run.Replicate, Seed: run.Seed, Point: -1,
-			Config: sc.Config, Villages: sc.Villages})
-	}
-	d, err := newRunDir(r.e, r.out, m.Scenarios, m.Seed, r.workers, m.VillageDetail, r.progress, 0)
+	specs := scenarios.RunSpecs(scs, m.Runs)
+	r.want.Settings = m.Sum()
+	d, err := newRunDir(r.e, r.out, r.want, m.Scenarios, m.Seed, r.workers, m.VillageDetail, r.progress, 0)
 	if err != nil {
 		return err
 	}
 	if err := d.run(ctx, experiment.List(specs...)); err != nil {
-		d.Abort()
 		if errors.Is(err, context.Canceled) {
-			return &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
+			err = &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
 		}
-		return err
+		return d.Publish(err) // an interrupted rerun keeps nothing: it is not an *Interrupted of table
 	}
 	d.quiet = true
-	if err := d.finish(nil); err != nil {
+	if err := d.Publish(d.finish(nil)); err != nil {
 		return err
 	}
 	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(m.Runs), r.path, r.out, d.Manifest.WallSeconds)
@@ -141,26 +116,22 @@ func (r *rerun) sweep(ctx context.Context) error {
 	}
 	spec := sm.Sweep
 	spec.Govsim = version
-	var scs []scenarios.Scenario
-	for _, ms := range spec.Scenarios {
-		sc, err := r.scenario(ms)
-		if err != nil {
-			return err
-		}
-		scs = append(scs, sc)
-	}
-	var params []sim.Param
-	for _, f := range spec.Factors {
-		p, ok := sim.Lookup(f.Key)
-		if !ok || p.Kind == "string" {
-			return badInput{fmt.Errorf("%s: factor %q is not a numeric parameter of this govsim", r.path, f.Key)}
-		}
-		params = append(params, p)
-	}
-	dir, err := table.CreateSweepDir(r.out, table.NewSweepFile(spec))
+	scs, err := r.scenarios(spec.Scenarios)
 	if err != nil {
 		return err
 	}
+	params, err := scenarios.FactorParams(r.path, spec.Factors)
+	if err != nil {
+		return err
+	}
+	if err := scenarios.CheckPointsMemory(spec.Name, scs, params, spec.Points, sm.RunsShard, r.workers, spec.Monthly); err != nil {
+		return err
+	}
+	dir, err := table.CreateSweepDir(r.out, table.NewSweepFile(spec), r.want)
+	if err != nil {
+		return err
+	}
+	defer dir.Close()
 	shard := sm.Shard
 	if shard.Count > 1 {
 		shard.From = "the manifest"
