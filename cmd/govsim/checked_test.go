@@ -1,0 +1,257 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// copyDir copies the regular files of src (and its subdirectories) to dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// corrupt applies edit to the lines of a table (header first, no final
+// newline dropped unless edit drops it).
+func corrupt(t *testing.T, path string, edit func(lines []string) string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, path, edit(strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")))
+}
+
+func joinLines(l []string) string { return strings.Join(l, "\n") + "\n" }
+
+// TestAnalysisInputsChecked: report and analyze check the tables against
+// their manifests and stop at the first row that does not match —
+// truncated, duplicated, reordered, foreign, out of range or not finite —
+// naming its file and line, without writing a report.
+func TestAnalysisInputsChecked(t *testing.T) {
+	noShardEnv(t)
+	t.Chdir(t.TempDir())
+	scs := smallScenarios(t)
+	mustExit(t, context.Background(), 0, nil, append([]string{"run", "-months", "24", "-replicates", "2", "-out", "r"}, scs...)...)
+	mustExit(t, context.Background(), 0, nil, "report", "-window", "12", "r")
+	for i, tc := range []struct {
+		file string
+		edit func([]string) string
+		want string
+	}{
+		{"monthly.csv", func(l []string) string { return joinLines(l[:len(l)*2/3]) }, "truncated"},
+		{"monthly.csv", func(l []string) string { s := joinLines(l); return s[:len(s)-3] }, "without a newline"},
+		{"monthly.csv", func(l []string) string { return joinLines(append(l, l[len(l)-1])) }, "twice"},
+		{"monthly.csv", func(l []string) string { return joinLines(append(l, l[5])) }, "monthly.csv:"},
+		{"monthly.csv", func(l []string) string {
+			f := strings.Split(l[7], ",")
+			f[3] = "9999"
+			l[7] = strings.Join(f, ",")
+			return joinLines(l)
+		}, "monthly.csv:8: month 9999 is past the 24 months"},
+		{"monthly.csv", func(l []string) string {
+			f := strings.Split(l[9], ",")
+			f[5] = "+Inf"
+			l[9] = strings.Join(f, ",")
+			return joinLines(l)
+		}, "monthly.csv:10: value +Inf is not finite"},
+		{"monthly.csv", func(l []string) string {
+			for i := range l {
+				l[i] = strings.Replace(l[i], "zhengjing,1,", "zhengjing,7,", 1)
+			}
+			return joinLines(l)
+		}, "not the next run"},
+		{"monthly.csv", func(l []string) string { l[3] = strings.Replace(l[3], ",1,0,", ",1,0,", 1) + "x"; return joinLines(l) }, "monthly.csv:4"},
+		{"villages.csv", func(l []string) string {
+			f := strings.Split(l[2], ",")
+			f[4] = "6"
+			l[2] = strings.Join(f, ",")
+			return joinLines(l)
+		}, "village 6 is past the 6 villages"},
+	} {
+		dir := fmt.Sprintf("bad%d", i)
+		copyDir(t, "r", dir)
+		os.Remove(filepath.Join(dir, "report.html"))
+		corrupt(t, filepath.Join(dir, tc.file), tc.edit)
+		code, _, errs := govsim(t, context.Background(), "report", "-window", "12", dir)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("case %d (%s): exit %d, want 2 and %q: %s", i, tc.file, code, tc.want, errs)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "report.html")); err == nil {
+			t.Errorf("case %d: a report was written from a damaged table", i)
+		}
+	}
+
+	// A Morris sweep's results.
+	fastSweep(t, "m.toml", strings.Replace(smallSweep, `design = "lhs"`, `design = "morris"`, 1))
+	sweepOK(t, "sweep", "m.toml", "-samples", "2", "-out", "m")
+	for i, tc := range []struct {
+		edit func([]string) string
+		want string
+	}{
+		{func(l []string) string { return joinLines(l[:len(l)-40]) }, "truncated"},
+		{func(l []string) string { return joinLines(append(l[:3], append([]string{l[2]}, l[3:]...)...)) }, "results.csv:4: metric"},
+		{func(l []string) string {
+			f := strings.Split(l[1], ",")
+			f[6] = "Inf"
+			l[1] = strings.Join(f, ",")
+			return joinLines(l)
+		}, "results.csv:2: value +Inf is not finite"},
+		{func(l []string) string {
+			l[1] = strings.Replace(l[1], "0,0,baseline,0,", "0,1,baseline,0,", 1)
+			return joinLines(l)
+		}, "results.csv:2: run 0 is point 0"},
+	} {
+		dir := fmt.Sprintf("badm%d", i)
+		copyDir(t, "m", dir)
+		corrupt(t, filepath.Join(dir, "results.csv"), tc.edit)
+		code, _, errs := govsim(t, context.Background(), "analyze", "-bootstrap", "10", dir)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("analyze case %d: exit %d, want 2 and %q: %s", i, code, tc.want, errs)
+		}
+	}
+}
+
+// TestNamesFitEveryFormat: a scenario name that would not survive a CSV
+// (comma, quote, newline, space) or is empty is refused at load with
+// file, line and key; Chinese names are welcome.
+func TestNamesFitEveryFormat(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for i, name := range []string{`"a,b"`, `'say "hi"'`, `"two\nlines"`, `""`, `"a b"`, `"a/b"`} {
+		f := writeFile(t, fmt.Sprintf("n%d.toml", i), "extends = \"baseline\"\n\nname = "+name+"\n")
+		mustExit(t, context.Background(), 2, []string{f + ":3: name:", "allowed letters"}, "validate", f)
+	}
+	f := writeFile(t, "my scenario.toml", "extends = \"baseline\"\n")
+	mustExit(t, context.Background(), 2, []string{"my scenario.toml: name:", "file's name"}, "validate", f)
+	mustExit(t, context.Background(), 0, nil, "validate", writeFile(t, "cn.toml", "extends = \"baseline\"\nname = \"南海-试点_2.0\"\n"))
+}
+
+// TestExitCodesMeanOneThing: the shard environment is checked like
+// -shard; -months 0 is explained; a reform past the run's end is a
+// warning of validate; a panic is a failure (1), never bad input.
+func TestExitCodesMeanOneThing(t *testing.T) {
+	noShardEnv(t)
+	t.Chdir(t.TempDir())
+	fastSweep(t, "s.toml", smallSweep)
+	for _, env := range [][]string{
+		{"GOVSIM_SHARDS", "4"},
+		{"SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "0"},
+		{"SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "200000"},
+		{"SLURM_ARRAY_TASK_COUNT", "4"},
+	} {
+		t.Run(strings.Join(env, "="), func(t *testing.T) {
+			noShardEnv(t)
+			for i := 0; i+1 < len(env); i += 2 {
+				t.Setenv(env[i], env[i+1])
+			}
+			code, _, errs := govsim(t, context.Background(), "sweep", "s.toml", "-out", "o")
+			if code != 2 || !strings.Contains(errs, env[len(env)-2]) {
+				t.Errorf("exit %d, want 2 naming %s: %s", code, env[len(env)-2], errs)
+			}
+			if _, err := os.Stat("o"); err == nil {
+				t.Error("a refused shard wrote its output directory")
+			}
+		})
+	}
+	for _, cmd := range []string{"run", "compare", "sweep"} {
+		if h := strings.Join(strings.Fields(helpText(cmd)), " "); !strings.Contains(h, "0, the default, keeps") {
+			t.Errorf("govsim help %s does not say what -months 0 means", cmd)
+		}
+	}
+	late := writeFile(t, "late.toml", "extends = \"baseline\"\nname = \"late\"\nmonths = 120\n[[reforms]]\nkind = \"zhengjing\"\nstart = 200\ncoverage = \"all\"\n")
+	mustExit(t, context.Background(), 0, []string{"warning", "reforms[0].start", "never applies"}, "validate", late)
+}
+
+// TestMergeNamesDamagedShard: a damaged part stops merge with nothing
+// written, naming the shard that holds it; once that shard is run again
+// (which redoes the run), the same merge succeeds.
+func TestMergeNamesDamagedShard(t *testing.T) {
+	noShardEnv(t)
+	t.Chdir(t.TempDir())
+	fastSweep(t, "s.toml", smallSweep)
+	sweepOK(t, "sweep", "s.toml", "-out", "whole")
+	var dirs []string
+	for i := 0; i < 3; i++ {
+		d := fmt.Sprintf("sh%d", i)
+		sweepOK(t, "sweep", "s.toml", "-shard", fmt.Sprintf("%d/3", i), "-out", d)
+		dirs = append(dirs, d)
+	}
+	part := filepath.Join("sh1", "parts", "4.part")
+	b, err := os.ReadFile(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 0xff
+	writeFile(t, part, string(b))
+	mustExit(t, context.Background(), 2, []string{"sh1", "shard 1/3", "-shard 1/3", "checksum"}, append([]string{"merge", "-out", "merged"}, dirs...)...)
+	if _, err := os.Stat("merged"); err == nil {
+		if ents, _ := os.ReadDir("merged"); len(ents) > 0 && !strings.HasPrefix(ents[0].Name(), ".") {
+			t.Errorf("a failed merge left files: %v", ents)
+		}
+	}
+	sweepOK(t, "sweep", "s.toml", "-shard", "1/3", "-out", "sh1")
+	mustExit(t, context.Background(), 0, nil, append([]string{"merge", "-out", "merged"}, dirs...)...)
+	sameFiles(t, sweepFiles(t, "whole"), sweepFiles(t, "merged"), "merged after the shard was run again")
+}
+
+// TestSignalStopsAnyPhase: SIGTERM stops govsim within the grace period
+// even in a phase that does not watch for it (planning a million-point
+// design here), with exit status 130.
+func TestSignalStopsAnyPhase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	noShardEnv(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "govsim")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sw := writeFile(t, filepath.Join(dir, "big.toml"), strings.Replace(smallSweep, "samples = 3", "samples = 1000000", 1))
+	c := exec.Command(bin, "sweep", sw, "-dry-run")
+	c.Env = append(os.Environ(), "SLURM_ARRAY_TASK_ID=", "JOB_COMPLETION_INDEX=", "GOVSIM_SHARDS=")
+	var stderr strings.Builder
+	c.Stderr = &stderr
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	start := time.Now()
+	if err := c.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second): // grace (5 s) and slack
+		c.Process.Kill()
+		t.Fatalf("still running %s after SIGTERM", time.Since(start))
+	}
+	if code := c.ProcessState.ExitCode(); code != 130 {
+		t.Errorf("exit %d after SIGTERM, want 130: %s", code, stderr.String())
+	}
+}
