@@ -255,3 +255,66 @@ func TestSignalStopsAnyPhase(t *testing.T) {
 		t.Errorf("exit %d after SIGTERM, want 130: %s", code, stderr.String())
 	}
 }
+
+// childOf finds a child process of pid (from /proc), or returns pid itself
+// when it has none.
+func childOf(pid int) int {
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, s := range stats {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...: comm may hold spaces; it ends at the
+		// last ')'.
+		f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+		if len(f) > 1 && f[1] == fmt.Sprint(pid) {
+			var child int
+			fmt.Sscanf(filepath.Base(filepath.Dir(s)), "%d", &child)
+			return child
+		}
+	}
+	return pid
+}
+
+// TestRuntimeFatalIsAFailure: when the Go runtime ends the process doing
+// the work with its status 2 (here at SIGQUIT, which dumps the goroutines
+// and exits 2, as a fatal error does), govsim exits 1 — a failure — and
+// says why: 2 means bad input only.
+func TestRuntimeFatalIsAFailure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	noShardEnv(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "govsim")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sw := writeFile(t, filepath.Join(dir, "big.toml"), strings.Replace(smallSweep, "samples = 3", "samples = 1000000", 1))
+	c := exec.Command(bin, "sweep", sw, "-dry-run")
+	var stderr strings.Builder
+	c.Stderr = &stderr
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second)
+	worker := childOf(c.Process.Pid)
+	if err := syscall.Kill(worker, syscall.SIGQUIT); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		c.Process.Kill()
+		t.Fatal("still running after the runtime's exit")
+	}
+	if code := c.ProcessState.ExitCode(); code != 1 || !strings.Contains(stderr.String(), "not bad input") {
+		t.Errorf("exit %d, want 1 and a line saying why: %.300s", code, stderr.String())
+	}
+}

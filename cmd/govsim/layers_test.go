@@ -65,6 +65,7 @@ func TestLayers(t *testing.T) {
 		"scenarios/design": {},
 		"analysis":         {"sim", "sim/table"},
 		"output/chart":     {},
+		"internal/proc":    {},
 	}
 	for pkg, deps := range imports {
 		if ok, listed := allowed[pkg]; listed {

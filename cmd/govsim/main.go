@@ -13,11 +13,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
-	"syscall"
 	"time"
 
+	"github.com/govsim/govsim/internal/proc"
 	"github.com/govsim/govsim/scenarios"
 )
 
@@ -25,12 +24,12 @@ import (
 // not mixed.
 const version = "0.1.0"
 
-// Exit statuses.
+// Exit statuses (proc: they mean one thing).
 const (
-	exitOK          = 0
-	exitFailure     = 1
-	exitBadInput    = 2
-	exitInterrupted = 130
+	exitOK          = proc.OK
+	exitFailure     = proc.Failure
+	exitBadInput    = proc.BadInput
+	exitInterrupted = proc.Interrupted
 )
 
 // usageError is bad input on the command line: exit status 2.
@@ -64,26 +63,19 @@ type env struct {
 // grace is how long a command may take to stop cleanly after SIGINT or
 // SIGTERM (keeping finished runs) before govsim exits anyway: a phase
 // that does not watch for the signal (an analysis, say) must not keep it
-// alive. A second signal exits at once. What a stop leaves half-written is
-// temporary, and the next command that claims the directory removes it.
+// alive (proc.Signals).
 const grace = 5 * time.Second
 
 func main() {
-	ctx, cancel := context.WithCancel(context.Background())
-	sig := make(chan os.Signal, 2)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-sig
-		cancel()
-		select {
-		case <-sig:
-		case <-time.After(grace):
-		}
-		fmt.Fprintln(os.Stderr, "govsim: interrupted")
-		os.Exit(exitInterrupted)
-	}()
+	// The command runs in a supervised child, so that a fatal error of the
+	// Go runtime (its exit status is 2) is reported as a failure, never as
+	// bad input.
+	if code, ok := proc.Supervise(os.Stderr); ok {
+		os.Exit(code)
+	}
+	ctx := proc.Signals(grace, os.Stderr)
 	e := env{stdout: os.Stdout, stderr: os.Stderr, args: os.Args, terminal: isTerminal(os.Stderr)}
-	os.Exit(run(ctx, e, os.Args[1:]))
+	os.Exit(proc.ExitCode(run(ctx, e, os.Args[1:])))
 }
 
 func isTerminal(f *os.File) bool {
