@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/govsim/govsim/sim/experiment"
 )
 
 // maxNameRunes bounds a scenario name: it is a column value in every table
@@ -53,9 +55,13 @@ func checkName(name, file string, line int) error {
 }
 
 // Warnings lists what in a loaded scenario is allowed but probably not
-// meant: a reform that starts after the run's last month never applies.
+// meant or not possible here: a reform that starts after the run's last
+// month never applies; a run beyond this machine's memory is refused.
 func (s *Scenario) Warnings() []string {
 	var out []string
+	if err := CheckMemory([]Scenario{*s}, 1, 1, experiment.Rows{}, 0); err != nil {
+		out = append(out, fmt.Sprintf("%s: %v", s.Source, err))
+	}
 	for i, r := range s.Config.Reforms {
 		if r.Start >= s.Config.Months {
 			out = append(out, fmt.Sprintf("%s: reforms[%d].start: %s starts at month %d, after the last month (%d) of the %d-month run: it never applies",

@@ -158,7 +158,7 @@ func heldExclusively(path string) bool {
 // writerNote is what a lock holder says of itself.
 func writerNote(command []string) string {
 	host, _ := os.Hostname()
-	return fmt.Sprintf("pid %d on %s since %s: %s", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"), strings.Join(command, " "))
+	return fmt.Sprintf("pid %d on %s since %s: %s", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"), CommandLine(command))
 }
 
 // isLockName tells the lock files from a directory's content.

@@ -200,7 +200,7 @@ func (o *Out) decide() (staged bool, err error) {
 	}
 	made := ""
 	if len(prev.Command) > 0 {
-		made = ", made by `" + strings.Join(prev.Command, " ") + "`"
+		made = ", made by `" + CommandLine(prev.Command) + "`"
 	}
 	return false, &DirError{fmt.Sprintf("%s holds %s%s: refusing to replace or mix it; use another -out, or -force to replace the whole directory", o.Dir, what, made)}
 }
