@@ -122,6 +122,9 @@ func TestOutputDirectoryOwned(t *testing.T) {
 	sweepOK(t, "sweep", "s.toml", "-out", "sw")
 	sweep := treeSums(t, "sw")
 	mustExit(t, bg, 2, []string{"sw", "sweep", "-force"}, run("sw")...)
+	// report and analyze write beside what they read, only into what govsim
+	// made for them to read: a run or comparison, a sweep.
+	mustExit(t, bg, 2, []string{"sw holds a sweep", "govsim report reads the output of govsim run or compare"}, "report", "sw")
 	sameTree(t, "the sweep's directory", sweep, treeSums(t, "sw"))
 
 	// A comparison, then a run into its directory: refused; with -force
@@ -129,6 +132,7 @@ func TestOutputDirectoryOwned(t *testing.T) {
 	cmp := []string{"compare", "-months", "12", "-window", "12", "-replicates", "2", "-out", "c"}
 	mustExit(t, bg, 0, nil, append(cmp, scs...)...)
 	mustExit(t, bg, 2, []string{"c", "comparison", "-force"}, run("c")...)
+	mustExit(t, bg, 2, []string{"c holds a comparison", "govsim analyze reads the output of govsim sweep"}, "analyze", "c")
 	if _, err := os.Stat("c/report.html"); err != nil {
 		t.Fatal("a refused run removed the comparison")
 	}

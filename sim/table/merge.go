@@ -76,6 +76,9 @@ func Merge(dirs []string, out, format string, w Want) (*SweepDir, []string, erro
 		err = dst.CopyPart(src(id), id)
 	}
 	if err == nil {
+		err = keepShardManifests(srcs, out, dst.Dir)
+	}
+	if err == nil {
 		err = dst.SyncParts()
 	}
 	if err != nil {
@@ -83,6 +86,28 @@ func Merge(dirs []string, out, format string, w Want) (*SweepDir, []string, erro
 		return nil, nil, err
 	}
 	return dst, files, nil
+}
+
+// keepShardManifests copies the shard manifests of out, when it is one of
+// the directories merged (shards that shared it), into the merged sweep
+// that replaces it: they record how its runs were made.
+func keepShardManifests(srcs []*SweepDir, out, dst string) error {
+	for _, d := range srcs {
+		if !SameDir(d.Dir, out) || SameDir(d.Dir, dst) {
+			continue
+		}
+		names, _ := filepath.Glob(filepath.Join(d.Dir, "manifest-shard-*-of-*.json"))
+		for _, n := range names {
+			b, err := ReadInput(n, MaxManifestBytes)
+			if err != nil {
+				return err
+			}
+			if err := WriteFileAtomic(filepath.Join(dst, filepath.Base(n)), b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // CreateMergeDir claims out for a merged sweep: its whole result replaces

@@ -308,3 +308,38 @@ func TestShardsStartTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeInPlace: merging the directory shards shared replaces it whole
+// with the merged sweep, keeping the shards' manifests.
+func TestMergeInPlace(t *testing.T) {
+	s := testSpec(false)
+	f := NewSweepFile(s)
+	dir := filepath.Join(t.TempDir(), "shared")
+	for i := 0; i < 2; i++ {
+		d, err := CreateSweepDir(dir, f, Want{Shard: Shard{Index: i, Count: 2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id := i; id < s.Runs(); id += 2 {
+			if err := d.WritePart(testPart(&s, id, 0)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := WriteSweepManifest(d.Dir, &SweepManifest{Shard: Shard{Index: i, Count: 2}, Sweep: s}, ManifestName(Shard{Index: i, Count: 2})); err != nil {
+			t.Fatal(err)
+		}
+		d.Close()
+	}
+	dst, files, err := Merge([]string{dir}, dir, FormatCSV, Want{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.Commit(&SweepManifest{Shard: Shard{Count: 1}, Sweep: s}); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range append(files, "manifest.json", "manifest-shard-0-of-2.json", "manifest-shard-1-of-2.json", "sweep.json", "parts/11.part") {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("the merged directory lacks %s", n)
+		}
+	}
+}
