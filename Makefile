@@ -25,13 +25,18 @@ test-unit:
 test-race:
 	$(GO) test -race -count=1 ./...
 
-# Each parser's fuzzer for a few seconds (the seed corpora also run in test-unit).
+# Each reader's fuzzer for a few seconds (the seed corpora also run in
+# test-unit): scenario and sweep files, village and point CSVs, the tables,
+# manifests and sweep.json, and parts.
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./scenarios/
 	$(GO) test -run='^$$' -fuzz='^FuzzReadVillages$$' -fuzztime=$(FUZZTIME) ./scenarios/
 	$(GO) test -run='^$$' -fuzz='^FuzzFromCSV$$' -fuzztime=$(FUZZTIME) ./scenarios/design/
 	$(GO) test -run='^$$' -fuzz='^FuzzParseSweep$$' -fuzztime=$(FUZZTIME) ./scenarios/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodeSettings$$' -fuzztime=$(FUZZTIME) ./output/live/
+	$(GO) test -run='^$$' -fuzz='^FuzzReadTables$$' -fuzztime=$(FUZZTIME) ./sim/table/
+	$(GO) test -run='^$$' -fuzz='^FuzzManifests$$' -fuzztime=$(FUZZTIME) ./sim/table/
+	$(GO) test -run='^$$' -fuzz='^FuzzDecodePart$$' -fuzztime=$(FUZZTIME) ./sim/table/
 
 # The Slurm test needs slurm-wlm and munge, which .ci/run installs; on a
 # machine without them it says so and skips.

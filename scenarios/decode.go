@@ -35,6 +35,9 @@ type assignment struct {
 // the first in file order is returned, so that fixing errors top to bottom
 // works.
 func decodeLayer(sch *schema, src source, data []byte) (*layer, error) {
+	if err := checkNesting(src.name, data); err != nil {
+		return nil, err
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError

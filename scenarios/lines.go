@@ -44,6 +44,7 @@ type lineScanner struct {
 	src   []byte
 	i     int
 	line  int
+	depth int // arrays and inline tables open; bounded by maxNesting
 	at    map[string]int
 	count map[string]int // entries seen so far of each array of tables
 	table string         // path of the current [table] or [[array]] entry
@@ -202,6 +203,9 @@ func (s *lineScanner) key() ([]string, bool) {
 		if s.peek(0) != '.' {
 			return segs, true
 		}
+		if len(segs) >= maxNesting {
+			return nil, false // deeper than any file govsim reads
+		}
 		s.i++
 	}
 }
@@ -340,8 +344,15 @@ func (s *lineScanner) multiline(q byte) {
 }
 
 // value consumes one value; inline tables and arrays record the keys and
-// entries inside them under path.
+// entries inside them under path. Past maxNesting it records nothing more
+// (checkNesting refuses such files before they get here; this keeps the
+// scanner linear whatever it is given).
 func (s *lineScanner) value(path string) {
+	if s.depth >= maxNesting {
+		return
+	}
+	s.depth++
+	defer func() { s.depth-- }()
 	switch s.peek(0) {
 	case '"', '\'':
 		q := s.peek(0)

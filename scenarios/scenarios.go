@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // embedded holds the scenarios shipped with govsim.
@@ -131,11 +131,12 @@ func Parse(name string, data []byte, dir string) (Scenario, error) {
 // loader carries how files are read, so that tests (and fuzzing) can keep
 // the loader away from the real file system.
 type loader struct {
-	readFile func(path string) ([]byte, error)
+	// readFile reads a whole input file of at most limit bytes.
+	readFile func(path string, limit int64) ([]byte, error)
 	schema   *schema // built once per Load or Parse and only read after
 }
 
-func osLoader() loader { return loader{readFile: os.ReadFile, schema: newSchema()} }
+func osLoader() loader { return loader{readFile: table.ReadInput, schema: newSchema()} }
 
 // source identifies one scenario file.
 type source struct {
@@ -185,7 +186,7 @@ func (l loader) load(arg string) (Scenario, error) {
 		}
 		return l.parse(embeddedSource(arg), data)
 	}
-	data, err := l.readFile(arg)
+	data, err := l.readFile(arg, table.MaxTOMLBytes)
 	if err != nil {
 		msg := "cannot read the file: " + reason(err)
 		if n := strings.TrimSuffix(filepath.Base(arg), ".toml"); isEmbeddedName(n) && isEmbedded(n) && errors.Is(err, fs.ErrNotExist) {
@@ -205,7 +206,11 @@ func isEmbedded(name string) bool {
 // the file already.
 func reason(err error) string {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	var fe *table.FileError
+	switch {
+	case errors.As(err, &fe):
+		return fe.Msg
+	case errors.As(err, &pe):
 		return pe.Err.Error()
 	}
 	return err.Error()
@@ -216,9 +221,12 @@ func (l loader) parse(src source, data []byte) (Scenario, error) {
 	if err != nil {
 		return Scenario{}, err
 	}
+	if err := checkName(res.cfg.Name, res.nameFile, res.nameLine); err != nil {
+		return Scenario{}, err
+	}
 	sc := Scenario{Scenario: experiment.Scenario{Name: res.cfg.Name, Config: res.cfg}, Source: src.name}
 	if path := res.cfg.District.VillageCSV; path != "" {
-		csv, err := l.readFile(path)
+		csv, err := l.readFile(path, table.MaxCSVInputBytes)
 		if err != nil {
 			return Scenario{}, &InputError{File: res.csvFile, Line: res.csvLine, Key: "district.village_csv",
 				Msg: fmt.Sprintf("cannot read %q: %s; allowed a path to a CSV file, relative to the scenario file", path, reason(err))}
@@ -241,9 +249,11 @@ func (l loader) parse(src source, data []byte) (Scenario, error) {
 
 // resolved is a configuration with the extends chain applied.
 type resolved struct {
-	cfg     sim.Config
-	csvFile string // file and line that set district.village_csv, for errors
-	csvLine int
+	cfg      sim.Config
+	csvFile  string // file and line that set district.village_csv, for errors
+	csvLine  int
+	nameFile string // file and line that named it (line 0: the file's name)
+	nameLine int
 }
 
 // resolve applies src over the defaults or over the scenario it extends.
@@ -281,6 +291,7 @@ func (l loader) resolve(src source, data []byte, chain []source) (resolved, erro
 	if !lay.hasName {
 		cfg.Name = strings.TrimSuffix(filepath.Base(strings.TrimPrefix(src.name, "embedded:")), ".toml")
 	}
+	res.nameFile, res.nameLine = src.name, lay.lines.line("name")
 	if !lay.hasDesc {
 		cfg.Description = ""
 	}
@@ -325,7 +336,7 @@ func (l loader) open(lay *layer, from source) (source, []byte, error) {
 	if from.dir != "" && !filepath.IsAbs(path) {
 		path = filepath.Join(from.dir, path)
 	}
-	data, err := l.readFile(path)
+	data, err := l.readFile(path, table.MaxTOMLBytes)
 	if err != nil {
 		return source{}, nil, &InputError{File: from.name, Line: line, Key: "extends",
 			Msg: fmt.Sprintf("cannot read %q: %s; allowed %s, or a path to a .toml file relative to this one", path, reason(err), strings.Join(Embedded(), " | "))}

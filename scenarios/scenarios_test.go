@@ -128,8 +128,8 @@ func TestFormatRoundTrip(t *testing.T) {
 // strings needing escapes, pilots, extreme floats.
 func TestFormatRoundTripOddValues(t *testing.T) {
 	c := sim.Default()
-	c.Name = "odd \"name\" \\ tab\t nl\n ctl\x01 del\x7f 中文"
-	c.Description = ""
+	c.Name = "odd-名字_1.2" // names are restricted (names.go); descriptions are free text
+	c.Description = "odd \"description\" \\ tab\t nl\n ctl\x01 del\x7f 中文"
 	c.District.AssetsTotal = 1e13
 	c.Economy.AssetGrowth = -0.5
 	c.Economy.Lambda0 = 0.1 + 0.2 // not a short decimal
@@ -434,7 +434,7 @@ func TestEmbeddedExtendsOnlyEmbedded(t *testing.T) {
 
 // noFiles is a loader that reads nothing from disk.
 func noFiles() loader {
-	return loader{schema: newSchema(), readFile: func(path string) ([]byte, error) {
+	return loader{schema: newSchema(), readFile: func(path string, _ int64) ([]byte, error) {
 		return nil, &os.PathError{Op: "open", Path: path, Err: os.ErrNotExist}
 	}}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/govsim/govsim/scenarios/design"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // Sweep files name scenarios, the parameters to vary and an experiment
@@ -45,7 +46,7 @@ var sweepExamples embed.FS
 
 // MaxSweepRuns bounds the runs of one sweep (points × scenarios ×
 // replicates), so a typo in samples cannot plan a billion part files.
-const MaxSweepRuns = 10_000_000
+const MaxSweepRuns = table.MaxSweepRuns
 
 // Sweep is a parsed sweep file. Flags may change Samples, Replicates, Seed,
 // Months and Window before Build.
@@ -72,7 +73,9 @@ type Sweep struct {
 	lines    keyLines
 	set      map[string]bool // top-level keys the file sets
 	factorAt []string        // "factor[i]" path of each factor, for lines
-	readFile func(string) ([]byte, error)
+	largest  largestRun      // set by Build
+
+	readFile func(string, int64) ([]byte, error)
 }
 
 // Sweep file keys and what they hold, for messages.
@@ -121,7 +124,7 @@ func SweepExample(kind string) ([]byte, error) {
 // file are relative to the sweep file.
 func LoadSweep(path string) (*Sweep, error) {
 	l := osLoader()
-	data, err := l.readFile(path)
+	data, err := l.readFile(path, table.MaxTOMLBytes)
 	if err != nil {
 		return nil, &InputError{File: path, Msg: "cannot read the sweep file: " + reason(err)}
 	}
@@ -204,6 +207,9 @@ func (d *sweepDecoder) number(path string, v any) (float64, bool) {
 }
 
 func (l loader) parseSweep(name string, data []byte, dir string) (*Sweep, error) {
+	if err := checkNesting(name, data); err != nil {
+		return nil, err
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
@@ -653,7 +659,7 @@ func (l loader) loadSweepScenarios(s *Sweep, refs []string, dir string) error {
 			}
 			sc, err = l.load(ref)
 		} else {
-			data, rerr := l.readFile(arg)
+			data, rerr := l.readFile(arg, table.MaxTOMLBytes)
 			if rerr != nil {
 				return &InputError{File: s.File, Line: s.lines.line(at), Key: "scenarios",
 					Msg: fmt.Sprintf("cannot read %q: %s; allowed %s, or a path to a .toml file relative to the sweep file", arg, reason(rerr), strings.Join(Embedded(), " | "))}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 
@@ -124,7 +125,7 @@ func (s *Sweep) design(seed uint64) (design.Design, error) {
 	case design.KindSaltelli:
 		return design.Saltelli(s.Factors, s.Samples, seed)
 	case design.KindCSV:
-		data, err := s.readFile(s.Points)
+		data, err := s.readFile(s.Points, table.MaxCSVInputBytes)
 		if err != nil {
 			return design.Design{}, &InputError{File: s.File, Line: s.lines.line("points"), Key: "points",
 				Msg: fmt.Sprintf("cannot read %q: %s; allowed a path to a CSV file, relative to the sweep file", s.Points, reason(err))}
@@ -201,9 +202,68 @@ func (s *Sweep) checkPoints(d design.Design) error {
 				return &InputError{File: s.File, Line: s.lines.line(path), Key: path,
 					Msg: fmt.Sprintf("design point %d (%s) does not fit scenario %s: %s", pt.Index, describePoint(s.Factors, pt.Values), sc.Name, msg)}
 			}
+			if b := experiment.RunBytes(&cfg, sc.Villages, experiment.Rows{}); b > s.largest.bytes {
+				s.largest = largestRun{b, fmt.Sprintf("design point %d of scenario %s", pt.Index, sc.Name), cfg.Months}
+			}
 		}
 	}
 	return nil
+}
+
+// largestRun is the run of a sweep that needs the most memory.
+type largestRun struct {
+	bytes  float64
+	what   string
+	months int
+}
+
+// CheckMemory refuses, before anything runs, a sweep whose largest run,
+// on workers at once, would not fit in memory; monthly says every month's
+// values are kept (-monthly).
+func (p *Plan) CheckMemory(workers int, monthly bool) error {
+	parallel, _ := experiment.Split(workers, p.Runs())
+	return p.checkMemory(parallel, monthly)
+}
+
+func (p *Plan) checkMemory(parallel int, monthly bool) error {
+	l := p.Sweep.largest
+	if monthly {
+		l.bytes += float64(l.months) * float64(sim.NumDistrictMetrics) * 8 // every month's values, as floats
+	}
+	return experiment.CheckMemory(l.bytes, parallel, 0, "sweep "+p.Sweep.Name+": "+l.what, os.Getenv)
+}
+
+// CheckPointsMemory is Plan.CheckMemory for a sweep read back from its
+// manifest (govsim rerun): every point applied to every scenario.
+func CheckPointsMemory(name string, scs []Scenario, params []sim.Param, points [][]float64, runs, workers int, monthly bool) error {
+	sw := &Sweep{Name: name, Scenarios: scs}
+	for i, sc := range scs {
+		for j, pt := range points {
+			cfg := scs[i].Config
+			if err := experiment.SetPoint(&cfg, params, pt); err != nil {
+				return &InputError{Msg: fmt.Sprintf("%s: design point %d does not fit scenario %s: %v", name, j, sc.Name, err)}
+			}
+			if b := experiment.RunBytes(&cfg, sc.Villages, experiment.Rows{}); b > sw.largest.bytes {
+				sw.largest = largestRun{b, fmt.Sprintf("design point %d of scenario %s", j, sc.Name), cfg.Months}
+			}
+		}
+	}
+	parallel, _ := experiment.Split(workers, runs)
+	return (&Plan{Sweep: sw}).checkMemory(parallel, monthly)
+}
+
+// CheckMemory refuses, before anything runs, n runs of the scenarios on
+// workers that would not fit in memory, with their rows held as rows says
+// and fixed bytes besides.
+func CheckMemory(scs []Scenario, n, workers int, rows experiment.Rows, fixed float64) error {
+	worst, name := 0.0, ""
+	for i := range scs {
+		if b := experiment.RunBytes(&scs[i].Config, scs[i].Villages, rows); b > worst {
+			worst, name = b, scs[i].Name
+		}
+	}
+	parallel, _ := experiment.Split(workers, n)
+	return experiment.CheckMemory(worst, parallel, fixed, "scenario "+name, os.Getenv)
 }
 
 func describePoint(fs []design.Factor, values []float64) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/govsim/govsim/output/report"
+	"github.com/govsim/govsim/sim/table"
 )
 
 func cmdAnalyze(_ context.Context, e env, args []string) error {
@@ -21,5 +22,13 @@ func cmdAnalyze(_ context.Context, e env, args []string) error {
 	if err := intRange("bootstrap", *boot, 0, 100000); err != nil {
 		return err
 	}
-	return report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot, Version: version})
+	o, err := table.ClaimAnalysis(pos[0], []string{table.KindSweep, table.KindRerun}, e.args, "govsim analyze reads the output of govsim sweep or merge")
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	if err := report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot, Version: version}); err != nil {
+		return err
+	}
+	return o.Analysed()
 }

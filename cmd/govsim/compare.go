@@ -9,6 +9,7 @@ import (
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 func cmdCompare(ctx context.Context, e env, args []string) error {
@@ -60,8 +61,12 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if !found {
 		return usagef("reference scenario %q is not among those run (%s); set -ref", *ref, scenarios.Names(scs))
 	}
+	if err := scenarios.CheckMemory(scs, len(scs)*max(f.replicates, *maxReps), f.workers, runRows(false), 0); err != nil {
+		return err
+	}
 
-	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, false, e.terminal || f.progress, *window)
+	ms := scenarios.Manifest(scs)
+	d, err := newRunDir(e, f.out, f.want(table.KindCompare, ms, f.replicates, *ref, *window, *precision, *maxReps, mo), ms, f.seed, f.workers, false, e.terminal || f.progress, *window)
 	if err != nil {
 		return err
 	}
@@ -81,8 +86,9 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	} else {
 		runErr = batch(ctx, 0, f.replicates)
 	}
-	if err := d.finish(runErr); err != nil {
-		return err
+	err = d.finish(runErr)
+	if err == nil {
+		err = report.Compare(e.stdout, report.Comparison{Dir: d.Dir, Name: f.out, Ref: *ref, Window: *window, Maps: mo, Replicates: note, Version: version})
 	}
-	return report.Compare(e.stdout, report.Comparison{Dir: f.out, Ref: *ref, Window: *window, Maps: mo, Replicates: note, Version: version})
+	return d.Publish(err)
 }

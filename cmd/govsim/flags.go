@@ -54,7 +54,7 @@ type shared struct {
 	replicates, workers, months int
 	seed                        uint64
 	out                         string
-	progress                    bool
+	progress, force             bool
 	set                         map[string]bool
 }
 
@@ -75,6 +75,8 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 			fs.StringVar(&s.out, n, def.out, "output directory")
 		case "progress":
 			fs.BoolVar(&s.progress, n, def.progress, "show progress even when stderr is not a terminal")
+		case "force":
+			fs.BoolVar(&s.force, n, false, "replace the whole output directory if govsim made it")
 		default:
 			panic("govsim: no shared flag " + n)
 		}

@@ -89,6 +89,9 @@ func cmdValidate(_ context.Context, e env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "ok  %s (%s, %d villages, %d months, %d reforms)\n", a, sc.Name, sc.Config.District.Villages, sc.Config.Months, len(sc.Config.Reforms))
+		for _, w := range sc.Warnings() {
+			fmt.Fprintf(e.stderr, "govsim validate: warning: %s\n", w)
+		}
 	}
 	return nil
 }

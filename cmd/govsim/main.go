@@ -13,9 +13,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
+	"runtime/debug"
+	"time"
 
+	"github.com/govsim/govsim/cmd/internal/proc"
 	"github.com/govsim/govsim/scenarios"
 )
 
@@ -23,12 +24,12 @@ import (
 // not mixed.
 const version = "0.1.0"
 
-// Exit statuses.
+// Exit statuses (proc: they mean one thing).
 const (
-	exitOK          = 0
-	exitFailure     = 1
-	exitBadInput    = 2
-	exitInterrupted = 130
+	exitOK          = proc.OK
+	exitFailure     = proc.Failure
+	exitBadInput    = proc.BadInput
+	exitInterrupted = proc.Interrupted
 )
 
 // usageError is bad input on the command line: exit status 2.
@@ -48,7 +49,8 @@ func (b badInput) Unwrap() error { return b.error }
 // interrupted reports a clean stop after Ctrl-C, with what was kept.
 type interrupted struct{ msg string }
 
-func (e *interrupted) Error() string { return e.msg }
+func (e *interrupted) Error() string     { return e.msg }
+func (e *interrupted) Interrupted() bool { return true }
 
 // env is what a command needs from the process, so tests can run commands
 // in-process with their own streams.
@@ -58,11 +60,22 @@ type env struct {
 	terminal       bool     // stderr is a terminal: show progress
 }
 
+// grace is how long a command may take to stop cleanly after SIGINT or
+// SIGTERM (keeping finished runs) before govsim exits anyway: a phase
+// that does not watch for the signal (an analysis, say) must not keep it
+// alive (proc.Signals).
+const grace = 5 * time.Second
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// The command runs in a supervised child, so that a fatal error of the
+	// Go runtime (its exit status is 2) is reported as a failure, never as
+	// bad input.
+	if code, ok := proc.Supervise(os.Stderr); ok {
+		os.Exit(code)
+	}
+	ctx := proc.Signals(grace, os.Stderr)
 	e := env{stdout: os.Stdout, stderr: os.Stderr, args: os.Args, terminal: isTerminal(os.Stderr)}
-	os.Exit(run(ctx, e, os.Args[1:]))
+	os.Exit(proc.ExitCode(run(ctx, e, os.Args[1:])))
 }
 
 func isTerminal(f *os.File) bool {
@@ -108,8 +121,8 @@ func run(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "govsim: unknown command %q; commands: %s (see govsim help)\n", args[0], commandList)
 		return exitBadInput
 	}
-	err := f(ctx, e, args[1:])
-	var ie *interrupted
+	err := call(ctx, e, f, args[1:])
+	var ie interface{ Interrupted() bool }
 	var bad interface{ BadInput() bool }
 	var ue *usageError
 	var se *scenarios.InputError
@@ -119,13 +132,24 @@ func run(ctx context.Context, e env, args []string) int {
 	case errors.As(err, &ie):
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitInterrupted
-	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &bad):
+	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &bad) && bad.BadInput():
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitBadInput
 	default:
 		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
 		return exitFailure
 	}
+}
+
+// call runs a command; a panic is a failure (exit status 1) with its
+// stack, never bad input.
+func call(ctx context.Context, e env, f func(context.Context, env, []string) error, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	return f(ctx, e, args)
 }
 
 func cmdVersion(_ context.Context, e env, args []string) error {

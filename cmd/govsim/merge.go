@@ -7,13 +7,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/table"
 )
 
 func cmdMerge(_ context.Context, e env, args []string) error {
 	fs := newFlags("merge")
 	var f shared
-	f.register(fs, shared{}, "out")
+	f.register(fs, shared{}, "out", "force")
 	format := fs.String("format", table.FormatCSV, "csv or parquet")
 	dirs, err := parse(fs, e, args)
 	if err != nil {
@@ -32,7 +33,7 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 		f.out = dirs[0]
 	}
 	start := time.Now()
-	dst, files, err := table.Merge(dirs, f.out, *format)
+	dst, files, err := table.Merge(dirs, f.out, *format, table.Want{Command: e.args, Version: version, Force: f.force})
 	if err != nil {
 		return err
 	}
@@ -41,11 +42,11 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 	man := table.SweepManifest{Govsim: version, Go: runtime.Version(), Command: e.args, SweepID: dst.File.ID,
 		Shard: table.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: *format, Workers: 0,
 		Start: start.UTC(), End: end.UTC(), WallSeconds: end.Sub(start).Seconds(),
-		RunsTotal: total, RunsShard: total, RunsDone: total, Complete: true, Files: files,
-		RunSeeds: runSeedsNote(&dst.File.Spec), Sweep: dst.File.Spec}
-	if err := table.WriteSweepManifest(dst.Dir, &man, "manifest.json"); err != nil {
+		RunsTotal: total, RunsShard: total, RunsDone: total, Complete: true, Files: files.Names(), Rows: files.Rows(),
+		RunSeeds: scenarios.RunSeedsNote(&dst.File.Spec), Sweep: dst.File.Spec}
+	if err := dst.Commit(&man); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "merged %d runs from %d directories into %s (%s, manifest.json)\n", total, len(dirs), dst.Dir, strings.Join(files, ", "))
+	fmt.Fprintf(e.stderr, "merged %d runs from %d directories into %s (%s, manifest.json)\n", total, len(dirs), dst.Dir, strings.Join(files.Names(), ", "))
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/govsim/govsim/output/report"
+	"github.com/govsim/govsim/sim/table"
 )
 
 func cmdReport(_ context.Context, e env, args []string) error {
@@ -26,5 +27,13 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Version: version})
+	o, err := table.ClaimAnalysis(pos[0], []string{table.KindRun, table.KindCompare, table.KindRerun}, e.args, "govsim report reads the output of govsim run or compare")
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	if err := report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Version: version}); err != nil {
+		return err
+	}
+	return o.Analysed()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/govsim/govsim/scenarios"
@@ -15,7 +14,7 @@ import (
 func cmdRerun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("rerun")
 	var f shared
-	f.register(fs, shared{out: "govsim-rerun"}, "out", "workers", "progress")
+	f.register(fs, shared{out: "govsim-rerun"}, "out", "workers", "progress", "force")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -34,14 +33,12 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 	if table.SameDir(orig, f.out) {
 		return usagef("-out %s is the directory of the manifest: the rerun goes to a new directory, to be compared with it", f.out)
 	}
-	if ents, err := os.ReadDir(f.out); err == nil && len(ents) > 0 {
-		return usagef("-out %s is not empty: the rerun goes to a new directory, so that every file is made afresh", f.out)
-	}
 	kind, err := table.ManifestKind(path)
 	if err != nil {
 		return badInput{err}
 	}
-	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress}
+	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress,
+		want: table.Want{Kind: table.KindRerun, Command: e.args, Version: version, Force: f.force}}
 	if kind == table.ManifestKindSweep {
 		return r.sweep(ctx)
 	}
@@ -54,12 +51,16 @@ type rerun struct {
 	orig, out string
 	workers   int
 	progress  bool
+	want      table.Want // of -out; settings are the manifest's
 }
 
-func (r *rerun) warn(warnings []string) {
-	for _, w := range warnings {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s\n", w)
+// scenarios parses the resolved scenarios of the manifest.
+func (r *rerun) scenarios(mss []table.ManifestScenario) ([]scenarios.Scenario, error) {
+	scs, changed, err := scenarios.FromManifest(r.path, mss)
+	for _, name := range changed {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: this govsim resolves scenario %s differently from the manifest's; results may differ\n", name)
 	}
+	return scs, err
 }
 
 // runs reproduces the output of govsim run or compare: every run the
@@ -67,32 +68,38 @@ func (r *rerun) warn(warnings []string) {
 func (r *rerun) runs(ctx context.Context) error {
 	m, err := table.ReadManifestFile(r.path)
 	if err != nil {
-		return badInput{err}
+		return err
+	}
+	if len(m.Runs) == 0 {
+		return badInput{fmt.Errorf("%s records no runs: nothing to reproduce", r.path)}
 	}
 	if m.Govsim != version {
-		r.warn([]string{fmt.Sprintf("%s was written by govsim %s, this is %s; results may differ", r.path, m.Govsim, version)})
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, version)
 	}
-	specs, warnings, err := scenarios.RunSpecs(r.path, m)
+	scs, err := r.scenarios(m.Scenarios)
 	if err != nil {
 		return err
 	}
-	r.warn(warnings)
-	d, err := newRunDir(r.e, r.out, m.Scenarios, m.Seed, r.workers, m.VillageDetail, r.progress, 0)
+	if err := scenarios.CheckMemory(scs, len(m.Runs), r.workers, runRows(m.VillageDetail), experiment.ListBytes(len(m.Runs))); err != nil {
+		return err
+	}
+	specs := scenarios.RunSpecs(scs, m.Runs)
+	r.want.Settings = m.Sum()
+	d, err := newRunDir(r.e, r.out, r.want, m.Scenarios, m.Seed, r.workers, m.VillageDetail, r.progress, 0)
 	if err != nil {
 		return err
 	}
-	if err := d.run(ctx, specs); err != nil {
-		d.Abort()
+	if err := d.run(ctx, experiment.List(specs...)); err != nil {
 		if errors.Is(err, context.Canceled) {
-			return &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
+			err = &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
 		}
-		return err
+		return d.Publish(err) // an interrupted rerun keeps nothing: it is not an *Interrupted of table
 	}
 	d.quiet = true
-	if err := d.finish(nil); err != nil {
+	if err := d.Publish(d.finish(nil)); err != nil {
 		return err
 	}
-	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", specs.Len(), r.path, r.out, d.Manifest.WallSeconds)
+	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(specs), r.path, r.out, d.Manifest.WallSeconds)
 	return table.CompareDirs(r.e.stdout, r.orig, r.out, []string{"monthly.csv", "villages.csv"}, nil)
 }
 
@@ -104,24 +111,31 @@ func (r *rerun) sweep(ctx context.Context) error {
 		return badInput{err}
 	}
 	if sm.Govsim != version {
-		r.warn([]string{fmt.Sprintf("%s was written by govsim %s, this is %s; results may differ", r.path, sm.Govsim, version)})
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, sm.Govsim, version)
 	}
 	spec := sm.Sweep
 	spec.Govsim = version
-	scs, params, warnings, err := scenarios.SweepInputs(r.path, &spec)
+	scs, err := r.scenarios(spec.Scenarios)
 	if err != nil {
 		return err
 	}
-	r.warn(warnings)
-	dir, err := table.CreateSweepDir(r.out, table.NewSweepFile(spec))
+	params, err := scenarios.FactorParams(r.path, spec.Factors)
 	if err != nil {
 		return err
 	}
+	if err := scenarios.CheckPointsMemory(spec.Name, scs, params, spec.Points, sm.RunsShard, r.workers, spec.Monthly); err != nil {
+		return err
+	}
+	dir, err := table.CreateSweepDir(r.out, table.NewSweepFile(spec), r.want)
+	if err != nil {
+		return err
+	}
+	defer dir.Close()
 	shard := sm.Shard
 	if shard.Count > 1 {
 		shard.From = "the manifest"
 	}
-	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scs, params: params, shard: experiment.Shard(shard),
+	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(scs), params: params, shard: experiment.Shard(shard),
 		workers: r.workers, format: sm.Format, progress: r.progress}
 	if err := x.run(ctx); err != nil {
 		return err

@@ -7,13 +7,22 @@ import (
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // runDefaults are the shared flags' defaults of run and compare.
 var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out"}
 
 // runFlags are the shared flags run and compare take.
-var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress"}
+var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "force"}
+
+// runRows are the rows a run of govsim run or compare holds until kept.
+func runRows(detail bool) experiment.Rows {
+	if detail {
+		return experiment.Rows{DistrictText: true, VillagePerYear: 12}
+	}
+	return experiment.Rows{DistrictText: true, VillagePerYear: 1}
+}
 
 // finalWindow is the months the run table averages.
 const finalWindow = 12
@@ -34,12 +43,16 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, *detail, e.terminal || f.progress, finalWindow)
+	if err := scenarios.CheckMemory(scs, len(scs)*f.replicates, f.workers, runRows(*detail), 0); err != nil {
+		return err
+	}
+	ms := scenarios.Manifest(scs)
+	d, err := newRunDir(e, f.out, f.want(table.KindRun, ms, f.replicates, *detail), ms, f.seed, f.workers, *detail, e.terminal || f.progress, finalWindow)
 	if err != nil {
 		return err
 	}
-	err = d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed)))
-	var ie *interrupted
+	err = d.Publish(d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed))))
+	var ie interface{ Interrupted() bool }
 	if err == nil || errors.As(err, &ie) {
 		report.Final(e.stdout, d.Scenarios(), d.Tails, finalWindow)
 	}

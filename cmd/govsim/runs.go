@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 
@@ -11,9 +10,8 @@ import (
 	"github.com/govsim/govsim/sim/table"
 )
 
-// runDir writes runs into an output directory: the rows in run order, and
-// the manifest, committed together at the end, so the directory holds
-// either its old files or the new ones.
+// runDir writes runs into an output directory (table.ClaimRunDir): the
+// rows in run order, and the manifest, committed together at the end.
 type runDir struct {
 	*table.RunDir
 	e        env
@@ -23,8 +21,16 @@ type runDir struct {
 	quiet    bool // finish says nothing on success
 }
 
-func newRunDir(e env, out string, scs []table.ManifestScenario, seed uint64, workers int, detail, progress bool, window int) (*runDir, error) {
-	d, err := table.CreateRunDir(out, table.Manifest{Govsim: version, Go: runtime.Version(), Command: e.args, Seed: seed,
+// want is what run and compare write: the kind and everything that
+// decides the result, so that the same command again replaces its own
+// output and nothing else.
+func (f *shared) want(kind string, scs []table.ManifestScenario, settings ...any) table.Want {
+	return table.Want{Kind: kind, Settings: table.Settings(kind, scs, f.seed, settings), Version: version, Force: f.force}
+}
+
+func newRunDir(e env, out string, w table.Want, scs []table.ManifestScenario, seed uint64, workers int, detail, progress bool, window int) (*runDir, error) {
+	w.Command = e.args
+	d, err := table.ClaimRunDir(out, w, table.Manifest{Govsim: version, Go: runtime.Version(), Command: e.args, Seed: seed,
 		Workers: workers, VillageDetail: detail, Scenarios: scs}, window)
 	if err != nil {
 		return nil, err
@@ -50,22 +56,11 @@ func (d *runDir) run(ctx context.Context, specs experiment.Specs) error {
 	return err
 }
 
-// finish commits the files, keeping the runs that finished after Ctrl-C,
-// or, after a failure, removes the temporary files.
+// finish writes the files (table.RunDir.Finish) and says so.
 func (d *runDir) finish(runErr error) error {
-	if runErr != nil && !errors.Is(runErr, context.Canceled) {
-		d.Abort()
-		return runErr
+	err := d.Finish(runErr)
+	if m := &d.Manifest; err == nil && !d.quiet {
+		fmt.Fprintf(d.e.stderr, "wrote %d runs to %s (monthly.csv, villages.csv, manifest.json) in %.1fs\n", m.RunsDone, d.Name(), m.WallSeconds)
 	}
-	if err := d.Commit(runErr != nil); err != nil {
-		return err
-	}
-	m := &d.Manifest
-	if runErr != nil {
-		return &interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs that finished in %s", m.RunsDone, d.Asked(), d.Dir)}
-	}
-	if !d.quiet {
-		fmt.Fprintf(d.e.stderr, "wrote %d runs to %s (monthly.csv, villages.csv, manifest.json) in %.1fs\n", m.RunsDone, d.Dir, m.WallSeconds)
-	}
-	return nil
+	return err
 }

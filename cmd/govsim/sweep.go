@@ -14,7 +14,7 @@ import (
 func cmdSweep(ctx context.Context, e env, args []string) error {
 	fs := newFlags("sweep")
 	var f shared
-	f.register(fs, shared{out: "govsim-sweep"}, "replicates", "seed", "months", "workers", "out", "progress")
+	f.register(fs, shared{out: "govsim-sweep"}, "replicates", "seed", "months", "workers", "out", "progress", "force")
 	samples := fs.Int("samples", 0, "design size")
 	window := fs.Int("window", 0, "window")
 	format := fs.String("format", table.FormatCSV, "csv or parquet")
@@ -89,15 +89,19 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := plan.CheckMemory(f.workers, *monthly); err != nil {
+		return err
+	}
 	file := table.NewSweepFile(plan.Spec(version, *monthly))
 	if *dryRun {
 		file.Spec.Plan(e.stdout, table.Shard(shard), f.out)
 		return nil
 	}
-	dir, err := table.CreateSweepDir(f.out, file)
+	dir, err := table.CreateSweepDir(f.out, file, table.Want{Command: e.args, Version: version, Force: f.force, Shard: table.Shard(shard)})
 	if err != nil {
 		return err
 	}
+	defer dir.Close()
 	x := &sweepRun{e: e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(sw.Scenarios), params: sw.Params,
 		shard: shard, workers: f.workers, format: *format, progress: e.terminal || f.progress}
 	return x.run(ctx)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
 	"github.com/govsim/govsim/sim/table"
@@ -38,7 +39,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 	start := time.Now()
 	spec := x.spec
 	total := spec.Runs()
-	done, removed, err := x.dir.Scan(x.shard.Mine, x.shard.Count <= 1)
+	done, removed, err := x.dir.Scan(x.shard.Mine)
 	if err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 	}
 	man := table.SweepManifest{Govsim: version, Go: runtime.Version(), Command: x.e.args, SweepID: x.dir.File.ID,
 		Shard: table.Shard(x.shard), Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
-		RunsShard: shardRuns, RunSeeds: runSeedsNote(spec), Sweep: *spec}
+		RunsShard: shardRuns, RunSeeds: scenarios.RunSeedsNote(spec), Sweep: *spec}
 
 	specs := experiment.Sweep(x.scs, x.params, spec.Points, spec.Replicates, spec.Seed, spec.Seeds)
 	stats, runErr := experiment.Run(ctx, specs,
@@ -94,7 +95,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 	switch {
 	case stopped:
 		return &interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs%s that finished in %s; run the same command again to resume: %s",
-			man.RunsDone, shardRuns, x.shardNote(shardRuns), x.dir.Dir, commandLine(x.e.args))}
+			man.RunsDone, shardRuns, x.shardNote(shardRuns), x.dir.Dir, table.CommandLine(x.e.args))}
 	case runErr != nil:
 		return fmt.Errorf("%w (the %d finished runs are kept in %s; the same command again resumes)", runErr, man.RunsDone, x.dir.Dir)
 	case x.complete:
@@ -119,27 +120,4 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// runSeedsNote says in the manifest how the runs' seeds follow.
-func runSeedsNote(s *table.SweepSpec) string {
-	if s.Seeds == experiment.SeedsPerPoint {
-		return fmt.Sprintf("per-point: run seed = experiment.RunSeed(\"per-point\", %d, point), passed to sim.New with the replicate; every run's seed is in runs.csv", s.Seed)
-	}
-	return fmt.Sprintf("common: every run passes seed %d and its replicate to sim.New (govsim run -seed %d), so replicate r of every point and scenario shares random streams", s.Seed, s.Seed)
-}
-
-// commandLine renders the command for a message, quoting what the shell
-// would split.
-func commandLine(args []string) string {
-	out := []string{"govsim"}
-	if len(args) > 1 {
-		for _, a := range args[1:] {
-			if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`*?[]{}()<>|&;#~") {
-				a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-			}
-			out = append(out, a)
-		}
-	}
-	return strings.Join(out, " ")
 }

@@ -36,6 +36,7 @@ func badInput(err error) error { return &InputError{err} }
 // Comparison says what a comparison report is made of.
 type Comparison struct {
 	Dir        string // output of govsim run or compare
+	Name       string // the directory as the user named it, for messages ("": Dir)
 	Ref        string // reference scenario
 	Window     int    // months at the end summarised
 	Maps       Maps   // village maps
@@ -44,6 +45,8 @@ type Comparison struct {
 	// Metrics is the metric table the report reads its headline columns,
 	// labels and units from; nil means sim's.
 	Metrics []sim.Metric
+
+	man *table.Manifest // the directory's, once read: tables are checked against it
 }
 
 func (c *Comparison) metrics() []sim.Metric {
@@ -90,9 +93,13 @@ func Compare(w io.Writer, c Comparison) error {
 	if man.Govsim != c.Version {
 		return badInput(fmt.Errorf("%s was written by govsim %s; this is govsim %s: rerun to compare like with like", c.Dir, man.Govsim, c.Version))
 	}
-	monthly := filepath.Join(c.Dir, "monthly.csv")
+	c.man = &man
 	d := analysis.NewRuns()
-	if err := readFile(monthly, func(f io.Reader) error { return table.ReadMonthly(f, monthly, d.Add) }); err != nil {
+	var metrics []string
+	for _, m := range c.metrics() {
+		metrics = append(metrics, m.Name)
+	}
+	if err := table.ReadRunMonthly(c.Dir, &man, metrics, d.Add); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return badInput(fmt.Errorf("%s is not govsim output: %w", c.Dir, err))
 		}
@@ -114,11 +121,10 @@ func Compare(w io.Writer, c Comparison) error {
 	if err != nil {
 		return badInput(err)
 	}
-	villages := filepath.Join(c.Dir, "villages.csv")
 	var vy map[int][]analysis.VillageYear
 	if base := "baseline"; len(d.Replicates(base)) > 0 {
 		set := analysis.NewVillageYears(base)
-		err := readFile(villages, func(f io.Reader) error { return table.ReadVillages(f, villages, base, -1, set.Add) })
+		err := table.ReadRunVillages(c.Dir, &man, sim.VillageMetrics(), base, -1, set.Add)
 		switch {
 		case err == nil:
 			vy = set.ByReplicate()
@@ -153,18 +159,12 @@ func Compare(w io.Writer, c Comparison) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "patterns held: %d of %d checked; report: %s\n", held, checked, filepath.Join(c.Dir, "report.html"))
-	return nil
-}
-
-// readFile opens a file and hands it to read.
-func readFile(path string, read func(io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+	name := c.Name
+	if name == "" {
+		name = c.Dir
 	}
-	defer f.Close()
-	return read(f)
+	fmt.Fprintf(w, "patterns held: %d of %d checked; report: %s\n", held, checked, filepath.Join(name, "report.html"))
+	return nil
 }
 
 // comparisonSections draws the charts of comparisonCharts into dir/charts
@@ -263,7 +263,6 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 	if months == nil {
 		months = []int{11, d.Months - 1}
 	}
-	villages := filepath.Join(c.Dir, "villages.csv")
 	best := ""
 	if ranked := analysis.Rank(rows, sim.CompositeIndex.Name()); len(ranked) > 0 {
 		best = ranked[0]
@@ -274,9 +273,7 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 		}
 		rep := d.Replicates(s)[0]
 		var vrows []table.VillageRow
-		err := readFile(villages, func(f io.Reader) error {
-			return table.ReadVillages(f, villages, s, rep, func(r table.VillageRow) error { vrows = append(vrows, r); return nil })
-		})
+		err := table.ReadRunVillages(c.Dir, c.man, sim.VillageMetrics(), s, rep, func(r table.VillageRow) error { vrows = append(vrows, r); return nil })
 		if errors.Is(err, os.ErrNotExist) {
 			break
 		}

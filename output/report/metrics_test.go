@@ -41,7 +41,15 @@ func TestNewMetricIsOneEntry(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "monthly.csv"), b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	man := table.Manifest{Govsim: "test", Scenarios: []table.ManifestScenario{{Name: "baseline"}, {Name: "reform"}}}
+	// The manifest lists the runs and their scenarios' months and villages:
+	// the report checks the tables against it.
+	cfg := "months = 2\n[district]\nvillages = 2\n"
+	man := table.Manifest{Govsim: "test", Scenarios: []table.ManifestScenario{{Name: "baseline", Config: cfg}, {Name: "reform", Config: cfg}}}
+	for _, sc := range []string{"baseline", "reform"} {
+		for rep := 0; rep < 3; rep++ {
+			man.Runs = append(man.Runs, table.ManifestRun{Scenario: sc, Replicate: rep, Seed: 1})
+		}
+	}
 	rd, err := table.CreateRunDir(filepath.Join(dir, "scratch"), man, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -62,9 +62,8 @@ func Analyze(w io.Writer, s Sensitivity) error {
 			return badInput(fmt.Errorf("-metrics: unknown metric %q", m))
 		}
 	}
-	path := filepath.Join(s.Dir, "results.csv")
 	res := analysis.NewResults(len(spec.Points))
-	if err := readFile(path, func(f io.Reader) error { return table.ReadResults(f, path, res.Add) }); err != nil {
+	if err := table.ReadSweepResults(s.Dir, &d.File, res.Add); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return badInput(fmt.Errorf("%s has no results.csv (a finished sweep in CSV format is needed; merge shards first): %w", s.Dir, err))
 		}
@@ -163,7 +162,7 @@ func Analyze(w io.Writer, s Sensitivity) error {
 	if err := table.WriteFileAtomic(csvPath, out.Bytes()); err != nil {
 		return err
 	}
-	sweepJSON, err := os.ReadFile(filepath.Join(s.Dir, "sweep.json"))
+	sweepJSON, err := table.ReadInput(filepath.Join(s.Dir, "sweep.json"), table.MaxManifestBytes)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -81,7 +82,14 @@ func Run(ctx context.Context, specs Specs, opt Options, rec Recorder) (Stats, er
 		}
 	}
 	st := Stats{Skipped: specs.Len() - len(pending)}
-	n, err := pool(ctx, len(pending), opt, func(ctx context.Context, j, perRun int) (*Spec, sim.Observer, error) {
+	n, err := pool(ctx, len(pending), opt, func(ctx context.Context, j, perRun int) (_ *Spec, _ sim.Observer, err error) {
+		// A panic in a run is a failure of that run (exit status 1), not
+		// a crash of the process with the runtime's status 2.
+		defer func() {
+			if r := recover(); r != nil {
+				err = &RunError{Spec: Spec{ID: pending[j], Point: -1}, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+			}
+		}()
 		s, err := specs.At(pending[j])
 		if err != nil {
 			return nil, nil, &RunError{Spec: s, Err: err}

@@ -59,9 +59,9 @@ func ResolveShard(flagSpec string, count int, countSet bool, getenv func(string)
 	countFrom := "-shards"
 	if !countSet {
 		if s := getenv("GOVSIM_SHARDS"); s != "" {
-			n, err := envInt("GOVSIM_SHARDS", s)
-			if err != nil || n < 1 || n > MaxShards {
-				return Shard{}, inputf("GOVSIM_SHARDS = %q: want a number of shards from 1 to 100000", s)
+			n, err := shardCount("GOVSIM_SHARDS", s)
+			if err != nil {
+				return Shard{}, err
 			}
 			count, countSet, countFrom = n, true, "GOVSIM_SHARDS"
 		}
@@ -85,8 +85,17 @@ func ResolveShard(flagSpec string, count int, countSet bool, getenv func(string)
 		return indexed("JOB_COMPLETION_INDEX")
 	case getenv("JOB_COMPLETION_INDEX") != "":
 		return Shard{}, inputf("JOB_COMPLETION_INDEX = %s is set but not the number of shards: give -shards N or GOVSIM_SHARDS = N (the Job's completions), or -shard I/N", getenv("JOB_COMPLETION_INDEX"))
-	case countFrom == "-shards" && countSet:
-		return Shard{}, inputf("-shards %d: no shard index (neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set); use -shard I/N", count)
+	case countSet:
+		given := fmt.Sprintf("-shards %d", count)
+		if countFrom != "-shards" {
+			given = fmt.Sprintf("%s = %d", countFrom, count)
+		}
+		return Shard{}, inputf("%s: no shard index (neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set): a shard count needs one; use -shard I/N, or drop the count to run the whole sweep", given)
+	}
+	for _, k := range []string{"SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "SLURM_ARRAY_TASK_STEP"} {
+		if v := getenv(k); v != "" {
+			return Shard{}, inputf("%s = %s is set without SLURM_ARRAY_TASK_ID: not a Slurm array task; use -shard I/N, or unset it to run the whole sweep", k, v)
+		}
 	}
 	return Shard{Index: 0, Count: 1}, nil
 }
@@ -102,6 +111,16 @@ func parseShard(s string) (int, int, bool) {
 		return 0, 0, false
 	}
 	return i, n, true
+}
+
+// shardCount reads a count of tasks or shards from the environment: 1 to
+// MaxShards, as -shard allows.
+func shardCount(name, v string) (int, error) {
+	n, err := envInt(name, v)
+	if err != nil || n < 1 || n > MaxShards {
+		return 0, inputf("%s = %q: want a number of shards from 1 to %d", name, v, MaxShards)
+	}
+	return n, nil
 }
 
 func envInt(name, v string) (int, error) {
@@ -143,11 +162,14 @@ func slurmShard(getenv func(string) string) (Shard, error) {
 			return Shard{}, inputf("SLURM_ARRAY_TASK_ID = %d is out of range: the array is %d-%d:%d", id, lo, hi, step)
 		}
 		n := (hi-lo)/step + 1
+		if n > MaxShards {
+			return Shard{}, inputf("the array %d-%d:%d has %d tasks, more than the %d shards allowed", lo, hi, step, n, MaxShards)
+		}
 		if n == 1 && lo > 0 {
 			return Shard{}, inputf("SLURM_ARRAY_TASK_ID = %d is the only task of its array: to run one shard of a larger array give the shard count, -shards N (or GOVSIM_SHARDS), or -shard %d/N", id, id)
 		}
 		if countS != "" {
-			c, err := envInt("SLURM_ARRAY_TASK_COUNT", countS)
+			c, err := shardCount("SLURM_ARRAY_TASK_COUNT", countS)
 			if err != nil {
 				return Shard{}, err
 			}
@@ -160,11 +182,11 @@ func slurmShard(getenv func(string) string) (Shard, error) {
 	if countS == "" {
 		return Shard{}, inputf("SLURM_ARRAY_TASK_ID = %d is set without SLURM_ARRAY_TASK_COUNT or SLURM_ARRAY_TASK_MIN and _MAX; use -shard I/N", id)
 	}
-	n, err := envInt("SLURM_ARRAY_TASK_COUNT", countS)
+	n, err := shardCount("SLURM_ARRAY_TASK_COUNT", countS)
 	if err != nil {
 		return Shard{}, err
 	}
-	if n < 1 || id >= n {
+	if id >= n {
 		return Shard{}, inputf("SLURM_ARRAY_TASK_ID = %d is out of range for SLURM_ARRAY_TASK_COUNT = %d: allowed 0 to %d", id, n, n-1)
 	}
 	return Shard{Index: id, Count: n, From: from}, nil

@@ -36,7 +36,16 @@ func TestResolveShard(t *testing.T) {
 		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_MIN", "5", "SLURM_ARRAY_TASK_MAX", "5", "SLURM_ARRAY_TASK_COUNT", "1"), Shard{}, "-shards N"},
 		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_MAX", "0", "SLURM_ARRAY_TASK_COUNT", "1"), Shard{Index: 0, Count: 1, From: "SLURM_ARRAY_TASK_ID"}, ""},
 		{"", 4, true, env("SLURM_ARRAY_TASK_ID", "4"), Shard{}, "out of range for 4 shards"},
-		{"", 0, false, env("GOVSIM_SHARDS", "4"), Shard{Index: 0, Count: 1}, ""},
+		// The environment is checked like -shard (issue 9): a count of 0 or
+		// above the cap, and a count without an index, are refused.
+		{"", 0, false, env("GOVSIM_SHARDS", "4"), Shard{}, "no shard index"},
+		{"", 4, true, env(), Shard{}, "no shard index"},
+		{"", 0, false, env("SLURM_ARRAY_TASK_COUNT", "4"), Shard{}, "without SLURM_ARRAY_TASK_ID"},
+		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "0"), Shard{}, "SLURM_ARRAY_TASK_COUNT = \"0\": want a number of shards from 1 to 100000"},
+		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_MAX", "3", "SLURM_ARRAY_TASK_COUNT", "0"), Shard{}, "want a number of shards from 1"},
+		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "100001"), Shard{}, "from 1 to 100000"},
+		{"", 0, false, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_MIN", "0", "SLURM_ARRAY_TASK_MAX", "200000"), Shard{}, "more than the 100000 shards"},
+		{"", 0, false, env("GOVSIM_SHARDS", "0", "SLURM_ARRAY_TASK_ID", "0"), Shard{}, "GOVSIM_SHARDS"},
 		{"-1/4", 0, false, env(), Shard{}, "-shard"},
 		{"1/0", 0, false, env(), Shard{}, "-shard"},
 	} {

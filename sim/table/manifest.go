@@ -1,12 +1,14 @@
 package table
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/govsim/govsim/sim"
@@ -15,6 +17,7 @@ import (
 // Manifest records how an output directory was made: enough to reproduce it
 // and to refuse mixing it with outputs of another version.
 type Manifest struct {
+	Kind          string             `json:"kind,omitempty"` // "" here; ManifestKindSweep in a sweep's
 	Govsim        string             `json:"govsim_version"`
 	Go            string             `json:"go_version"`
 	Command       []string           `json:"command"`
@@ -29,6 +32,9 @@ type Manifest struct {
 	Complete      bool               `json:"complete"`
 	RunsDone      int                `json:"runs_done"`
 	Runs          []ManifestRun      `json:"runs"`
+	// Checksum is a SHA-256 of what decides the runs (Sum): an edited
+	// or damaged manifest is refused rather than rerun or reported on.
+	Checksum string `json:"checksum,omitempty"`
 }
 
 // ManifestScenario is one scenario's fully resolved configuration.
@@ -50,7 +56,35 @@ type ManifestRun struct {
 	Seed      uint64 `json:"seed"`
 }
 
-// ReadManifest reads dir/manifest.json.
+// Sum is the manifest's checksum: a SHA-256 of the seed, the village
+// detail, the resolved scenarios, the runs and their count.
+func (m *Manifest) Sum() string {
+	type sc struct{ Name, Config string }
+	c := struct {
+		Seed          uint64
+		VillageDetail bool
+		Scenarios     []sc
+		Runs          []ManifestRun
+		RunsDone      int
+	}{m.Seed, m.VillageDetail, nil, m.Runs, m.RunsDone}
+	for _, s := range m.Scenarios {
+		c.Scenarios = append(c.Scenarios, sc{s.Name, s.Config})
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		panic("table: manifest does not marshal: " + err.Error()) // plain data; cannot happen
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// MaxManifestRuns bounds the runs a manifest of govsim run or compare may
+// list (replicates are at most 100,000 per scenario).
+const MaxManifestRuns = 10_000_000
+
+// ReadManifest reads dir/manifest.json and checks it: its checksum, and
+// counts that fit what govsim writes, so that nothing sized by it can
+// exhaust memory or index out of range.
 func ReadManifest(dir string) (Manifest, error) {
 	m, err := ReadManifestFile(filepath.Join(dir, "manifest.json"))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -59,18 +93,60 @@ func ReadManifest(dir string) (Manifest, error) {
 	return m, err
 }
 
-// ReadManifestFile reads the manifest of govsim run or compare at path.
+// ReadManifestFile reads and checks a manifest of govsim run or compare
+// at path (see ReadManifest).
 func ReadManifestFile(path string) (Manifest, error) {
 	var m Manifest
-	b, err := os.ReadFile(path)
+	b, err := ReadInput(path, MaxManifestBytes)
 	if err != nil {
 		return m, err
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, fmt.Errorf("%s: %w", path, err)
+		return m, &TableError{fmt.Sprintf("%s: not a govsim manifest: %v", path, err)}
 	}
-	if m.Govsim == "" {
-		return m, fmt.Errorf("%s: no govsim_version: not govsim output", path)
+	if err := m.check(); err != nil {
+		return m, &TableError{fmt.Sprintf("%s: %v", path, err)}
 	}
 	return m, nil
+}
+
+func (m *Manifest) check() error {
+	if m.Govsim == "" {
+		return fmt.Errorf("no govsim_version: not govsim output")
+	}
+	if m.Kind != "" {
+		return fmt.Errorf("the manifest of a %s, not of govsim run or compare", m.Kind)
+	}
+	if m.Checksum != "" && m.Checksum != m.Sum() {
+		return fmt.Errorf("checksum %s does not match its content (%s): the file was edited or damaged", short(m.Checksum), short(m.Sum()))
+	}
+	if len(m.Runs) > MaxManifestRuns || m.RunsDone != len(m.Runs) || m.Replicates < 0 || m.Replicates > 100000 {
+		return fmt.Errorf("runs_done %d, %d runs listed and replicates %d do not fit: allowed runs_done = the runs listed, at most %d, and replicates from 0 to 100000",
+			m.RunsDone, len(m.Runs), m.Replicates, MaxManifestRuns)
+	}
+	names := map[string]bool{}
+	for _, s := range m.Scenarios {
+		names[s.Name] = true
+	}
+	for i, r := range m.Runs {
+		if !names[r.Scenario] || r.Replicate < 0 || r.Replicate >= 100000 {
+			return fmt.Errorf("run %d (scenario %q, replicate %d) is not a run of the manifest's scenarios with a replicate from 0 to 99999", i, r.Scenario, r.Replicate)
+		}
+	}
+	return nil
+}
+
+// CommandLine renders a command line for a message, quoting what the
+// shell would split.
+func CommandLine(args []string) string {
+	out := []string{"govsim"}
+	if len(args) > 1 {
+		for _, a := range args[1:] {
+			if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`*?[]{}()<>|&;#~") {
+				a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+			}
+			out = append(out, a)
+		}
+	}
+	return strings.Join(out, " ")
 }

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -10,11 +11,15 @@ import (
 // Merge joins the directories of a sweep's shards into out (one of them,
 // or a new directory): it checks that they hold one sweep and every run
 // exactly once — missing and duplicated runs are listed with the shards
-// they belong to — copies the parts (hard links where possible) and
-// assembles the tables in run-id order, byte for byte what the sweep run
-// in one go writes. It returns the merged directory and the tables'
-// names; the caller writes the manifest.
-func Merge(dirs []string, out, format string) (*SweepDir, []string, error) {
+// they belong to — assembles the tables from the shards' parts in run-id
+// order, byte for byte what the sweep run in one go writes, and puts the
+// parts beside them (hard links where possible). Everything is built in a
+// staging directory (or in out itself when it is new or empty) that takes
+// out's place only when complete, so a failure — a damaged part, named
+// with its shard — leaves out as it was, and the same merge can be run
+// again once that shard is run again. w gives the command, version and
+// -force. The caller ends the merge with Commit, giving the manifest.
+func Merge(dirs []string, out, format string, w Want) (*SweepDir, Tables, error) {
 	srcs, err := openShardDirs(dirs)
 	if err != nil {
 		return nil, nil, err
@@ -29,7 +34,7 @@ func Merge(dirs []string, out, format string) (*SweepDir, []string, error) {
 	var dups []int
 	dupIn := map[int][]string{}
 	for k, d := range srcs {
-		have, _, err := d.Scan(func(int) bool { return false }, false)
+		have, _, err := d.Scan(func(int) bool { return false })
 		if err != nil {
 			return nil, nil, err
 		}
@@ -57,38 +62,103 @@ func Merge(dirs []string, out, format string) (*SweepDir, []string, error) {
 	if len(missing) > 0 || len(dups) > 0 {
 		return nil, nil, &DirError{mergeProblems(srcs, total, missing, dups, dupIn).Error()}
 	}
-	outAbs, _ := filepath.Abs(out)
-	inputs := map[string]bool{}
-	for _, d := range srcs {
-		a, _ := filepath.Abs(d.Dir)
-		inputs[a] = true
-	}
-	if !inputs[outAbs] {
-		if err := refuseOccupied(out, file); err != nil {
-			return nil, nil, err
-		}
-	}
-	dst, err := CreateSweepDir(out, file)
+	dst, err := CreateMergeDir(out, file, w)
 	if err != nil {
 		return nil, nil, err
 	}
-	for id, k := range where {
-		src := srcs[k]
-		if a, _ := filepath.Abs(src.Dir); a == outAbs {
-			continue
-		}
-		if err := dst.CopyPart(src.PartPath(id), id); err != nil {
-			return nil, nil, err
-		}
+	src := func(id int) string { return srcs[where[id]].PartPath(id) }
+	files, err := AssembleSweep(dst.Dir, dst.File, format, src)
+	var pe *PartError
+	if errors.As(err, &pe) && pe.BadInput() {
+		err = &DirError{fmt.Sprintf("%v — %s; nothing was merged", pe.Err, damagedIn(srcs[where[pe.Run]], pe))}
 	}
-	if err := dst.SyncParts(); err != nil {
-		return nil, nil, err
+	for id := 0; err == nil && id < total; id++ {
+		err = dst.CopyPart(src(id), id)
 	}
-	files, err := AssembleSweep(dst.Dir, dst.File, format, dst.PartPath)
+	if err == nil {
+		err = keepShardManifests(srcs, out, dst.Dir)
+	}
+	if err == nil {
+		err = dst.SyncParts()
+	}
 	if err != nil {
+		dst.Abort()
 		return nil, nil, err
 	}
 	return dst, files, nil
+}
+
+// keepShardManifests copies the shard manifests of out, when it is one of
+// the directories merged (shards that shared it), into the merged sweep
+// that replaces it: they record how its runs were made.
+func keepShardManifests(srcs []*SweepDir, out, dst string) error {
+	for _, d := range srcs {
+		if !SameDir(d.Dir, out) || SameDir(d.Dir, dst) {
+			continue
+		}
+		names, _ := filepath.Glob(filepath.Join(d.Dir, "manifest-shard-*-of-*.json"))
+		for _, n := range names {
+			b, err := ReadInput(n, MaxManifestBytes)
+			if err != nil {
+				return err
+			}
+			if err := WriteFileAtomic(filepath.Join(dst, filepath.Base(n)), b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// CreateMergeDir claims out for a merged sweep: its whole result replaces
+// out when complete (Commit), or nothing does (Abort).
+func CreateMergeDir(out string, file SweepFile, w Want) (*SweepDir, error) {
+	w.Kind, w.Settings, w.Resume = KindSweep, file.ID, false
+	o, err := Claim(out, w)
+	if err != nil {
+		return nil, err
+	}
+	d := &SweepDir{Dir: o.Build, File: file, out: o}
+	if err := d.init(); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Commit writes the manifest of a merged sweep, puts the sweep in its
+// directory's place and releases it.
+func (d *SweepDir) Commit(man *SweepManifest) error {
+	if err := WriteSweepManifest(d.Dir, man, "manifest.json"); err != nil {
+		d.Abort()
+		return err
+	}
+	defer d.out.Close()
+	if _, err := d.out.Commit(true); err != nil {
+		return err
+	}
+	d.Dir = d.out.Dir
+	return nil
+}
+
+// Abort removes a merge that did not finish and releases its directory.
+func (d *SweepDir) Abort() {
+	d.out.Abort()
+	d.out.Close()
+}
+
+// damagedIn says where a damaged part is and how to redo it: the shard
+// that holds it, when the directory's shard manifests tell.
+func damagedIn(d *SweepDir, pe *PartError) string {
+	msg := fmt.Sprintf("run %d's part in %s is damaged", pe.Run, d.Dir)
+	matches, _ := filepath.Glob(filepath.Join(d.Dir, "manifest-shard-*-of-*.json"))
+	for _, m := range matches {
+		var i, c int
+		if _, err := fmt.Sscanf(filepath.Base(m), "manifest-shard-%d-of-%d.json", &i, &c); err == nil && c > 0 && pe.Run%c == i {
+			return msg + fmt.Sprintf(": run shard %d/%d again (the same govsim sweep command with -shard %d/%d -out %s redoes the run), then merge again", i, c, i, c, d.Dir)
+		}
+	}
+	return msg + fmt.Sprintf(": run the sweep again into %s (it redoes the run), then merge again", d.Dir)
 }
 
 // openShardDirs opens the directories and checks they hold one sweep.
@@ -112,27 +182,6 @@ func openShardDirs(dirs []string) ([]*SweepDir, error) {
 		srcs = append(srcs, d)
 	}
 	return srcs, nil
-}
-
-// refuseOccupied refuses an -out that already holds runs of the sweep
-// without being one of the directories merged: those runs would be merged
-// unseen.
-func refuseOccupied(out string, file SweepFile) error {
-	d, err := OpenSweepDir(out)
-	if err != nil {
-		return nil // new, empty or foreign: CreateSweepDir decides
-	}
-	if d.File.ID != file.ID {
-		return nil
-	}
-	have, _, err := d.Scan(func(int) bool { return false }, false)
-	if err != nil {
-		return err
-	}
-	if n := countTrue(have); n > 0 {
-		return &DirError{fmt.Sprintf("%s already holds %d runs of this sweep: name it among the directories to merge, or use another -out", out, n)}
-	}
-	return nil
 }
 
 // mergeProblems describes missing and duplicated runs, with the shards

@@ -17,6 +17,7 @@ type RunDir struct {
 	// the final window (by sim.MetricID).
 	Tails  map[string][][]float64
 	files  *Files
+	out    *Out // the claim of its directory, if claimed (ClaimRunDir)
 	window int
 	asked  int
 	start  time.Time
@@ -77,6 +78,7 @@ func (d *RunDir) Commit(stopped bool) error {
 	for _, t := range d.Tails {
 		m.Replicates = max(m.Replicates, len(t))
 	}
+	m.Checksum = m.Sum()
 	return d.files.Commit(*m)
 }
 

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/govsim/govsim/scenarios/design"
 )
 
 // A sweep's output directory:
@@ -153,15 +155,30 @@ func parseSweepFile(name string, b []byte) (SweepFile, error) {
 	if got := f.Spec.ID(); got != f.ID {
 		return f, fmt.Errorf("%s: id %s does not match its content (%s): the file was edited", name, short(f.ID), short(got))
 	}
+	// The count is outside what the id covers: it must be the spec's.
+	if f.Runs != f.Spec.Runs() {
+		return f, fmt.Errorf("%s: runs = %d, but the sweep has %d points × %d scenarios × %d replicates = %d: the file was edited",
+			name, f.Runs, len(f.Spec.Points), len(f.Spec.Scenarios), f.Spec.Replicates, f.Spec.Runs())
+	}
 	return f, nil
 }
 
-// check guards the invariants other code indexes by.
+// MaxSweepRuns bounds the runs of one sweep (points × scenarios ×
+// replicates), so a typo in samples cannot plan a billion part files, and
+// a sweep read back cannot size anything beyond it.
+const MaxSweepRuns = 10_000_000
+
+// check guards the invariants other code indexes and sizes by.
 func (s *SweepSpec) check() error {
 	k := len(s.Factors)
 	switch {
 	case s.Replicates < 1 || len(s.Scenarios) < 1 || len(s.Points) < 1 || k < 1:
 		return fmt.Errorf("sweep has no runs (replicates %d, scenarios %d, points %d, factors %d)", s.Replicates, len(s.Scenarios), len(s.Points), k)
+	case s.Replicates > 100000 || len(s.Points) > design.MaxRuns || float64(len(s.Points))*float64(len(s.Scenarios))*float64(s.Replicates) > MaxSweepRuns:
+		return fmt.Errorf("%d points × %d scenarios × %d replicates: allowed at most %d points, 100000 replicates and %d runs",
+			len(s.Points), len(s.Scenarios), s.Replicates, design.MaxRuns, MaxSweepRuns)
+	case s.Window < 1 || s.Window > 1200 || len(s.Metrics) > 10000:
+		return fmt.Errorf("window %d or %d metrics out of range: allowed a window from 1 to 1200 months", s.Window, len(s.Metrics))
 	case len(s.Units) != len(s.Points):
 		return fmt.Errorf("%d points but %d unit rows", len(s.Points), len(s.Units))
 	case len(s.Metrics) < 1:

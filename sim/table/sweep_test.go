@@ -118,15 +118,18 @@ func TestSweepIDIgnoresNames(t *testing.T) {
 func TestSweepDirRefuses(t *testing.T) {
 	dir := t.TempDir()
 	f := NewSweepFile(testSpec(false))
-	if _, err := CreateSweepDir(dir, f); err != nil {
+	d, err := CreateSweepDir(dir, f, Want{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := CreateSweepDir(dir, f); err != nil {
+	d.Close()
+	if d, err = CreateSweepDir(dir, f, Want{}); err != nil {
 		t.Fatalf("same sweep refused: %v", err)
 	}
+	d.Close()
 	g := testSpec(false)
 	g.Replicates = 3
-	_, err := CreateSweepDir(dir, NewSweepFile(g))
+	_, err = CreateSweepDir(dir, NewSweepFile(g), Want{})
 	var de *DirError
 	if !errors.As(err, &de) || !de.BadInput() || !strings.Contains(err.Error(), "different sweep") || !strings.Contains(err.Error(), "replicates 3 here, 2 there") {
 		t.Fatalf("different sweep: %v", err)
@@ -135,7 +138,7 @@ func TestSweepDirRefuses(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(other, "monthly.csv"), []byte("x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := CreateSweepDir(other, f); !errors.As(err, &de) || !strings.Contains(err.Error(), "monthly.csv") {
+	if _, err := CreateSweepDir(other, f, Want{}); !errors.As(err, &de) || !strings.Contains(err.Error(), "monthly.csv") {
 		t.Fatalf("foreign directory: %v", err)
 	}
 	// An edited sweep.json is noticed.
@@ -149,11 +152,12 @@ func TestSweepDirRefuses(t *testing.T) {
 	}
 }
 
-// TestScan: damaged parts and stale temporary files of this process's runs
-// are removed; other shards' are left alone.
+// TestScan: damaged parts and temporary files of this process's runs are
+// removed, other shards' left alone; the same shard twice is refused.
 func TestScan(t *testing.T) {
 	s := testSpec(false)
-	d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s))
+	dir := t.TempDir()
+	d, err := CreateSweepDir(dir, NewSweepFile(s), Want{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,13 +175,23 @@ func TestScan(t *testing.T) {
 	if err := os.WriteFile(d.PartPath(3), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	d.Close()
+	// Shard 1/2 claims the directory while shard 0/2 is at work.
+	other, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 0, Count: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, n := range []string{".5.part.tmp-1", ".6.part.tmp-2", "notes.txt"} {
-		if err := os.WriteFile(filepath.Join(d.Dir, "parts", n), nil, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "parts", n), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	odd := func(id int) bool { return id%2 == 1 }
-	done, removed, err := d.Scan(odd, false)
+	done, removed, err := d.Scan(odd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,11 +204,29 @@ func TestScan(t *testing.T) {
 	if len(removed) != 2 {
 		t.Fatalf("removed %q", removed)
 	}
-	for n, exists := range map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": true, "notes.txt": true} {
-		if _, err := os.Stat(filepath.Join(d.Dir, "parts", n)); (err == nil) != exists {
-			t.Errorf("%s exists = %v, want %v", n, err == nil, exists)
+	exist := func(when string, want map[string]bool) {
+		for n, exists := range want {
+			if _, err := os.Stat(filepath.Join(dir, "parts", n)); (err == nil) != exists {
+				t.Errorf("%s: %s exists = %v, want %v", when, n, err == nil, exists)
+			}
 		}
 	}
+	exist("beside another shard", map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": true, "notes.txt": true})
+	// The same shard twice is refused.
+	if _, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}}); err == nil || !strings.Contains(err.Error(), "being written by another govsim (pid") {
+		t.Errorf("the same shard twice: %v", err)
+	}
+	other.Close()
+	d.Close()
+	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := d.Scan(func(int) bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	exist("alone", map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": false, "notes.txt": true})
 }
 
 func TestFormatIDs(t *testing.T) {
@@ -208,7 +240,7 @@ func TestFormatIDs(t *testing.T) {
 
 func assemble(t *testing.T, s SweepSpec, format string, months int) string {
 	t.Helper()
-	d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s))
+	d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s), Want{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +338,7 @@ func TestAssembleDeterministic(t *testing.T) {
 	s := testSpec(false)
 	for _, format := range Formats() {
 		a := assemble(t, s, format, 0)
-		d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s))
+		d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s), Want{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -15,12 +16,40 @@ func SweepTables(monthly bool) []string {
 	return t
 }
 
+// TableFile is a table a sweep assembled: its file name and its rows (the
+// manifest records them, so that a reader can tell a truncated table).
+type TableFile struct {
+	Name string
+	Rows int64
+}
+
+// Tables are the tables of a sweep.
+type Tables []TableFile
+
+// Names lists the tables' file names.
+func (ts Tables) Names() []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Name)
+	}
+	return out
+}
+
+// Rows maps each table's file name to its rows.
+func (ts Tables) Rows() map[string]int64 {
+	out := map[string]int64{}
+	for _, t := range ts {
+		out[t.Name] = t.Rows
+	}
+	return out
+}
+
 // AssembleSweep writes the final tables of sweep f into dir from its parts
 // (partPath(id) is where run id's part is), in run-id order, one part at a
-// time, and returns the file names. The tables appear only when all are
-// complete; a damaged or missing part stops the assembly with an error that
-// names it.
-func AssembleSweep(dir string, f SweepFile, format string, partPath func(id int) string) ([]string, error) {
+// time, and returns the files with their rows. The tables appear only when
+// all are complete; a damaged or missing part stops the assembly with an
+// error that names it.
+func AssembleSweep(dir string, f SweepFile, format string, partPath func(id int) string) (Tables, error) {
 	s := &f.Spec
 	a := &assembly{spec: s}
 	if err := a.open(dir, format); err != nil {
@@ -37,15 +66,25 @@ func AssembleSweep(dir string, f SweepFile, format string, partPath func(id int)
 		a.abort()
 		return nil, err
 	}
-	var names []string
+	var out Tables
 	for _, t := range a.tables {
 		if err := t.commit(); err != nil {
 			a.abort()
 			return nil, err
 		}
-		names = append(names, filepath.Base(finalName(t)))
+		out = append(out, TableFile{Name: filepath.Base(finalName(t)), Rows: rowsOf(t)})
 	}
-	return names, nil
+	return out, nil
+}
+
+func rowsOf(t tableWriter) int64 {
+	switch x := t.(type) {
+	case *csvTable:
+		return x.rows
+	case *parquetTable:
+		return x.rows
+	}
+	return -1
 }
 
 func finalName(t tableWriter) string {
@@ -66,15 +105,33 @@ type assembly struct {
 	factorTypes             []Column
 }
 
-func (a *assembly) open(dir, format string) error {
-	s := a.spec
+// factorColumns are the columns of the sweep's factors, typed.
+func (s *SweepSpec) factorColumns() []Column {
+	var out []Column
 	for _, f := range s.Factors {
 		typ := Float
 		if f.Kind == "int" {
 			typ = Int
 		}
-		a.factorTypes = append(a.factorTypes, Column{f.Key, typ})
+		out = append(out, Column{f.Key, typ})
 	}
+	return out
+}
+
+// Layouts are the columns of the sweep's tables, by name without
+// extension (SweepTables).
+func (s *SweepSpec) Layouts() map[string][]Column {
+	f := s.factorColumns()
+	out := map[string][]Column{"points": PointsColumns(f), "runs": RunsColumns(f), "results": ResultsColumns()}
+	if s.Monthly {
+		out["monthly"] = SweepMonthlyColumns()
+	}
+	return out
+}
+
+func (a *assembly) open(dir, format string) error {
+	s := a.spec
+	a.factorTypes = s.factorColumns()
 	specs := []struct {
 		name string
 		cols []Column
@@ -141,15 +198,19 @@ func (a *assembly) runs(sweepID string, partPath func(id int) string) error {
 	monRow := make([]Cell, len(sweepKey())+3)
 	for id := 0; id < s.Runs(); id++ {
 		path := partPath(id)
-		if buf, err = readInto(buf, path); err != nil {
-			return fmt.Errorf("run %d: %w", id, err)
-		}
-		if err := DecodePart(buf, sweepID, len(s.Metrics), &p); err != nil {
-			return fmt.Errorf("part %s: %w; delete it and run the sweep again to redo the run", path, err)
+		buf, err = readPartFile(buf, path, partSize(len(s.Metrics), maxPartMonths))
+		if err == nil {
+			err = DecodePart(buf, sweepID, len(s.Metrics), &p)
 		}
 		pt, sc, rep := s.RunKey(id)
-		if p.Run != id || p.Point != pt || p.Scenario != sc || p.Replicate != rep {
-			return fmt.Errorf("part %s holds run %d (point %d, scenario %d, replicate %d), not run %d: damaged; delete it and run the sweep again", path, p.Run, p.Point, p.Scenario, p.Replicate, id)
+		if err == nil && (p.Run != id || p.Point != pt || p.Scenario != sc || p.Replicate != rep) {
+			err = fmt.Errorf("%w: it holds run %d (point %d, scenario %d, replicate %d), not run %d", errBadPart, p.Run, p.Point, p.Scenario, p.Replicate, id)
+		}
+		if err == nil && (p.Months > 0) != s.Monthly {
+			err = fmt.Errorf("%w: %d months of monthly values in a sweep with monthly %v", errBadPart, p.Months, s.Monthly)
+		}
+		if err != nil {
+			return &PartError{Run: id, Path: path, Err: err}
 		}
 		key := []Cell{{I: int64(id)}, {I: int64(pt)}, {S: s.Scenarios[sc].Name}, {I: int64(rep)}, {U: p.Seed}}
 		copy(runRow, key)
@@ -186,6 +247,27 @@ func (a *assembly) runs(sweepID string, partPath func(id int) string) error {
 	}
 	return nil
 }
+
+// PartError is a part that cannot be assembled: damaged, or not the run
+// it should be (its own error says which); bad input for the command line
+// when it is damaged.
+type PartError struct {
+	Run  int
+	Path string
+	Err  error
+}
+
+func (e *PartError) Error() string {
+	if errors.Is(e.Err, errBadPart) {
+		return fmt.Sprintf("part %s: %v; run the sweep again to redo the run (it removes damaged parts)", e.Path, e.Err)
+	}
+	return fmt.Sprintf("run %d: part %s: %v", e.Run, e.Path, e.Err)
+}
+
+func (e *PartError) Unwrap() error { return e.Err }
+
+// BadInput marks a damaged part as bad input for the command line.
+func (e *PartError) BadInput() bool { return errors.Is(e.Err, errBadPart) }
 
 func (a *assembly) finish() error {
 	for _, t := range a.tables {

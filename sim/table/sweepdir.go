@@ -31,50 +31,74 @@ const (
 type SweepDir struct {
 	Dir  string
 	File SweepFile
+	out  *Out // the claim of a directory written; nil for one read
 }
 
-// CreateSweepDir opens dir for the sweep f. A new or empty directory gets
-// sweep.json and parts/; one that holds the same sweep is taken as it is
-// (to resume it, or as another shard's); one holding a different sweep,
-// or other files, is refused.
-func CreateSweepDir(dir string, f SweepFile) (*SweepDir, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
+// CreateSweepDir claims dir for the sweep f (see Claim): a new or empty
+// directory gets sweep.json and parts/; one that holds the same sweep is
+// taken as it is (to resume it, or as another shard's); one holding a
+// different sweep, or anything else, is refused unless w.Force. w gives
+// the command, version, shard and force, and the kind when it is not
+// KindSweep (a rerun); Close releases the directory.
+func CreateSweepDir(dir string, f SweepFile, w Want) (*SweepDir, error) {
+	if w.Kind == "" {
+		w.Kind = KindSweep
 	}
-	path := filepath.Join(dir, sweepJSONName)
-	b, err := os.ReadFile(path)
+	w.Settings, w.Resume = f.ID, true
+	w.Differ = func(dir string) string {
+		old, err := OpenSweepDir(dir)
+		if err != nil {
+			return ""
+		}
+		return strings.Join(f.Spec.Differences(&old.File.Spec), "; ")
+	}
+	o, err := Claim(dir, w)
+	if err != nil {
+		return nil, err
+	}
+	d := &SweepDir{Dir: o.Build, File: f, out: o}
+	if err := d.init(); err != nil {
+		o.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// init writes sweep.json and parts/ into a new sweep directory, or checks
+// those of one taken as it is.
+func (d *SweepDir) init() error {
+	path := filepath.Join(d.Dir, sweepJSONName)
+	b, err := ReadInput(path, MaxManifestBytes)
 	switch {
 	case err == nil:
 		old, err := parseSweepFile(path, b)
 		if err != nil {
-			return nil, &DirError{fmt.Sprintf("%v; use another -out", err)}
+			return &DirError{fmt.Sprintf("%v; use another -out, or -force to replace the whole directory", err)}
 		}
-		if old.ID != f.ID {
-			return nil, &DirError{fmt.Sprintf("%s holds a different sweep (%s): refusing to mix them; use another -out, or delete %s to start over",
-				dir, strings.Join(f.Spec.Differences(&old.Spec), "; "), dir)}
+		if old.ID != d.File.ID {
+			return &DirError{fmt.Sprintf("%s holds a different sweep (%s): refusing to mix them; use another -out, or -force to replace the whole directory",
+				d.out.Dir, strings.Join(d.File.Spec.Differences(&old.Spec), "; "))}
 		}
 	case errors.Is(err, fs.ErrNotExist):
-		if other, err := foreignEntries(dir); err != nil {
-			return nil, err
-		} else if len(other) > 0 {
-			return nil, &DirError{fmt.Sprintf("%s is not empty (%s) and holds no sweep: refusing to mix; use another -out", dir, strings.Join(other, ", "))}
-		}
-		if err := WriteFileAtomic(path, f.marshal()); err != nil {
-			return nil, err
+		if err := WriteFileAtomic(path, d.File.marshal()); err != nil {
+			return err
 		}
 	default:
-		return nil, fmt.Errorf("output directory: %w", err)
+		return fmt.Errorf("output directory: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, partsDirName), 0o755); err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
+	if err := os.MkdirAll(filepath.Join(d.Dir, partsDirName), 0o755); err != nil {
+		return fmt.Errorf("output directory: %w", err)
 	}
-	return &SweepDir{Dir: dir, File: f}, nil
+	return nil
 }
 
-// OpenSweepDir opens a directory that holds a sweep (for merging).
+// Close releases a directory the sweep wrote.
+func (d *SweepDir) Close() { d.out.Close() }
+
+// OpenSweepDir opens a directory that holds a sweep, to read it.
 func OpenSweepDir(dir string) (*SweepDir, error) {
 	path := filepath.Join(dir, sweepJSONName)
-	b, err := os.ReadFile(path)
+	b, err := ReadInput(path, MaxManifestBytes)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &DirError{fmt.Sprintf("%s holds no sweep.json: not the output of govsim sweep", dir)}
@@ -86,23 +110,6 @@ func OpenSweepDir(dir string) (*SweepDir, error) {
 		return nil, &DirError{err.Error()}
 	}
 	return &SweepDir{Dir: dir, File: f}, nil
-}
-
-// foreignEntries lists what in dir is not a sweep's own.
-func foreignEntries(dir string) ([]string, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
-	}
-	var out []string
-	for _, e := range ents {
-		n := e.Name()
-		if n == partsDirName || isTemp(n) {
-			continue
-		}
-		out = append(out, n)
-	}
-	return out, nil
 }
 
 func isTemp(name string) bool { return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") }
@@ -151,10 +158,10 @@ func (d *SweepDir) SyncParts() error {
 
 // Scan reports which runs have a part. The parts of runs mine claims are
 // read and checked, and damaged ones removed so they are run again, along
-// with mine's temporary files, left by a process that was killed; their
-// names come back for a warning. When exclusive, no other process writes
-// to the directory, and its own stale temporary files go too.
-func (d *SweepDir) Scan(mine func(id int) bool, exclusive bool) (done []bool, removed []string, err error) {
+// with their temporary files left by a killed writer; the damaged parts'
+// names come back for a warning. The claim of the directory (CreateSweepDir)
+// makes this process the only writer of the runs mine claims.
+func (d *SweepDir) Scan(mine func(id int) bool) (done []bool, removed []string, err error) {
 	n := d.File.Runs
 	done = make([]bool, n)
 	partsDir := filepath.Join(d.Dir, partsDirName)
@@ -175,7 +182,7 @@ func (d *SweepDir) Scan(mine func(id int) bool, exclusive bool) (done []bool, re
 		if mine(id) {
 			path := filepath.Join(partsDir, name)
 			var err error
-			buf, err = readInto(buf, path)
+			buf, err = d.readPart(buf, path)
 			if err == nil {
 				err = DecodePart(buf, d.File.ID, len(d.File.Spec.Metrics), &p)
 			}
@@ -198,17 +205,6 @@ func (d *SweepDir) Scan(mine func(id int) bool, exclusive bool) (done []bool, re
 	})
 	if err != nil {
 		return nil, nil, err
-	}
-	if exclusive {
-		ents, err := os.ReadDir(d.Dir)
-		if err != nil {
-			return nil, nil, fmt.Errorf("output directory: %w", err)
-		}
-		for _, e := range ents {
-			if isTemp(e.Name()) {
-				os.Remove(filepath.Join(d.Dir, e.Name()))
-			}
-		}
 	}
 	return done, removed, nil
 }
@@ -251,18 +247,30 @@ func partID(name string, runs int) (int, bool) {
 	return id, true
 }
 
-// readInto reads a whole file into buf, reusing its memory.
-func readInto(buf []byte, path string) ([]byte, error) {
-	f, err := os.Open(path)
+// readPart reads a part into buf, reusing its memory. A file that is not
+// regular, or larger than any part of the sweep can be, is a damaged part.
+func (d *SweepDir) readPart(buf []byte, path string) ([]byte, error) {
+	return readPartFile(buf, path, partSize(len(d.File.Spec.Metrics), maxPartMonths))
+}
+
+// maxPartMonths bounds the months a part holds (scenarios run at most
+// 1200).
+const maxPartMonths = 1200
+
+func readPartFile(buf []byte, path string, limit int) ([]byte, error) {
+	f, st, err := OpenInput(path)
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return buf, fmt.Errorf("%w: %s", errBadPart, fe.Msg)
+	}
 	if err != nil {
 		return buf, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return buf, err
-	}
 	n := int(st.Size())
+	if st.Size() > int64(limit) {
+		return buf, fmt.Errorf("%w: %s, larger than a part of this sweep can be (%s)", errBadPart, Bytes(st.Size()), Bytes(int64(limit)))
+	}
 	if cap(buf) < n {
 		buf = make([]byte, n)
 	}
@@ -280,9 +288,9 @@ func (d *SweepDir) CopyPart(src string, id int) error {
 	if err := os.Link(src, final); err == nil || errors.Is(err, fs.ErrExist) {
 		return nil
 	}
-	b, err := os.ReadFile(src)
+	b, err := readPartFile(nil, src, partSize(len(d.File.Spec.Metrics), maxPartMonths))
 	if err != nil {
-		return fmt.Errorf("part: %w", err)
+		return fmt.Errorf("part %s: %w", src, err)
 	}
 	return WriteFileAtomic(final, b)
 }
@@ -332,5 +340,6 @@ func (d *SweepDir) AssembleLike(orig, format string) ([]string, error) {
 	if _, err := os.Stat(filepath.Join(orig, "results."+other)); err != nil {
 		return nil, nil
 	}
-	return AssembleSweep(d.Dir, d.File, other, d.PartPath)
+	tables, err := AssembleSweep(d.Dir, d.File, other, d.PartPath)
+	return tables.Names(), err
 }

@@ -3,7 +3,6 @@ package table
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 )
@@ -36,8 +35,11 @@ type SweepManifest struct {
 	RunsPerSecond   float64   `json:"runs_per_second"`   // this session's throughput
 	Complete        bool      `json:"complete"`          // every run present and the tables assembled
 	Files           []string  `json:"files,omitempty"`
-	RunSeeds        string    `json:"run_seeds"` // how a run's seed follows from the master seed
-	Sweep           SweepSpec `json:"sweep"`
+	// Rows are the rows of each table, so that a reader tells a truncated
+	// table from a whole one.
+	Rows     map[string]int64 `json:"rows,omitempty"`
+	RunSeeds string           `json:"run_seeds"` // how a run's seed follows from the master seed
+	Sweep    SweepSpec        `json:"sweep"`
 }
 
 // Shard is the share of a sweep one process runs: the runs whose id % Count
@@ -86,7 +88,7 @@ func WriteSweepManifest(dir string, m *SweepManifest, name string) error {
 // ManifestKind reads the kind of the manifest at path: ManifestKindSweep,
 // or "" for govsim run and compare.
 func ManifestKind(path string) (string, error) {
-	b, err := os.ReadFile(path)
+	b, err := ReadInput(path, MaxManifestBytes)
 	if err != nil {
 		return "", err
 	}
@@ -95,31 +97,50 @@ func ManifestKind(path string) (string, error) {
 		Govsim string `json:"govsim_version"`
 	}
 	if err := json.Unmarshal(b, &k); err != nil {
-		return "", fmt.Errorf("%s: not a govsim manifest: %w", path, err)
+		return "", &TableError{fmt.Sprintf("%s: not a govsim manifest: %v", path, err)}
 	}
 	if k.Govsim == "" {
-		return "", fmt.Errorf("%s: no govsim_version: not a govsim manifest", path)
+		return "", &TableError{fmt.Sprintf("%s: no govsim_version: not a govsim manifest", path)}
 	}
 	return k.Kind, nil
 }
 
-// ReadSweepManifest reads a sweep manifest file.
+// ReadSweepManifest reads a sweep manifest file and checks it: its sweep
+// id against the sweep it holds, and its counts against the sweep's.
 func ReadSweepManifest(path string) (SweepManifest, error) {
 	var m SweepManifest
-	b, err := os.ReadFile(path)
+	b, err := ReadInput(path, MaxManifestBytes)
 	if err != nil {
 		return m, err
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, fmt.Errorf("%s: %w", path, err)
+		return m, &TableError{fmt.Sprintf("%s: %v", path, err)}
 	}
-	if m.Kind != ManifestKindSweep {
-		return m, fmt.Errorf("%s: not a sweep manifest", path)
-	}
-	if err := m.Sweep.check(); err != nil {
-		return m, fmt.Errorf("%s: %w", path, err)
+	if err := m.check(); err != nil {
+		return m, &TableError{fmt.Sprintf("%s: %v", path, err)}
 	}
 	return m, nil
+}
+
+func (m *SweepManifest) check() error {
+	if m.Kind != ManifestKindSweep {
+		return fmt.Errorf("not a sweep manifest")
+	}
+	if err := m.Sweep.check(); err != nil {
+		return err
+	}
+	if id := m.Sweep.ID(); id != m.SweepID {
+		return fmt.Errorf("sweep_id %s does not match the sweep it holds (%s): the file was edited or damaged", short(m.SweepID), short(id))
+	}
+	s, n := m.Shard, m.Sweep.Runs()
+	switch {
+	case s.Count < 1 || s.Count > 100000 || s.Index < 0 || s.Index >= s.Count:
+		return fmt.Errorf("shard %d/%d: allowed I/N with 0 <= I < N <= 100000", s.Index, s.Count)
+	case m.RunsTotal != n || m.RunsShard != s.Runs(n):
+		return fmt.Errorf("runs_total %d and runs_shard %d do not match the sweep's %d runs (shard %d/%d: %d): the file was edited or damaged",
+			m.RunsTotal, m.RunsShard, n, s.Index, s.Count, s.Runs(n))
+	}
+	return nil
 }
 
 // Conclude ends a session of runs in a sweep directory: it makes the
@@ -135,15 +156,22 @@ func (d *SweepDir) Conclude(man *SweepManifest, format string, finished bool) (f
 		return nil, false, err
 	}
 	if finished {
-		all, _, err := d.Scan(func(int) bool { return false }, false)
+		all, _, err := d.Scan(func(int) bool { return false })
 		if err != nil {
 			return nil, false, err
 		}
 		complete = countTrue(all) == d.File.Runs
 		if complete {
-			if files, err = AssembleSweep(d.Dir, d.File, format, d.PartPath); err != nil {
+			tables, err := AssembleSweep(d.Dir, d.File, format, d.PartPath)
+			if err != nil {
 				return nil, false, err
 			}
+			files, man.Rows = tables.Names(), tables.Rows()
+		}
+	}
+	if complete && d.out != nil {
+		if err := d.out.MarkComplete(); err != nil {
+			return nil, false, err
 		}
 	}
 	end := time.Now()

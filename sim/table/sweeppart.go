@@ -88,6 +88,15 @@ func DecodePart(b []byte, sweepID string, metrics int, p *Part) error {
 	for i := range p.Monthly {
 		p.Monthly[i] = math.Float64frombits(binary.LittleEndian.Uint64(vals[8*i:]))
 	}
+	// A recorder writes means of finite values or NaN (never defined);
+	// anything else came from elsewhere.
+	for _, xs := range [][]float64{p.Tail, p.Monthly} {
+		for _, x := range xs {
+			if math.IsInf(x, 0) {
+				return fmt.Errorf("%w: an infinite value", errBadPart)
+			}
+		}
+	}
 	return nil
 }
 

@@ -99,6 +99,7 @@ type csvTable struct {
 	cols []Column
 	w    *bufio.Writer
 	buf  []byte
+	rows int64
 }
 
 func newCSVTable(final string, cols []Column) (*csvTable, error) {
@@ -116,6 +117,7 @@ func newCSVTable(final string, cols []Column) (*csvTable, error) {
 }
 
 func (c *csvTable) write(row []Cell) error {
+	c.rows++
 	c.buf = appendRow(c.buf[:0], c.cols, row)
 	if _, err := c.w.Write(c.buf); err != nil {
 		return fmt.Errorf("%s: %w", c.final, err)
@@ -144,6 +146,7 @@ type parquetTable struct {
 	w     *parquet.Writer
 	batch []parquet.Row
 	n     int
+	rows  int64
 }
 
 func newParquetTable(final, version string, cols []Column) (*parquetTable, error) {
@@ -183,6 +186,7 @@ func newParquetTable(final, version string, cols []Column) (*parquetTable, error
 }
 
 func (p *parquetTable) write(row []Cell) error {
+	p.rows++
 	r := p.batch[p.n]
 	for j, col := range p.cols {
 		v := row[j]

@@ -1,0 +1,65 @@
+package scenarios
+
+import (
+	"fmt"
+
+	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
+)
+
+// FromManifest parses the resolved scenarios a manifest at path holds.
+// changed names those this govsim resolves to other text than the
+// manifest's (results may differ).
+func FromManifest(path string, mss []table.ManifestScenario) (scs []Scenario, changed []string, err error) {
+	for _, ms := range mss {
+		sc, err := Parse(path+": scenario "+ms.Name, []byte(ms.Config), "")
+		if err != nil {
+			return nil, nil, err
+		}
+		if sc.Name != ms.Name {
+			return nil, nil, &InputError{File: path, Msg: fmt.Sprintf("scenario %q resolves to the name %q", ms.Name, sc.Name)}
+		}
+		if string(Format(sc.Config)) != ms.Config {
+			changed = append(changed, ms.Name)
+		}
+		scs = append(scs, sc)
+	}
+	return scs, changed, nil
+}
+
+// RunSpecs lists the runs of a manifest as specs, in its order; every
+// run's scenario is among scs (table.ReadManifestFile checks it).
+func RunSpecs(scs []Scenario, runs []table.ManifestRun) []experiment.Spec {
+	by := map[string]*Scenario{}
+	for i := range scs {
+		by[scs[i].Name] = &scs[i]
+	}
+	specs := make([]experiment.Spec, len(runs))
+	for i, r := range runs {
+		sc := by[r.Scenario]
+		specs[i] = experiment.Spec{ID: i, Scenario: sc.Name, Replicate: r.Replicate, Seed: r.Seed, Point: -1, Config: sc.Config, Villages: sc.Villages}
+	}
+	return specs
+}
+
+// FactorParams finds the parameter of each factor of a sweep read back.
+func FactorParams(path string, factors []table.SweepFactor) ([]sim.Param, error) {
+	var params []sim.Param
+	for _, f := range factors {
+		p, ok := sim.Lookup(f.Key)
+		if !ok || p.Kind == "string" {
+			return nil, &InputError{File: path, Msg: fmt.Sprintf("factor %q is not a numeric parameter of this govsim", f.Key)}
+		}
+		params = append(params, p)
+	}
+	return params, nil
+}
+
+// RunSeedsNote says in a sweep's manifest how the runs' seeds follow.
+func RunSeedsNote(s *table.SweepSpec) string {
+	if s.Seeds == experiment.SeedsPerPoint {
+		return fmt.Sprintf("per-point: run seed = experiment.RunSeed(\"per-point\", %d, point), passed to sim.New with the replicate; every run's seed is in runs.csv", s.Seed)
+	}
+	return fmt.Sprintf("common: every run passes seed %d and its replicate to sim.New (govsim run -seed %d), so replicate r of every point and scenario shares random streams", s.Seed, s.Seed)
+}
