@@ -84,5 +84,5 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err := d.finish(runErr); err != nil {
 		return err
 	}
-	return report.Compare(e.stdout, report.Comparison{Dir: f.out, Ref: *ref, Window: *window, Maps: mo, Replicates: note, Version: version})
+	return report.Compare(e.stdout, report.Comparison{Dir: f.out, Ref: *ref, Window: *window, Maps: mo, Replicates: note, Version: e.build.Version, Build: e.build})
 }

@@ -61,10 +61,11 @@ func TestLayers(t *testing.T) {
 	allowed := map[string][]string{
 		"sim":              {},
 		"sim/experiment":   {"sim"},
-		"sim/table":        {"sim", "scenarios/design"},
+		"sim/table":        {"sim", "scenarios/design", "version"},
 		"scenarios/design": {},
 		"analysis":         {"sim", "sim/table"},
 		"output/chart":     {},
+		"version":          {},
 	}
 	for pkg, deps := range imports {
 		if ok, listed := allowed[pkg]; listed {
@@ -95,7 +96,7 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
-	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart"} {
+	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "version"} {
 		if _, ok := imports[pkg]; !ok {
 			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
 		}

@@ -38,7 +38,7 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 	}
 	end := time.Now()
 	total := dst.File.Runs
-	man := table.SweepManifest{Govsim: version, Go: runtime.Version(), Command: e.args, SweepID: dst.File.ID,
+	man := table.SweepManifest{Govsim: e.build.Version, Go: runtime.Version(), Build: e.build, Command: e.args, SweepID: dst.File.ID,
 		Shard: table.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: *format, Workers: 0,
 		Start: start.UTC(), End: end.UTC(), WallSeconds: end.Sub(start).Seconds(),
 		RunsTotal: total, RunsShard: total, RunsDone: total, Complete: true, Files: files,

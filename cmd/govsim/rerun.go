@@ -88,8 +88,8 @@ func (r *rerun) runs(ctx context.Context) error {
 	if len(m.Runs) == 0 {
 		return badInput{fmt.Errorf("%s records no runs: nothing to reproduce", r.path)}
 	}
-	if m.Govsim != version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, version)
+	if m.Govsim != r.e.build.Version {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, r.e.build.Version)
 	}
 	scs := map[string]*scenarios.Scenario{}
 	for _, ms := range m.Scenarios {
@@ -136,11 +136,11 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if err != nil {
 		return badInput{err}
 	}
-	if sm.Govsim != version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, sm.Govsim, version)
+	if sm.Govsim != r.e.build.Version {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, sm.Govsim, r.e.build.Version)
 	}
 	spec := sm.Sweep
-	spec.Govsim = version
+	spec.Govsim = r.e.build.Version
 	var scs []scenarios.Scenario
 	for _, ms := range spec.Scenarios {
 		sc, err := r.scenario(ms)

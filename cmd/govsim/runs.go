@@ -24,7 +24,7 @@ type runDir struct {
 }
 
 func newRunDir(e env, out string, scs []table.ManifestScenario, seed uint64, workers int, detail, progress bool, window int) (*runDir, error) {
-	d, err := table.CreateRunDir(out, table.Manifest{Govsim: version, Go: runtime.Version(), Command: e.args, Seed: seed,
+	d, err := table.CreateRunDir(out, table.Manifest{Govsim: e.build.Version, Go: runtime.Version(), Build: e.build, Command: e.args, Seed: seed,
 		Workers: workers, VillageDetail: detail, Scenarios: scs}, window)
 	if err != nil {
 		return nil, err

@@ -89,7 +89,7 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	file := table.NewSweepFile(plan.Spec(version, *monthly))
+	file := table.NewSweepFile(plan.Spec(e.build.Version, *monthly))
 	if *dryRun {
 		file.Spec.Plan(e.stdout, table.Shard(shard), f.out)
 		return nil

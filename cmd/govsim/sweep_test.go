@@ -17,6 +17,7 @@ import (
 
 	"github.com/govsim/govsim/sim/table"
 	"github.com/govsim/govsim/sim/testkit"
+	"github.com/govsim/govsim/version"
 )
 
 // smallSweep is 3 LHS points × 2 scenarios × 2 replicates = 12 runs of 12
@@ -169,7 +170,7 @@ func TestSweepEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !m.Complete || m.RunsDone != 12 || m.RunsTotal != 12 || m.Sweep.Design != "lhs" || m.Sweep.Seed != 3 || len(m.Sweep.Points) != 3 ||
-		m.Govsim != version || !strings.Contains(m.Sweep.Scenarios[1].Config, "[[reforms]]") || m.RunsPerSecond <= 0 || !strings.Contains(m.RunSeeds, "common") {
+		m.Govsim != version.Release || m.Build != testBuild || !strings.Contains(m.Sweep.Scenarios[1].Config, "[[reforms]]") || m.RunsPerSecond <= 0 || !strings.Contains(m.RunSeeds, "common") {
 		t.Errorf("manifest: %+v", m)
 	}
 	// The same command again finds everything done and changes nothing.

@@ -64,7 +64,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 			spec.Name, total, x.shardNote(shardRuns), before, shardRuns-before, plural(workers, "worker"), x.dir.Dir)
 		prog = experiment.NewProgress(x.e.stderr, x.e.terminal, "runs", shardRuns-before)
 	}
-	man := table.SweepManifest{Govsim: version, Go: runtime.Version(), Command: x.e.args, SweepID: x.dir.File.ID,
+	man := table.SweepManifest{Govsim: x.e.build.Version, Go: runtime.Version(), Build: x.e.build, Command: x.e.args, SweepID: x.dir.File.ID,
 		Shard: table.Shard(x.shard), Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
 		RunsShard: shardRuns, RunSeeds: runSeedsNote(spec), Sweep: *spec}
 
@@ -94,7 +94,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 	switch {
 	case stopped:
 		return &interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs%s that finished in %s; run the same command again to resume: %s",
-			man.RunsDone, shardRuns, x.shardNote(shardRuns), x.dir.Dir, commandLine(x.e.args))}
+			man.RunsDone, shardRuns, x.shardNote(shardRuns), x.dir.Dir, table.CommandLine(x.e.args))}
 	case runErr != nil:
 		return fmt.Errorf("%w (the %d finished runs are kept in %s; the same command again resumes)", runErr, man.RunsDone, x.dir.Dir)
 	case x.complete:
@@ -127,19 +127,4 @@ func runSeedsNote(s *table.SweepSpec) string {
 		return fmt.Sprintf("per-point: run seed = experiment.RunSeed(\"per-point\", %d, point), passed to sim.New with the replicate; every run's seed is in runs.csv", s.Seed)
 	}
 	return fmt.Sprintf("common: every run passes seed %d and its replicate to sim.New (govsim run -seed %d), so replicate r of every point and scenario shares random streams", s.Seed, s.Seed)
-}
-
-// commandLine renders the command for a message, quoting what the shell
-// would split.
-func commandLine(args []string) string {
-	out := []string{"govsim"}
-	if len(args) > 1 {
-		for _, a := range args[1:] {
-			if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`*?[]{}()<>|&;#~") {
-				a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-			}
-			out = append(out, a)
-		}
-	}
-	return strings.Join(out, " ")
 }

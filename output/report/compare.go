@@ -19,6 +19,7 @@ import (
 	"github.com/govsim/govsim/output/chart"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
+	"github.com/govsim/govsim/version"
 )
 
 // InputError is a directory or an option the report cannot be made from:
@@ -44,6 +45,17 @@ type Comparison struct {
 	// Metrics is the metric table the report reads its headline columns,
 	// labels and units from; nil means sim's.
 	Metrics []sim.Metric
+	// Build is this binary, named in the report (Version's release with
+	// its commit).
+	Build version.Info
+}
+
+// build names this binary for the report.
+func (c *Comparison) build() string {
+	if c.Build.Version == "" {
+		return c.Version
+	}
+	return c.Build.String()
 }
 
 func (c *Comparison) metrics() []sim.Metric {
@@ -139,7 +151,7 @@ func Compare(w io.Writer, c Comparison) error {
 	if note == "" {
 		note = fmt.Sprintf("%d per scenario", len(d.Replicates(c.Ref)))
 	}
-	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.Version, sim.HeadlineOf(c.metrics()))
+	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.build(), sim.HeadlineOf(c.metrics()))
 	if err := WriteFile(filepath.Join(c.Dir, "report.html"), data); err != nil {
 		return err
 	}
@@ -390,7 +402,7 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 			"differences are against the reference scenario with 95% Welch intervals, Holm-adjusted across metrics.",
 		Generated:  time.Now().UTC().Format("2006-01-02 15:04 UTC"),
 		Version:    version,
-		Command:    strings.Join(man.Command, " "),
+		Command:    table.CommandLine(man.Command),
 		Manifest:   string(mj),
 		Reference:  ref,
 		Window:     fmt.Sprintf("final %d years (months %d–%d)", (to-from)/12, from, to-1),

@@ -15,6 +15,7 @@ import (
 	"github.com/govsim/govsim/output/chart"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
+	"github.com/govsim/govsim/version"
 )
 
 // Sensitivity says what a sensitivity analysis is made of.
@@ -23,6 +24,8 @@ type Sensitivity struct {
 	Metrics   []string // nil: the terminal metrics
 	Bootstrap int      // resamples for the intervals
 	Version   string   // this govsim; a sweep written by another is refused
+	// Build is this binary, named in the report.
+	Build version.Info
 }
 
 // DefaultSensitivityMetrics are the metrics analysed when none are named.
@@ -48,6 +51,9 @@ func Analyze(w io.Writer, s Sensitivity) error {
 	}
 	if spec.Design != "morris" && spec.Design != "saltelli" {
 		return badInput(fmt.Errorf("%s holds a %s sweep: sensitivity indices need design morris or saltelli", s.Dir, spec.Design))
+	}
+	if s.Build.Version != "" {
+		s.Version = s.Build.String()
 	}
 	metrics := s.Metrics
 	if len(metrics) == 0 {
@@ -173,7 +179,7 @@ func Analyze(w io.Writer, s Sensitivity) error {
 			"each point's outcome is the mean over the final %d months.", spec.Design, k, strings.Join(names, ", "), len(spec.Points), spec.Replicates, spec.Window),
 		Generated: time.Now().UTC().Format("2006-01-02 15:04 UTC"),
 		Version:   s.Version,
-		Command:   "govsim analyze " + s.Dir,
+		Command:   table.CommandLine([]string{"govsim", "analyze", s.Dir}),
 		Manifest:  string(sweepJSON),
 		Window:    fmt.Sprintf("final %d months", spec.Window),
 		Sections:  []Section{section},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/version"
 )
 
 // Manifest records how an output directory was made: enough to reproduce it
@@ -15,7 +16,8 @@ import (
 type Manifest struct {
 	Govsim        string             `json:"govsim_version"`
 	Go            string             `json:"go_version"`
-	Command       []string           `json:"command"`
+	Build         version.Info       `json:"build"`   // the binary: module version, commit, uncommitted changes
+	Command       []string           `json:"command"` // "govsim" and its arguments
 	Seed          uint64             `json:"seed"`
 	Replicates    int                `json:"replicates"`
 	Workers       int                `json:"workers"`

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/govsim/govsim/version"
 )
 
 // ManifestKindSweep marks the manifest of govsim sweep and govsim merge;
@@ -38,6 +40,10 @@ type SweepManifest struct {
 	Files           []string  `json:"files,omitempty"`
 	RunSeeds        string    `json:"run_seeds"` // how a run's seed follows from the master seed
 	Sweep           SweepSpec `json:"sweep"`
+
+	// Build is the binary that wrote the manifest: module version, commit
+	// and uncommitted changes, for citing and tracing results.
+	Build version.Info `json:"build"`
 }
 
 // Shard is the share of a sweep one process runs: the runs whose id % Count
