@@ -144,9 +144,6 @@ func Patterns(d *Runs, villageYears map[int][]VillageYear, from, to int, level f
 	diff := func(s, m string) Diff {
 		return Welch(d.Window(s, m, from, to), d.Window("baseline", m, from, to), level)
 	}
-	ev := func(m string, w Diff) string {
-		return fmt.Sprintf("%s %+.4g [%+.4g, %+.4g]", m, w.Diff, w.Low, w.High)
-	}
 	lower := func(w Diff) bool { return w.High < 0 }
 	higher := func(w Diff) bool { return w.Low > 0 }
 	type cmp struct {
@@ -166,7 +163,7 @@ func Patterns(d *Runs, villageYears map[int][]VillageYear, from, to int, level f
 				ok = higher(w)
 			}
 			c.Held = c.Held && ok
-			parts = append(parts, ev(x.metric, w))
+			parts = append(parts, x.metric+" "+diffText(x.metric, w))
 		}
 		c.Evidence = strings.Join(parts, "; ")
 		return c
@@ -188,7 +185,9 @@ func Patterns(d *Runs, villageYears map[int][]VillageYear, from, to int, level f
 		s := Summarize(share, level)
 		dps := Summarize(d.Window("baseline", "dividend_per_share", 36, 60), level)
 		p0.Held = s.CILow > 0.6 && dps.CILow >= 1000 && dps.CIHigh <= 15000
-		p0.Evidence = fmt.Sprintf("membership+dividend share of new disputes %.3f [%.3f, %.3f]; dividend per share in years 4–5 %.0f [%.0f, %.0f] yuan", s.Mean, s.CILow, s.CIHigh, dps.Mean, dps.CILow, dps.CIHigh)
+		dd := sim.MetricOf(sim.DividendPerShare).Display
+		p0.Evidence = fmt.Sprintf("membership+dividend share of new disputes %.3f [%.3f, %.3f]; dividend per share in years 4–5 %s [%s, %s] %s",
+			s.Mean, s.CILow, s.CIHigh, dd.Text(dps.Mean), dd.Text(dps.CILow), dd.Text(dps.CIHigh), dd.Unit)
 	}
 	out = append(out, p0)
 	out = append(out, many("P1", "政经分离 lowers vote buying and election intensity",
@@ -236,7 +235,7 @@ func Patterns(d *Runs, villageYears map[int][]VillageYear, from, to int, level f
 		c := Welch(d.Window("nanhai", "composite_index", from, to), d.Window(s, "composite_index", from, to), level)
 		f := Welch(d.Window("nanhai", "fiscal_spending", from, to), d.Window(s, "fiscal_spending", from, to), level)
 		p7.Held = p7.Held && c.Low > 0 && f.Low > 0
-		parts = append(parts, fmt.Sprintf("vs %s: composite %+.3f [%+.3f, %+.3f], fiscal %+.3g [%+.3g, %+.3g]", s, c.Diff, c.Low, c.High, f.Diff, f.Low, f.High))
+		parts = append(parts, fmt.Sprintf("vs %s: composite %s, fiscal %s", s, diffText(sim.CompositeIndex.Name(), c), diffText(sim.FiscalSpending.Name(), f)))
 	}
 	if p7.Skipped == "" {
 		if len(parts) == 0 {
@@ -291,4 +290,19 @@ func VillageMap(rows []table.VillageRow, month int) []MapVillage {
 		}
 	}
 	return out
+}
+
+// diffText renders a difference with its interval in the metric's display
+// unit, as every other view shows it: "+402.0 [+371.9, +432.1] M yuan/year",
+// not "+3.35e+07". Units that only restate a 0–1 scale are left out.
+func diffText(metric string, w Diff) string {
+	d := sim.Display{Unit: "", Scale: 1, Format: "%.4g"}
+	if m, ok := sim.MetricByName(metric); ok {
+		d = m.Display
+	}
+	s := fmt.Sprintf("%s [%s, %s]", d.Diff(w.Diff), d.Diff(w.Low), d.Diff(w.High))
+	if d.Unit != "" && d.Unit != "0–1" && d.Unit != "-" {
+		s += " " + d.Unit
+	}
+	return s
 }

@@ -282,7 +282,9 @@ func errorf(format string, args ...any) error {
 
 // niceTicks places about target major ticks at multiples of 1, 2 or 5 × 10^k,
 // labelled with as many decimals as the step needs, and one minor tick
-// between majors.
+// between majors. Large values get an SI prefix (60 M, not 60000000 or
+// 6e+07): a reader compares tick labels at a glance, and counting zeros is
+// not a glance.
 type niceTicks struct{ target int }
 
 func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
@@ -300,15 +302,20 @@ func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 			step, best = m*mag, d
 		}
 	}
+	si := siPrefix(max(math.Abs(lo), math.Abs(hi)))
 	decimals := 0
-	if d := -math.Floor(math.Log10(step) + 1e-9); d > 0 {
+	if d := -math.Floor(math.Log10(step/si.scale) + 1e-9); d > 0 {
 		decimals = int(d)
 	}
 	var ticks []plot.Tick
 	first := math.Ceil(lo/step - 1e-9)
 	for k := first; k*step <= hi+step*1e-9; k++ {
 		v := k * step
-		ticks = append(ticks, plot.Tick{Value: v, Label: formatTick(v, decimals)})
+		label := formatTick(v/si.scale, decimals)
+		if si.suffix != "" && strings.Trim(label, "0.") != "" {
+			label += si.suffix // zero needs no prefix
+		}
+		ticks = append(ticks, plot.Tick{Value: v, Label: label})
 		if mid := v + step/2; mid <= hi {
 			ticks = append(ticks, plot.Tick{Value: mid})
 		}
@@ -322,6 +329,29 @@ func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	}
 	return ticks
+}
+
+// prefix is an SI prefix: labels show value/scale followed by suffix.
+type prefix struct {
+	scale  float64
+	suffix string
+}
+
+// siPrefix chooses the prefix for ticks up to size in magnitude: none below
+// 10,000 (years, shares, a few thousand yuan read fine as they are), then
+// k, M, G or T so that labels keep at most three integer digits.
+func siPrefix(size float64) prefix {
+	if !(size >= 1e4) || math.IsInf(size, 0) {
+		return prefix{1, ""}
+	}
+	ps := []prefix{{1e3, " k"}, {1e6, " M"}, {1e9, " G"}, {1e12, " T"}}
+	p := ps[0]
+	for _, q := range ps {
+		if size >= q.scale {
+			p = q
+		}
+	}
+	return p
 }
 
 func formatTick(v float64, decimals int) string {

@@ -186,16 +186,23 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 	if err := os.MkdirAll(cdir, 0o755); err != nil {
 		return nil, err
 	}
-	series := func(metric string) []chart.Series {
+	// Charts show values in the metric's display unit, as the tables do.
+	series := func(m sim.Metric) []chart.Series {
 		var out []chart.Series
+		k := m.Display.Scale
 		for _, s := range d.Scenarios {
-			b := d.Band(s, metric, 0.95)
+			b := d.Band(s, m.Name, 0.95)
 			if len(b.Months) == 0 {
 				continue
 			}
 			years := make([]float64, len(b.Months))
 			for i, m := range b.Months {
 				years[i] = m / 12
+			}
+			for _, v := range [][]float64{b.Mean, b.Low, b.High} {
+				for i := range v {
+					v[i] *= k
+				}
 			}
 			out = append(out, chart.Series{Name: chart.ScenarioLabel(s), X: years, Mean: b.Mean, Low: b.Low, High: b.High})
 		}
@@ -222,10 +229,10 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 					title += " (" + m.Better.String() + ")"
 				}
 				name = "ts-" + m.Name
-				p, err = chart.TimeSeries(title, "year", m.Unit, series(m.Name), false)
+				p, err = chart.TimeSeries(title, "year", m.Display.Unit, series(m), false)
 			case atElections:
 				name = "el-" + m.Name
-				p, err = chart.TimeSeries(m.Title, "year", m.Unit, series(m.Name), true)
+				p, err = chart.TimeSeries(m.Title, "year", m.Display.Unit, series(m), true)
 			case againstRef:
 				var dots []chart.Dot
 				for _, s := range d.Scenarios {
@@ -236,13 +243,14 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 					if !ok || math.IsNaN(r.Diff) {
 						continue
 					}
-					dots = append(dots, chart.Dot{Label: chart.ScenarioLabel(s), Value: r.Diff, Low: r.DiffLow, High: r.DiffHigh})
+					k := m.Display.Scale
+					dots = append(dots, chart.Dot{Label: chart.ScenarioLabel(s), Value: r.Diff * k, Low: r.DiffLow * k, High: r.DiffHigh * k})
 				}
 				if len(dots) == 0 {
 					continue
 				}
 				name = "diff-" + m.Name
-				p, err = chart.DotWhisker(m.Title+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Unit+")", dots)
+				p, err = chart.DotWhisker(m.Title+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Display.Unit+")", dots)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("chart %s: %w", m.Name, err)
@@ -372,12 +380,10 @@ func meanHalf(mean, half float64, d sim.Display) string {
 	if math.IsNaN(mean) {
 		return "—"
 	}
-	mean *= d.Scale
-	half *= d.Scale
 	if math.IsNaN(half) {
-		return fmt.Sprintf(d.Format, mean)
+		return d.Text(mean)
 	}
-	return fmt.Sprintf(d.Format+"±"+d.Format, mean, half)
+	return d.Text(mean) + "±" + d.Text(half)
 }
 
 // units names the units of the columns whose display scales their values,
