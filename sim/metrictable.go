@@ -499,6 +499,30 @@ var compositeParts = [numComposite]compositePart{
 		func(x float64, _ *Composite) float64 { return x }, func(c *Composite) float64 { return c.WIntegration }},
 }
 
+// CompositePart describes one component of composite_index for a reader:
+// what it is, the metric it summarises ("" if none of its own), its
+// transform to [0, 1] (naming the [composite] parameters it uses, such as
+// composite.disputes_ref) and the key of its weight.
+type CompositePart struct {
+	Metric    string
+	What      string // may hold `metric` names in backquotes
+	Transform string
+	Weight    string // e.g. "composite.w_trust"
+}
+
+// CompositeParts lists the components of composite_index in the order they
+// are summed: the same list that computes the index.
+func CompositeParts() []CompositePart {
+	out := make([]CompositePart, len(compositeParts))
+	for i, c := range compositeParts {
+		out[i] = CompositePart{What: c.what, Transform: c.transform, Weight: "composite." + c.weight}
+		if c.metric >= 0 {
+			out[i].Metric = c.metric.Name()
+		}
+	}
+	return out
+}
+
 // composite is the weighted mean of the components' scores, each clamped to
 // [0, 1]; components without a value (NaN) are left out of the mean.
 func composite(in *[numComposite]float64, c *Composite) float64 {

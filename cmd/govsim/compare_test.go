@@ -42,7 +42,12 @@ func TestCompareEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Reform packages compared", "<svg", "P0", "P7", "nanhai", "govsim compare"} {
+	// The Reproduce section holds the command as the user typed it, ready
+	// to paste; the footer names the build; the composite's definition is
+	// under the ranked tables.
+	cmdLine := "govsim compare -replicates 3 -months 72 -window 24 -out " + out + " baseline zhengjing nanhai\n"
+	for _, want := range []string{"Reform packages compared", "<svg", "P0", "P7", "nanhai", cmdLine, testBuild.String(),
+		"How the composite index is made", "Trust in the committee (trust_committee)", "25.0%"} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("report.html lacks %q", want)
 		}
@@ -66,6 +71,10 @@ func TestCompareEndToEnd(t *testing.T) {
 	again, _ := os.ReadFile(filepath.Join(out, "summary.csv"))
 	if !bytes.Equal(again, summary) {
 		t.Error("govsim report wrote a different summary.csv from the same output")
+	}
+	html, _ = os.ReadFile(filepath.Join(out, "report.html"))
+	if !bytes.Contains(html, []byte(cmdLine+"govsim report -window 24 "+out+"\n")) {
+		t.Error("the rebuilt report does not give both commands, data then report")
 	}
 	// Another reference.
 	code, stdout, errs = govsim(t, context.Background(), "report", "-ref", "zhengjing", "-window", "24", out)

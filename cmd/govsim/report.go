@@ -26,5 +26,5 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Version: e.build.Version, Build: e.build})
+	return report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Version: e.build.Version, Build: e.build, Command: e.args})
 }

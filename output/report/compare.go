@@ -48,6 +48,10 @@ type Comparison struct {
 	// Build is this binary, named in the report (Version's release with
 	// its commit).
 	Build version.Info
+	// Command is the command making the report ("govsim report …"); the
+	// Reproduce section lists it after the command that made the data,
+	// when they differ.
+	Command []string
 }
 
 // build names this binary for the report.
@@ -152,6 +156,14 @@ func Compare(w io.Writer, c Comparison) error {
 		note = fmt.Sprintf("%d per scenario", len(d.Replicates(c.Ref)))
 	}
 	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.build(), sim.HeadlineOf(c.metrics()))
+	data.Commands = []string{table.CommandLine(man.Command)}
+	if len(c.Command) > 0 && table.CommandLine(c.Command) != data.Commands[0] {
+		data.Commands = append(data.Commands, table.CommandLine(c.Command))
+	}
+	if b := man.Build.String(); man.Build.Version != "" && b != data.Version {
+		data.Build = b
+	}
+	data.Composite, data.CompositeNote = compositeDefinition(man.Scenarios)
 	if err := WriteFile(filepath.Join(c.Dir, "report.html"), data); err != nil {
 		return err
 	}
@@ -408,7 +420,6 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 			"differences are against the reference scenario with 95% Welch intervals, Holm-adjusted across metrics.",
 		Generated:  time.Now().UTC().Format("2006-01-02 15:04 UTC"),
 		Version:    version,
-		Command:    table.CommandLine(man.Command),
 		Manifest:   string(mj),
 		Reference:  ref,
 		Window:     fmt.Sprintf("final %d years (months %d–%d)", (to-from)/12, from, to-1),
@@ -446,7 +457,7 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 			cr, _ := analysis.Find(rows, s, comp)
 			ce := analysis.CostEffectiveness(cr.Mean-refComp.Mean, 12*(fr.Mean-refFiscal.Mean))
 			if !math.IsNaN(ce) && !math.IsInf(ce, 0) {
-				rr.CostEffectiveness = fmt.Sprintf("%+.4f per 100 M yuan/year", ce)
+				rr.CostEffectiveness = fmt.Sprintf("%+.3f", ce) // the column's header gives the unit
 			}
 		}
 		data.Ranked = append(data.Ranked, rr)

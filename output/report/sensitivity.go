@@ -179,7 +179,7 @@ func Analyze(w io.Writer, s Sensitivity) error {
 			"each point's outcome is the mean over the final %d months.", spec.Design, k, strings.Join(names, ", "), len(spec.Points), spec.Replicates, spec.Window),
 		Generated: time.Now().UTC().Format("2006-01-02 15:04 UTC"),
 		Version:   s.Version,
-		Command:   table.CommandLine([]string{"govsim", "analyze", s.Dir}),
+		Commands:  []string{table.CommandLine([]string{"govsim", "analyze", s.Dir})},
 		Manifest:  string(sweepJSON),
 		Window:    fmt.Sprintf("final %d months", spec.Window),
 		Sections:  []Section{section},
