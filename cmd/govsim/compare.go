@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/govsim/govsim/analysis"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 func cmdCompare(ctx context.Context, e env, args []string) error {
@@ -16,7 +18,6 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	var f shared
 	f.register(fs, runDefaults, runFlags...) // -replicates is the first batch with -precision
 	ref := fs.String("ref", "baseline", "reference scenario")
-	window := fs.Int("window", 60, "months at the end summarised")
 	precision := fs.Float64("precision", 0, "add replicates until every headline half-width is below this share of its mean (0: off)")
 	maxReps := fs.Int("max-replicates", 100, "most replicates per scenario with -precision")
 	maps := fs.String("maps", "", "months of the village maps (year ends, comma-separated)")
@@ -26,9 +27,6 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if err := f.check(fs); err != nil {
-		return err
-	}
-	if err := intRange("window", *window, 1, 1200); err != nil {
 		return err
 	}
 	if *precision < 0 || *precision >= 1 || math.IsNaN(*precision) {
@@ -50,18 +48,12 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	found := false
-	for _, sc := range scs {
-		found = found || sc.Name == *ref
-		if *window > sc.Config.Months {
-			return usagef("-window = %d is longer than scenario %s's %d months", *window, sc.Name, sc.Config.Months)
-		}
-	}
-	if !found {
+	if !slices.ContainsFunc(scs, func(sc scenarios.Scenario) bool { return sc.Name == *ref }) {
 		return usagef("reference scenario %q is not among those run (%s); set -ref", *ref, scenarios.Names(scs))
 	}
-
-	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, false, e.terminal || f.progress, *window)
+	months, _ := scenarios.Horizon(scs)
+	win, _ := report.FitWindow(f.window, months) // the report says when it shrank
+	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, false, e.terminal || f.progress, win)
 	if err != nil {
 		return err
 	}
@@ -69,7 +61,6 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	batch := func(ctx context.Context, from, to int) error {
 		return d.run(ctx, experiment.Ensemble(exp, from, to, f.seed))
 	}
-	note := fmt.Sprintf("%d per scenario", f.replicates)
 	var runErr error
 	if *precision > 0 {
 		p := experiment.Precision{Target: *precision, First: f.replicates, Max: *maxReps}
@@ -77,12 +68,12 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		out, runErr = p.Replicate(ctx, batch,
 			func(int) (string, bool) { return analysis.Precise(d.Scenarios(), d.Tails, *precision) },
 			func(msg string) { fmt.Fprintln(e.stderr, msg) })
-		note = out.Note(*precision)
+		d.Manifest.Precision = &table.Precision{Target: *precision, Met: out.Met, Replicates: out.Replicates, Max: *maxReps, Widest: out.Widest}
 	} else {
 		runErr = batch(ctx, 0, f.replicates)
 	}
 	if err := d.finish(runErr); err != nil {
 		return err
 	}
-	return report.Compare(e.stdout, report.Comparison{Dir: f.out, Ref: *ref, Window: *window, Maps: mo, Replicates: note, Version: e.build.Version, Build: e.build})
+	return report.Compare(e.stdout, report.Comparison{Dir: f.out, Ref: *ref, Window: f.window, Maps: mo, Version: e.build.Version, Build: e.build})
 }

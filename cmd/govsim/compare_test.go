@@ -86,10 +86,13 @@ func TestCompareEndToEnd(t *testing.T) {
 func TestCompareAdaptive(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "ad")
 	// A precision no replicate count reaches: stops at -max-replicates and says so.
-	code, _, errs := govsim(t, context.Background(), "compare", "-precision", "0.0001", "-replicates", "2", "-max-replicates", "4",
+	code, stdout, errs := govsim(t, context.Background(), "compare", "-precision", "0.0001", "-replicates", "2", "-max-replicates", "4",
 		"-months", "36", "-window", "12", "-out", out, "baseline", "zhengjing")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(stdout, "precision 0.0001 NOT met: stopped by -max-replicates at 4 replicates per scenario") {
+		t.Errorf("terminal output does not say the precision was not met:\n%s", stdout)
 	}
 	if !strings.Contains(errs, "precision not reached at 2 replicates") {
 		t.Errorf("stderr does not report the added batch: %s", errs)
@@ -98,20 +101,50 @@ func TestCompareAdaptive(t *testing.T) {
 	if m.Replicates != 4 || len(m.Runs) != 8 {
 		t.Fatalf("manifest: %d replicates, %d runs; want 4 and 8", m.Replicates, len(m.Runs))
 	}
+	if p := m.Precision; p == nil || p.Met || p.Replicates != 4 || p.Target != 0.0001 || p.Widest == "" {
+		t.Fatalf("manifest precision: %+v", m.Precision)
+	}
 	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
 	if !bytes.Contains(html, []byte("max-replicates")) {
 		t.Error("report does not say that -max-replicates stopped replication")
 	}
 	// A loose precision stops at once and says which metric was widest.
 	out2 := filepath.Join(t.TempDir(), "ad2")
-	code, _, errs = govsim(t, context.Background(), "compare", "-precision", "0.9", "-replicates", "3",
+	code, stdout, errs = govsim(t, context.Background(), "compare", "-precision", "0.9", "-replicates", "3",
 		"-months", "36", "-window", "12", "-out", out2, "baseline")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	if !strings.Contains(stdout, "precision 0.9 met at 3 replicates per scenario") {
+		t.Errorf("terminal output does not say the precision was met:\n%s", stdout)
+	}
 	html, _ = os.ReadFile(filepath.Join(out2, "report.html"))
 	if !bytes.Contains(html, []byte("half-width is below 0.9")) {
 		t.Error("report does not give the precision stop reason")
+	}
+}
+
+// TestCompareShortRun: a run shorter than the default 60-month window is
+// summarised whole, and every view says so, instead of failing.
+func TestCompareShortRun(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "short")
+	code, stdout, errs := govsim(t, context.Background(), "compare", "-months", "12", "-replicates", "2", "-out", out, "baseline", "zhengjing")
+	if code != 0 {
+		t.Fatalf("compare -months 12: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"months 0–11 (the whole run)", "note: the 60-month window is longer than the runs' 12 months"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("terminal output lacks %q:\n%s", want, stdout)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	if !bytes.Contains(html, []byte("shortened from the 60 months asked for")) {
+		t.Error("report does not say the window was shortened")
+	}
+	// run says the same.
+	code, stdout, errs = govsim(t, context.Background(), "run", "-months", "12", "-replicates", "1", "-out", out+"-run", "baseline")
+	if code != 0 || !strings.Contains(stdout, "months 0–11 (the whole run)") || !strings.Contains(stdout, "note: the 60-month window") {
+		t.Errorf("run -months 12: exit %d: %s %s", code, stdout, errs)
 	}
 }
 
@@ -151,7 +184,7 @@ func TestReportBadInput(t *testing.T) {
 	for _, args := range [][]string{
 		{"compare", "-ref", "nosuch", "-out", filepath.Join(dir, "c1"), "baseline"},
 		{"compare", "-precision", "2", "-out", filepath.Join(dir, "c2")},
-		{"compare", "-window", "500", "-months", "100", "-out", filepath.Join(dir, "c3")},
+		{"compare", "-window", "5000", "-months", "100", "-out", filepath.Join(dir, "c3")},
 	} {
 		code, _, errs := govsim(t, context.Background(), args...)
 		if code != 2 {

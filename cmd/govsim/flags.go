@@ -52,6 +52,8 @@ func parse(fs *flag.FlagSet, e env, args []string) ([]string, error) {
 // flags given on the command line, since some only override a file.
 type shared struct {
 	replicates, workers, months int
+	window                      int
+	hasWindow                   bool // -window is the shared one (sweep has its own)
 	seed                        uint64
 	out                         string
 	progress                    bool
@@ -73,6 +75,9 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 			fs.Uint64Var(&s.seed, n, def.seed, "master seed")
 		case "out":
 			fs.StringVar(&s.out, n, def.out, "output directory")
+		case "window":
+			fs.IntVar(&s.window, n, def.window, "months at the end summarised")
+			s.hasWindow = true
 		case "progress":
 			fs.BoolVar(&s.progress, n, def.progress, "show progress even when stderr is not a terminal")
 		default:
@@ -99,6 +104,11 @@ func (s *shared) check(fs *flag.FlagSet) error {
 	}
 	if fs.Lookup("months") != nil && s.months != 0 {
 		if err := intRange("months", s.months, 1, 1200); err != nil {
+			return err
+		}
+	}
+	if s.hasWindow {
+		if err := intRange("window", s.window, 1, 1200); err != nil {
 			return err
 		}
 	}

@@ -10,13 +10,10 @@ import (
 )
 
 // runDefaults are the shared flags' defaults of run and compare.
-var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out"}
+var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out", window: 60}
 
 // runFlags are the shared flags run and compare take.
-var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress"}
-
-// finalWindow is the months the run table averages.
-const finalWindow = 12
+var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "window"}
 
 func cmdRun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("run")
@@ -34,14 +31,19 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, *detail, e.terminal || f.progress, finalWindow)
+	months, same := scenarios.Horizon(scs)
+	win, note := report.FitWindow(f.window, months)
+	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, *detail, e.terminal || f.progress, win)
 	if err != nil {
 		return err
 	}
 	err = d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed)))
 	var ie *interrupted
 	if err == nil || errors.As(err, &ie) {
-		report.Final(e.stdout, d.Scenarios(), d.Tails, finalWindow)
+		if !same {
+			months = 0 // runs end at different months
+		}
+		report.Final(e.stdout, d.Scenarios(), d.Tails, win, months, note)
 	}
 	return err
 }

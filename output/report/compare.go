@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -117,15 +118,13 @@ func Compare(w io.Writer, c Comparison) error {
 	if len(d.Replicates(c.Ref)) == 0 {
 		return badInput(fmt.Errorf("reference scenario %q was not run in %s (scenarios: %s); set -ref", c.Ref, c.Dir, strings.Join(d.Scenarios, ", ")))
 	}
-	if c.Window > d.Months {
-		return badInput(fmt.Errorf("-window = %d is longer than the %d months in %s", c.Window, d.Months, c.Dir))
-	}
+	window, windowNote := FitWindow(c.Window, d.Months)
 	for _, m := range c.Maps.Months {
 		if m >= d.Months {
 			return badInput(fmt.Errorf("-maps: month %d is past the %d months in %s", m, d.Months, c.Dir))
 		}
 	}
-	from, to := d.Months-c.Window, d.Months
+	from, to := d.Months-window, d.Months
 	rows, err := analysis.Compare(d, c.Ref, d.Metrics, from, to, 0.95)
 	if err != nil {
 		return badInput(err)
@@ -152,6 +151,11 @@ func Compare(w io.Writer, c Comparison) error {
 		return err
 	}
 	note := c.Replicates
+	precision := ""
+	if man.Precision != nil {
+		precision = PrecisionNote(*man.Precision)
+		note = fmt.Sprintf("%d per scenario; %s", man.Precision.Replicates, precision)
+	}
 	if note == "" {
 		note = fmt.Sprintf("%d per scenario", len(d.Replicates(c.Ref)))
 	}
@@ -164,10 +168,19 @@ func Compare(w io.Writer, c Comparison) error {
 		data.Build = b
 	}
 	data.Composite, data.CompositeNote = compositeDefinition(man.Scenarios)
+	if windowNote != "" {
+		data.Window += fmt.Sprintf(", shortened from the %d months asked for", c.Window)
+		data.Notes = append([]string{strings.TrimPrefix(windowNote, "note: ")}, data.Notes...)
+	}
 	if err := WriteFile(filepath.Join(c.Dir, "report.html"), data); err != nil {
 		return err
 	}
 	Ranked(w, sim.TerminalOf(c.metrics()), rows, c.Ref, from, to)
+	for _, n := range []string{windowNote, precision} {
+		if n != "" {
+			fmt.Fprintln(w, wrap(n, 100))
+		}
+	}
 	held, checked := 0, 0
 	for _, ch := range checks {
 		if ch.Skipped == "" {
@@ -179,6 +192,18 @@ func Compare(w io.Writer, c Comparison) error {
 	}
 	fmt.Fprintf(w, "patterns held: %d of %d checked; report: %s\n", held, checked, filepath.Join(c.Dir, "report.html"))
 	return nil
+}
+
+// PrecisionNote says how adaptive replication ended: whether every
+// headline interval reached the precision asked for, and at how many
+// replicates.
+func PrecisionNote(p table.Precision) string {
+	if p.Met {
+		return fmt.Sprintf("precision %g met at %d replicates per scenario: every headline metric's 95%% half-width is below %g of its mean (widest: %s)",
+			p.Target, p.Replicates, p.Target, p.Widest)
+	}
+	return fmt.Sprintf("precision %g NOT met: stopped by -max-replicates at %d replicates per scenario (widest: %s); raise -max-replicates or accept wider intervals",
+		p.Target, p.Replicates, p.Widest)
 }
 
 // readFile opens a file and hands it to read.
@@ -295,6 +320,7 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 	if months == nil {
 		months = []int{11, d.Months - 1}
 	}
+	months = dedupeInts(months) // a one-year run's first and last year are one map
 	villages := filepath.Join(c.Dir, "villages.csv")
 	best := ""
 	if ranked := analysis.Rank(rows, sim.CompositeIndex.Name()); len(ranked) > 0 {
@@ -353,6 +379,16 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 	return sec, nil
 }
 
+func dedupeInts(xs []int) []int {
+	var out []int
+	for _, x := range xs {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // saveChart writes a chart as PNG and SVG into dir and returns it for a
 // report, SVG inline and the PNG linked.
 func saveChart(p *plot.Plot, dir, name, title, caption string, w, h float64) (Chart, error) {
@@ -384,7 +420,7 @@ func Ranked(w io.Writer, ms []sim.Metric, rows []analysis.Row, ref string, from,
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "mean ± 95%% half-width over replicates, months %d–%d; %s; ref: %s\n", from, to-1, units(ms), ref)
+	fmt.Fprintf(w, "mean ± 95%% half-width, %s; %s; ref: %s\n", WindowText(from, to), units(ms), ref)
 }
 
 // meanHalf formats a mean and its half-width for a terminal table.
@@ -422,12 +458,9 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 		Version:    version,
 		Manifest:   string(mj),
 		Reference:  ref,
-		Window:     fmt.Sprintf("final %d years (months %d–%d)", (to-from)/12, from, to-1),
+		Window:     WindowText(from, to),
 		Replicates: repNote,
 		Sections:   sections,
-	}
-	if (to-from)%12 != 0 {
-		data.Window = fmt.Sprintf("final %d months (months %d–%d)", to-from, from, to-1)
 	}
 	for _, ms := range man.Scenarios {
 		sc := Scenario{Name: ms.Name, Label: chart.ScenarioLabel(ms.Name), Description: ms.Description}

@@ -29,6 +29,28 @@ type Manifest struct {
 	Complete      bool               `json:"complete"`
 	RunsDone      int                `json:"runs_done"`
 	Runs          []ManifestRun      `json:"runs"`
+
+	// Format is the data tables' format: csv, or parquet (monthly.parquet
+	// and villages.parquet). Manifests written before it was recorded
+	// hold CSV.
+	Format string `json:"format,omitempty"`
+	// Set lists the -set key=value overrides of the command line, in
+	// order; every scenario's config_toml already holds them.
+	Set []string `json:"set,omitempty"`
+	// Precision records how adaptive replication (compare -precision)
+	// ended; nil without it.
+	Precision *Precision `json:"precision,omitempty"`
+}
+
+// Precision is the outcome of adaptive replication: the relative
+// half-width asked for, whether every headline interval reached it, at how
+// many replicates per scenario, and the widest interval at the end.
+type Precision struct {
+	Target     float64 `json:"target"`
+	Met        bool    `json:"met"`
+	Replicates int     `json:"replicates"`
+	Max        int     `json:"max_replicates"`
+	Widest     string  `json:"widest"`
 }
 
 // ManifestScenario is one scenario's fully resolved configuration.
