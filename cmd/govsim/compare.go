@@ -44,7 +44,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	scs, err := scenarios.LoadAll(pos, f.months)
+	scs, err := scenarios.LoadWithOverrides(pos, f.months, f.overrides)
 	if err != nil {
 		return err
 	}
@@ -57,6 +57,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	d.Manifest.Set = f.overrides
 	exp := scenarios.Experiment(scs)
 	batch := func(ctx context.Context, from, to int) error {
 		return d.run(ctx, experiment.Ensemble(exp, from, to, f.seed))

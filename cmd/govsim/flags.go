@@ -53,7 +53,8 @@ func parse(fs *flag.FlagSet, e env, args []string) ([]string, error) {
 type shared struct {
 	replicates, workers, months int
 	window                      int
-	hasWindow                   bool // -window is the shared one (sweep has its own)
+	hasWindow                   bool     // -window is the shared one (sweep has its own)
+	overrides                   []string // -set KEY=VALUE, in order
 	seed                        uint64
 	out                         string
 	progress                    bool
@@ -78,6 +79,11 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 		case "window":
 			fs.IntVar(&s.window, n, def.window, "months at the end summarised")
 			s.hasWindow = true
+		case "set":
+			fs.Func(n, "KEY=VALUE: a parameter's value in every scenario (repeatable)", func(v string) error {
+				s.overrides = append(s.overrides, v)
+				return nil
+			})
 		case "progress":
 			fs.BoolVar(&s.progress, n, def.progress, "show progress even when stderr is not a terminal")
 		default:

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,6 +158,9 @@ func TestBadInput(t *testing.T) {
 		{[]string{"run", "-out", "out", "ext.toml"}, []string{"ext.toml", "nosuch"}},
 		{[]string{"run", "-out", "out", "baseline", "baseline"}, []string{"twice"}},
 		{[]string{"validate", "range.toml"}, []string{"range.toml", "economy.lambda0"}},
+		{[]string{"run", "-set", "economy.lamda0=0.4", "-out", "out"}, []string{"-set", "economy.lamda0", `did you mean "economy.lambda0"`}},
+		{[]string{"compare", "-set", "economy.lambda0=1.5", "-out", "out"}, []string{"-set", "economy.lambda0", "allowed [0, 1]"}},
+		{[]string{"sweep", "-set", "months", "-out", "out", "x.toml"}, []string{"-set", "KEY=VALUE"}},
 		{[]string{"show"}, []string{"one scenario"}},
 		{[]string{"show", "nosuch"}, []string{"nosuch"}},
 		{[]string{"frobnicate"}, []string{"unknown command"}},
@@ -184,6 +188,42 @@ func TestBadInput(t *testing.T) {
 				t.Fatalf("bad input wrote into -out: %d entries", len(ents))
 			}
 		})
+	}
+}
+
+// TestSetOverrides: -set changes a parameter in every scenario run, and the
+// manifest records it both as given and in each resolved scenario, so that
+// rerun reproduces it.
+func TestSetOverrides(t *testing.T) {
+	dir := t.TempDir()
+	var monthly [2][]byte
+	for i, set := range [][]string{nil, {"-set", "economy.lambda0=0.2", "-set", "composite.w_trust=3"}} {
+		out := filepath.Join(dir, fmt.Sprint(i))
+		args := append([]string{"run", "-months", "12", "-replicates", "1", "-out", out}, set...)
+		args = append(args, "baseline", "zhengjing")
+		if code, _, errs := govsim(t, context.Background(), args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "monthly.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		monthly[i] = b
+		m := readManifest(t, out)
+		if i == 0 {
+			continue
+		}
+		if strings.Join(m.Set, " ") != "economy.lambda0=0.2 composite.w_trust=3" {
+			t.Errorf("manifest set: %q", m.Set)
+		}
+		for _, sc := range m.Scenarios {
+			if !strings.Contains(sc.Config, "lambda0 = 0.2") || !strings.Contains(sc.Config, "w_trust = 3.0") {
+				t.Errorf("%s: resolved scenario lacks the overrides", sc.Name)
+			}
+		}
+	}
+	if bytes.Equal(monthly[0], monthly[1]) {
+		t.Error("-set changed nothing in the results")
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out", window: 60}
 
 // runFlags are the shared flags run and compare take.
-var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "window"}
+var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "window", "set"}
 
 func cmdRun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("run")
@@ -27,7 +27,7 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	if err := f.check(fs); err != nil {
 		return err
 	}
-	scs, err := scenarios.LoadAll(pos, f.months)
+	scs, err := scenarios.LoadWithOverrides(pos, f.months, f.overrides)
 	if err != nil {
 		return err
 	}
@@ -37,6 +37,7 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	d.Manifest.Set = f.overrides
 	err = d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed)))
 	var ie *interrupted
 	if err == nil || errors.As(err, &ie) {

@@ -14,7 +14,7 @@ import (
 func cmdSweep(ctx context.Context, e env, args []string) error {
 	fs := newFlags("sweep")
 	var f shared
-	f.register(fs, shared{out: "govsim-sweep"}, "replicates", "seed", "months", "workers", "out", "progress")
+	f.register(fs, shared{out: "govsim-sweep"}, "replicates", "seed", "months", "workers", "out", "progress", "set")
 	samples := fs.Int("samples", 0, "design size")
 	window := fs.Int("window", 0, "window")
 	format := fs.String("format", table.FormatCSV, "csv or parquet")
@@ -58,8 +58,15 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	if *format != table.FormatCSV && *format != table.FormatParquet {
 		return usagef("-format %q is not allowed: allowed %s", *format, strings.Join(table.Formats(), " | "))
 	}
+	ovs, err := scenarios.ParseOverrides(f.overrides)
+	if err != nil {
+		return err
+	}
 	sw, err := scenarios.LoadSweep(pos[0])
 	if err != nil {
+		return err
+	}
+	if err := scenarios.ApplyOverrides(sw.Scenarios, ovs); err != nil {
 		return err
 	}
 	// Flags given override the file.
@@ -99,6 +106,6 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	x := &sweepRun{e: e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(sw.Scenarios), params: sw.Params,
-		shard: shard, workers: f.workers, format: *format, progress: e.terminal || f.progress}
+		shard: shard, workers: f.workers, format: *format, progress: e.terminal || f.progress, overrides: f.overrides}
 	return x.run(ctx)
 }

@@ -18,15 +18,16 @@ import (
 // outlives it in memory, and Ctrl-C or kill -9 loses no finished run),
 // then the tables once every run of the sweep is present.
 type sweepRun struct {
-	e        env
-	dir      *table.SweepDir
-	spec     *table.SweepSpec
-	scs      []experiment.Scenario // in spec order
-	params   []sim.Param           // the parameter of each factor
-	shard    experiment.Shard
-	workers  int
-	format   string
-	progress bool
+	e         env
+	dir       *table.SweepDir
+	spec      *table.SweepSpec
+	scs       []experiment.Scenario // in spec order
+	params    []sim.Param           // the parameter of each factor
+	shard     experiment.Shard
+	workers   int
+	format    string
+	progress  bool
+	overrides []string // -set, for the manifest
 	// Set by run, for rerun: the runs finished now, the tables
 	// assembled, and whether every run of the sweep is present.
 	finished int
@@ -66,7 +67,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 	}
 	man := table.SweepManifest{Govsim: x.e.build.Version, Go: runtime.Version(), Build: x.e.build, Command: x.e.args, SweepID: x.dir.File.ID,
 		Shard: table.Shard(x.shard), Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
-		RunsShard: shardRuns, RunSeeds: runSeedsNote(spec), Sweep: *spec}
+		RunsShard: shardRuns, RunSeeds: runSeedsNote(spec), Sweep: *spec, Set: x.overrides}
 
 	specs := experiment.Sweep(x.scs, x.params, spec.Points, spec.Replicates, spec.Seed, spec.Seeds)
 	stats, runErr := experiment.Run(ctx, specs,

@@ -44,6 +44,9 @@ type SweepManifest struct {
 	// Build is the binary that wrote the manifest: module version, commit
 	// and uncommitted changes, for citing and tracing results.
 	Build version.Info `json:"build"`
+	// Set lists the -set KEY=VALUE overrides of the command line; the
+	// scenarios in Sweep already hold them.
+	Set []string `json:"set,omitempty"`
 }
 
 // Shard is the share of a sweep one process runs: the runs whose id % Count
