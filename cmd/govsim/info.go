@@ -83,12 +83,36 @@ func cmdValidate(_ context.Context, e env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("validate needs at least one scenario file or name (see govsim validate -h)")
 	}
+	// Every file is checked, and every problem of a file listed (up to
+	// scenarios.MaxProblems), so that one pass finds them all.
+	bad, total := 0, 0
 	for _, a := range pos {
 		sc, err := scenarios.Load(a)
-		if err != nil {
+		list, omitted := scenarios.All(err)
+		switch {
+		case err == nil:
+			fmt.Fprintf(e.stdout, "ok  %s (%s, %d villages, %d months, %d reforms)\n", a, sc.Name, sc.Config.District.Villages, sc.Config.Months, len(sc.Config.Reforms))
+			continue
+		case list == nil:
 			return err
 		}
-		fmt.Fprintf(e.stdout, "ok  %s (%s, %d villages, %d months, %d reforms)\n", a, sc.Name, sc.Config.District.Villages, sc.Config.Months, len(sc.Config.Reforms))
+		bad++
+		total += len(list) + omitted
+		if len(pos) == 1 && len(list) == 1 {
+			return err // one problem reads as any command says it
+		}
+		for _, p := range list {
+			fmt.Fprintln(e.stderr, p)
+		}
+		if omitted > 0 {
+			fmt.Fprintf(e.stderr, "%s: and %d more problems not listed\n", a, omitted)
+		}
+	}
+	switch {
+	case bad > 0 && len(pos) == 1:
+		return usagef("%s in %s", plural(total, "problem"), pos[0])
+	case bad > 0:
+		return usagef("%s in %d of the %s", plural(total, "problem"), bad, plural(len(pos), "file"))
 	}
 	return nil
 }

@@ -261,3 +261,34 @@ func itoa(i int) string {
 	b, _ := json.Marshal(i)
 	return string(b)
 }
+
+// TestValidateListsEveryProblem: validate reports every problem of every
+// file, one per line, and exit status 2; run stops at the first and says
+// how many more there are.
+func TestValidateListsEveryProblem(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("three.toml", []byte("name = \"x\"\n[economy]\nlamda0 = 0.4\nlambda0 = 1.5\n[district]\nvillages = \"many\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs := govsim(t, context.Background(), "validate", "three.toml", "baseline")
+	if code != 2 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	want := []string{"three.toml:3: economy.lamda0", "three.toml:4: economy.lambda0", "three.toml:6: district.villages", "govsim validate: 3 problems in 1 of the 2 files"}
+	if len(lines) != len(want) {
+		t.Fatalf("stderr:\n%s", errs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d: %q, want %q…", i+1, lines[i], w)
+		}
+	}
+	if !strings.HasPrefix(stdout, "ok  baseline") {
+		t.Errorf("the good file is not reported: %q", stdout)
+	}
+	code, _, errs = govsim(t, context.Background(), "run", "-out", "out", "three.toml")
+	if code != 2 || !strings.Contains(errs, "(and 2 more in the file: govsim validate lists them)") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("run: exit %d: %q", code, errs)
+	}
+}
