@@ -55,3 +55,29 @@ func All(err error) (list []*InputError, omitted int) {
 	}
 	return list, 0
 }
+
+// Checked is the outcome of checking one scenario name or file.
+type Checked struct {
+	Arg      string
+	Scenario Scenario      // when it loaded
+	Problems []*InputError // when it did not: every problem, in line order
+	Omitted  int           // problems beyond MaxProblems, not listed
+}
+
+// Check loads each scenario as Load does, keeping every problem of every
+// file rather than stopping at the first; the error is for failures that
+// are not bad input.
+func Check(args []string) ([]Checked, error) {
+	var out []Checked
+	for _, a := range args {
+		sc, err := Load(a)
+		c := Checked{Arg: a, Scenario: sc}
+		if err != nil {
+			if c.Problems, c.Omitted = All(err); c.Problems == nil {
+				return out, err
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

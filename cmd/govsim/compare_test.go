@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/govsim/govsim/sim/testkit"
 )
 
 // TestCompareEndToEnd runs compare on two scenarios and checks every file
@@ -197,5 +199,48 @@ func TestReportBadInput(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestParquetRunDir: run and compare write monthly.parquet and
+// villages.parquet holding exactly the rows of their CSV twins; report and
+// rerun read them back.
+func TestParquetRunDir(t *testing.T) {
+	dir := t.TempDir()
+	csvDir, pqDir := filepath.Join(dir, "csv"), filepath.Join(dir, "pq")
+	for _, c := range []struct{ out, format string }{{csvDir, "csv"}, {pqDir, "parquet"}} {
+		code, _, errs := govsim(t, context.Background(), "compare", "-format", c.format, "-replicates", "2", "-months", "36", "-window", "12",
+			"-workers", "2", "-out", c.out, "baseline", "zhengjing")
+		if code != 0 {
+			t.Fatalf("-format %s: exit %d: %s", c.format, code, errs)
+		}
+	}
+	for _, name := range []string{"monthly", "villages"} {
+		testkit.SameParquetCSV(t, filepath.Join(pqDir, name+".parquet"), filepath.Join(csvDir, name+".csv"))
+		if _, err := os.Stat(filepath.Join(pqDir, name+".csv")); err == nil {
+			t.Errorf("-format parquet also wrote %s.csv", name)
+		}
+	}
+	if m := readManifest(t, pqDir); m.Format != "parquet" {
+		t.Errorf("manifest format %q", m.Format)
+	}
+	// The report made from Parquet has the same numbers.
+	a, _ := os.ReadFile(filepath.Join(csvDir, "summary.csv"))
+	b, _ := os.ReadFile(filepath.Join(pqDir, "summary.csv"))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Error("summary.csv from Parquet differs from the one from CSV")
+	}
+	html, _ := os.ReadFile(filepath.Join(pqDir, "report.html"))
+	if !bytes.Contains(html, []byte("map-satisfaction-baseline-11.png")) {
+		t.Error("the report from Parquet has no village map")
+	}
+	// rerun reproduces the Parquet files byte for byte.
+	code, stdout, errs := govsim(t, context.Background(), "rerun", "-out", filepath.Join(dir, "again"), pqDir)
+	if code != 0 || !strings.Contains(stdout, "monthly.parquet  identical") || !strings.Contains(stdout, "villages.parquet identical") {
+		t.Errorf("rerun: exit %d: %s %s", code, stdout, errs)
+	}
+	// A bad format is refused before anything runs.
+	if code, _, errs := govsim(t, context.Background(), "run", "-format", "xlsx", "-out", filepath.Join(dir, "x")); code != 2 || !strings.Contains(errs, "allowed csv | parquet") {
+		t.Errorf("-format xlsx: exit %d: %s", code, errs)
 	}
 }

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/govsim/govsim/sim/table"
 )
 
 // errHelp means -h was asked for and the help was printed.
@@ -56,7 +60,7 @@ type shared struct {
 	hasWindow                   bool     // -window is the shared one (sweep has its own)
 	overrides                   []string // -set KEY=VALUE, in order
 	seed                        uint64
-	out                         string
+	out, format                 string
 	progress                    bool
 	set                         map[string]bool
 }
@@ -79,6 +83,9 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 		case "window":
 			fs.IntVar(&s.window, n, def.window, "months at the end summarised")
 			s.hasWindow = true
+		case "format":
+			s.format = cmp.Or(def.format, table.FormatCSV)
+			fs.StringVar(&s.format, n, s.format, "csv or parquet")
 		case "set":
 			fs.Func(n, "KEY=VALUE: a parameter's value in every scenario (repeatable)", func(v string) error {
 				s.overrides = append(s.overrides, v)
@@ -113,6 +120,11 @@ func (s *shared) check(fs *flag.FlagSet) error {
 			return err
 		}
 	}
+	if fs.Lookup("format") != nil {
+		if err := checkFormat(s.format); err != nil {
+			return err
+		}
+	}
 	if s.hasWindow {
 		if err := intRange("window", s.window, 1, 1200); err != nil {
 			return err
@@ -120,6 +132,13 @@ func (s *shared) check(fs *flag.FlagSet) error {
 	}
 	if fs.Lookup("out") != nil && strings.TrimSpace(s.out) == "" {
 		return usagef("-out must name a directory")
+	}
+	return nil
+}
+
+func checkFormat(format string) error {
+	if !slices.Contains(table.Formats(), format) {
+		return usagef("-format %q is not allowed: allowed %s", format, strings.Join(table.Formats(), " | "))
 	}
 	return nil
 }

@@ -160,7 +160,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"validate", "range.toml"}, []string{"range.toml", "economy.lambda0"}},
 		{[]string{"run", "-set", "economy.lamda0=0.4", "-out", "out"}, []string{"-set", "economy.lamda0", `did you mean "economy.lambda0"`}},
 		{[]string{"compare", "-set", "economy.lambda0=1.5", "-out", "out"}, []string{"-set", "economy.lambda0", "allowed [0, 1]"}},
-		{[]string{"sweep", "-set", "months", "-out", "out", "x.toml"}, []string{"-set", "KEY=VALUE"}},
+		{[]string{"run", "-set", "months", "-out", "out"}, []string{"-set", "KEY=VALUE"}},
 		{[]string{"show"}, []string{"one scenario"}},
 		{[]string{"show", "nosuch"}, []string{"nosuch"}},
 		{[]string{"frobnicate"}, []string{"unknown command"}},

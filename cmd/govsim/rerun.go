@@ -110,7 +110,8 @@ func (r *rerun) runs(ctx context.Context) error {
 		specs = append(specs, experiment.Spec{Scenario: sc.Name, Replicate: run.Replicate, Seed: run.Seed, Point: -1,
 			Config: sc.Config, Villages: sc.Villages})
 	}
-	d, err := newRunDir(r.e, r.out, m.Scenarios, m.Seed, r.workers, m.VillageDetail, r.progress, 0)
+	d, err := newRunDir(r.e, r.out, table.Manifest{Seed: m.Seed, Workers: r.workers, VillageDetail: m.VillageDetail, Scenarios: m.Scenarios, Format: m.Format},
+		r.progress, 0)
 	if err != nil {
 		return err
 	}
@@ -126,7 +127,8 @@ func (r *rerun) runs(ctx context.Context) error {
 		return err
 	}
 	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(m.Runs), r.path, r.out, d.Manifest.WallSeconds)
-	return table.CompareDirs(r.e.stdout, r.orig, r.out, []string{"monthly.csv", "villages.csv"}, nil)
+	ext := d.Manifest.Format // csv for manifests that predate the field
+	return table.CompareDirs(r.e.stdout, r.orig, r.out, []string{"monthly." + ext, "villages." + ext}, nil)
 }
 
 // sweep reproduces a sweep (or the shard its manifest describes) from the

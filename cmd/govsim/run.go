@@ -7,13 +7,14 @@ import (
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // runDefaults are the shared flags' defaults of run and compare.
 var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out", window: 60}
 
 // runFlags are the shared flags run and compare take.
-var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "window", "set"}
+var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "window", "set", "format"}
 
 func cmdRun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("run")
@@ -33,11 +34,11 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	}
 	months, same := scenarios.Horizon(scs)
 	win, note := report.FitWindow(f.window, months)
-	d, err := newRunDir(e, f.out, scenarios.Manifest(scs), f.seed, f.workers, *detail, e.terminal || f.progress, win)
+	d, err := newRunDir(e, f.out, table.Manifest{Seed: f.seed, Workers: f.workers, VillageDetail: *detail, Scenarios: scenarios.Manifest(scs),
+		Format: f.format, Set: f.overrides}, e.terminal || f.progress, win)
 	if err != nil {
 		return err
 	}
-	d.Manifest.Set = f.overrides
 	err = d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed)))
 	var ie *interrupted
 	if err == nil || errors.As(err, &ie) {

@@ -23,13 +23,16 @@ type runDir struct {
 	quiet    bool // finish says nothing on success
 }
 
-func newRunDir(e env, out string, scs []table.ManifestScenario, seed uint64, workers int, detail, progress bool, window int) (*runDir, error) {
-	d, err := table.CreateRunDir(out, table.Manifest{Govsim: e.build.Version, Go: runtime.Version(), Build: e.build, Command: e.args, Seed: seed,
-		Workers: workers, VillageDetail: detail, Scenarios: scs}, window)
+// newRunDir opens out for the runs man describes (seed, workers, village
+// detail, scenarios, format, -set); the version and command are filled in
+// here.
+func newRunDir(e env, out string, man table.Manifest, progress bool, window int) (*runDir, error) {
+	man.Govsim, man.Go, man.Build, man.Command = e.build.Version, runtime.Version(), e.build, e.args
+	d, err := table.CreateRunDir(out, man, window)
 	if err != nil {
 		return nil, err
 	}
-	return &runDir{RunDir: d, e: e, workers: workers, detail: detail, progress: progress}, nil
+	return &runDir{RunDir: d, e: e, workers: man.Workers, detail: man.VillageDetail, progress: progress}, nil
 }
 
 // run runs specs on the workers and keeps their rows in spec order.
@@ -65,7 +68,7 @@ func (d *runDir) finish(runErr error) error {
 		return &interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs that finished in %s", m.RunsDone, d.Asked(), d.Dir)}
 	}
 	if !d.quiet {
-		fmt.Fprintf(d.e.stderr, "wrote %d runs to %s (monthly.csv, villages.csv, manifest.json) in %.1fs\n", m.RunsDone, d.Dir, m.WallSeconds)
+		fmt.Fprintf(d.e.stderr, "wrote %d runs to %s (monthly.%s, villages.%[3]s, manifest.json) in %.1[4]fs\n", m.RunsDone, d.Dir, m.Format, m.WallSeconds)
 	}
 	return nil
 }

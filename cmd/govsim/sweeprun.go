@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
 	"github.com/govsim/govsim/sim/table"
@@ -67,7 +68,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 	}
 	man := table.SweepManifest{Govsim: x.e.build.Version, Go: runtime.Version(), Build: x.e.build, Command: x.e.args, SweepID: x.dir.File.ID,
 		Shard: table.Shard(x.shard), Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
-		RunsShard: shardRuns, RunSeeds: runSeedsNote(spec), Sweep: *spec, Set: x.overrides}
+		RunsShard: shardRuns, RunSeeds: scenarios.RunSeedsNote(spec), Sweep: *spec, Set: x.overrides}
 
 	specs := experiment.Sweep(x.scs, x.params, spec.Points, spec.Replicates, spec.Seed, spec.Seeds)
 	stats, runErr := experiment.Run(ctx, specs,
@@ -120,12 +121,4 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// runSeedsNote says in the manifest how the runs' seeds follow.
-func runSeedsNote(s *table.SweepSpec) string {
-	if s.Seeds == experiment.SeedsPerPoint {
-		return fmt.Sprintf("per-point: run seed = experiment.RunSeed(\"per-point\", %d, point), passed to sim.New with the replicate; every run's seed is in runs.csv", s.Seed)
-	}
-	return fmt.Sprintf("common: every run passes seed %d and its replicate to sim.New (govsim run -seed %d), so replicate r of every point and scenario shares random streams", s.Seed, s.Seed)
 }

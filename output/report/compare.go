@@ -107,9 +107,8 @@ func Compare(w io.Writer, c Comparison) error {
 	if man.Govsim != c.Version {
 		return badInput(fmt.Errorf("%s was written by govsim %s; this is govsim %s: rerun to compare like with like", c.Dir, man.Govsim, c.Version))
 	}
-	monthly := filepath.Join(c.Dir, "monthly.csv")
 	d := analysis.NewRuns()
-	if err := readFile(monthly, func(f io.Reader) error { return table.ReadMonthly(f, monthly, d.Add) }); err != nil {
+	if err := table.ReadMonthlyIn(c.Dir, man.Format, d.Add); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return badInput(fmt.Errorf("%s is not govsim output: %w", c.Dir, err))
 		}
@@ -129,11 +128,10 @@ func Compare(w io.Writer, c Comparison) error {
 	if err != nil {
 		return badInput(err)
 	}
-	villages := filepath.Join(c.Dir, "villages.csv")
 	var vy map[int][]analysis.VillageYear
 	if base := "baseline"; len(d.Replicates(base)) > 0 {
 		set := analysis.NewVillageYears(base)
-		err := readFile(villages, func(f io.Reader) error { return table.ReadVillages(f, villages, base, -1, set.Add) })
+		err := table.ReadVillagesIn(c.Dir, man.Format, base, -1, set.Add)
 		switch {
 		case err == nil:
 			vy = set.ByReplicate()
@@ -146,7 +144,7 @@ func Compare(w io.Writer, c Comparison) error {
 	if err := table.WriteFileAtomic(filepath.Join(c.Dir, "summary.csv"), Summary(rows)); err != nil {
 		return err
 	}
-	sections, err := comparisonSections(c, d, rows, from, to)
+	sections, err := comparisonSections(c, man.Format, d, rows, from, to)
 	if err != nil {
 		return err
 	}
@@ -218,7 +216,7 @@ func readFile(path string, read func(io.Reader) error) error {
 
 // comparisonSections draws the charts of comparisonCharts into dir/charts
 // (PNG and SVG) and returns them in sections, SVG inline.
-func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, from, to int) ([]Section, error) {
+func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []analysis.Row, from, to int) ([]Section, error) {
 	cdir := filepath.Join(c.Dir, "charts")
 	if err := os.MkdirAll(cdir, 0o755); err != nil {
 		return nil, err
@@ -300,7 +298,7 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 		}
 		if spec.kind == villageMaps {
 			var err error
-			if sec, err = mapSection(c, d, rows, cdir); err != nil {
+			if sec, err = mapSection(c, format, d, rows, cdir); err != nil {
 				return nil, err
 			}
 		}
@@ -313,7 +311,7 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 
 // mapSection draws the villages of replicate 0 of the reference and of the
 // best scenario at the chosen months (default: the first and last years).
-func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string) (Section, error) {
+func mapSection(c Comparison, format string, d *analysis.Runs, rows []analysis.Row, cdir string) (Section, error) {
 	label := mapColours()[c.Maps.By]
 	sec := Section{Title: "Villages", Intro: "Villages on the plane (the urban core at the centre), coloured by " + label + "; dark rings mark urban communities; the circle is the urban front."}
 	months := c.Maps.Months
@@ -321,7 +319,6 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 		months = []int{11, d.Months - 1}
 	}
 	months = dedupeInts(months) // a one-year run's first and last year are one map
-	villages := filepath.Join(c.Dir, "villages.csv")
 	best := ""
 	if ranked := analysis.Rank(rows, sim.CompositeIndex.Name()); len(ranked) > 0 {
 		best = ranked[0]
@@ -332,9 +329,7 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 		}
 		rep := d.Replicates(s)[0]
 		var vrows []table.VillageRow
-		err := readFile(villages, func(f io.Reader) error {
-			return table.ReadVillages(f, villages, s, rep, func(r table.VillageRow) error { vrows = append(vrows, r); return nil })
-		})
+		err := table.ReadVillagesIn(c.Dir, format, s, rep, func(r table.VillageRow) error { vrows = append(vrows, r); return nil })
 		if errors.Is(err, os.ErrNotExist) {
 			break
 		}
