@@ -21,5 +21,5 @@ func cmdAnalyze(_ context.Context, e env, args []string) error {
 	if err := intRange("bootstrap", *boot, 0, 100000); err != nil {
 		return err
 	}
-	return report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot, Version: e.build.Version, Build: e.build})
+	return report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot, Version: e.build.Version, Build: e.build, Command: e.args})
 }

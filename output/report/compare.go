@@ -204,16 +204,6 @@ func PrecisionNote(p table.Precision) string {
 		p.Target, p.Replicates, p.Widest)
 }
 
-// readFile opens a file and hands it to read.
-func readFile(path string, read func(io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return read(f)
-}
-
 // comparisonSections draws the charts of comparisonCharts into dir/charts
 // (PNG and SVG) and returns them in sections, SVG inline.
 func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []analysis.Row, from, to int) ([]Section, error) {
