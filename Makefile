@@ -32,6 +32,17 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzFromCSV$$' -fuzztime=$(FUZZTIME) ./scenarios/design/
 	$(GO) test -run='^$$' -fuzz='^FuzzParseSweep$$' -fuzztime=$(FUZZTIME) ./scenarios/
 
+# System packages the tests use (Debian, as root): slurm-wlm and munge for
+# the Slurm test, fontconfig and fonts-noto-cjk for charts with Chinese
+# labels (without them the chart tests check the pinyin fallback and skip
+# the Chinese one, unless GOVSIM_REQUIRE_CJK is set, as .ci/run sets it).
+SYSTEM_PACKAGES := slurm-wlm munge fontconfig fonts-noto-cjk
+
+.PHONY: system-deps
+system-deps:
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null
+
 # The Slurm test needs slurm-wlm and munge, which .ci/run installs; on a
 # machine without them it says so and skips.
 .PHONY: test-slurm-if-installed

@@ -9,6 +9,8 @@ import (
 
 func cmdAnalyze(_ context.Context, e env, args []string) error {
 	fs := newFlags("analyze")
+	var f shared
+	f.register(fs, shared{}, "font")
 	metrics := fs.String("metrics", strings.Join(report.DefaultSensitivityMetrics(), ","), "metrics to analyse")
 	boot := fs.Int("bootstrap", 1000, "bootstrap resamples")
 	pos, err := parse(fs, e, args)
@@ -21,5 +23,9 @@ func cmdAnalyze(_ context.Context, e env, args []string) error {
 	if err := intRange("bootstrap", *boot, 0, 100000); err != nil {
 		return err
 	}
-	return report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot, Version: e.build.Version, Build: e.build, Command: e.args})
+	fnt, err := report.ChooseFont(f.font)
+	if err != nil {
+		return err
+	}
+	return report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot, Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
 }

@@ -21,7 +21,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	// rows take 13 MB as Parquet against 88 MB as CSV (-format csv).
 	def := runDefaults
 	def.format = table.FormatParquet
-	f.register(fs, def, runFlags...)
+	f.register(fs, def, append(runFlags, "font")...)
 	ref := fs.String("ref", "baseline", "reference scenario")
 	precision := fs.Float64("precision", 0, "add replicates until every headline half-width is below this share of its mean (0: off)")
 	maxReps := fs.Int("max-replicates", 100, "most replicates per scenario with -precision")
@@ -46,6 +46,10 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		}
 	}
 	mo, err := report.ParseMaps(*maps, *mapBy)
+	if err != nil {
+		return err
+	}
+	fnt, err := report.ChooseFont(f.font)
 	if err != nil {
 		return err
 	}
@@ -81,5 +85,5 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err := d.finish(runErr); err != nil {
 		return err
 	}
-	return report.Compare(e.stdout, report.Comparison{Dir: f.out, Ref: *ref, Window: f.window, Maps: mo, Version: e.build.Version, Build: e.build})
+	return report.Compare(e.stdout, report.Comparison{Dir: f.out, Ref: *ref, Window: f.window, Maps: mo, Version: e.build.Version, Build: e.build, Font: fnt})
 }

@@ -244,3 +244,28 @@ func TestParquetRunDir(t *testing.T) {
 		t.Errorf("-format xlsx: exit %d: %s", code, errs)
 	}
 }
+
+// TestCompareFonts: -font none labels the charts in pinyin and English and
+// the report says so; a font file that does not load is bad input, found
+// before anything runs.
+func TestCompareFonts(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "latin")
+	code, _, errs := govsim(t, context.Background(), "compare", "-font", "none", "-replicates", "2", "-months", "24", "-window", "12", "-out", out, "baseline", "zhengjing")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	svg, _ := os.ReadFile(filepath.Join(out, "charts", "ts-composite_index.svg"))
+	if !bytes.Contains(html, []byte("Charts are labelled in pinyin and English (-font none).")) || !bytes.Contains(svg, []byte("zhengjing (politics/economy separated)")) {
+		t.Error("-font none: the report does not say so, or the legend is not in pinyin")
+	}
+	bad := filepath.Join(dir, "bad")
+	code, _, errs = govsim(t, context.Background(), "compare", "-font", filepath.Join(dir, "nosuch.ttc"), "-out", bad)
+	if code != 2 || !strings.Contains(errs, "-font") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("bad -font: exit %d: %q", code, errs)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("bad -font wrote its output directory")
+	}
+}

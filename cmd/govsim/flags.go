@@ -60,7 +60,7 @@ type shared struct {
 	hasWindow                   bool     // -window is the shared one (sweep has its own)
 	overrides                   []string // -set KEY=VALUE, in order
 	seed                        uint64
-	out, format                 string
+	out, format, font           string
 	progress                    bool
 	set                         map[string]bool
 }
@@ -86,6 +86,8 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 		case "format":
 			s.format = cmp.Or(def.format, table.FormatCSV)
 			fs.StringVar(&s.format, n, s.format, "csv or parquet")
+		case "font":
+			fs.StringVar(&s.font, n, "", "font file for the charts (default: a Chinese font found by fontconfig; none: pinyin and English)")
 		case "set":
 			fs.Func(n, "KEY=VALUE: a parameter's value in every scenario (repeatable)", func(v string) error {
 				s.overrides = append(s.overrides, v)

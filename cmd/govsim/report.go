@@ -8,6 +8,8 @@ import (
 
 func cmdReport(_ context.Context, e env, args []string) error {
 	fs := newFlags("report")
+	var f shared
+	f.register(fs, shared{}, "font")
 	ref := fs.String("ref", "baseline", "reference scenario")
 	window := fs.Int("window", 60, "months at the end summarised")
 	maps := fs.String("maps", "", "months of the village maps, comma-separated year ends (default: first and last year)")
@@ -26,5 +28,9 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Version: e.build.Version, Build: e.build, Command: e.args})
+	fnt, err := report.ChooseFont(f.font)
+	if err != nil {
+		return err
+	}
+	return report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
 }

@@ -20,11 +20,11 @@ type SobolBar struct {
 // SobolBars draws, for each parameter (one row each, first at the top), a
 // pair of horizontal bars S1 and ST with error bars. A NaN index drops its
 // bar; a NaN bound drops its error bar.
-func SobolBars(title string, bars []SobolBar) (*plot.Plot, error) {
+func SobolBars(title string, bars []SobolBar, opts ...Option) (*plot.Plot, error) {
 	if len(bars) == 0 {
 		return nil, errorf("SobolBars: %w", ErrNoData)
 	}
-	return pairedBars(title, "Sobol index (share of output variance)", [2]string{"S1 (first order)", "ST (total order)"}, bars), nil
+	return pairedBars(title, "Sobol index (share of output variance)", [2]string{"S1 (first order)", "ST (total order)"}, bars, opts), nil
 }
 
 // RegressionBar is one parameter's standardised regression coefficient
@@ -38,7 +38,7 @@ type RegressionBar struct {
 // RegressionBars draws, for each parameter (one row each, first at the
 // top), a pair of horizontal bars SRC and PRCC with error bars, from a
 // line at zero: a bar to the right, a parameter that raises the output.
-func RegressionBars(title string, bars []RegressionBar) (*plot.Plot, error) {
+func RegressionBars(title string, bars []RegressionBar, opts ...Option) (*plot.Plot, error) {
 	if len(bars) == 0 {
 		return nil, errorf("RegressionBars: %w", ErrNoData)
 	}
@@ -46,16 +46,16 @@ func RegressionBars(title string, bars []RegressionBar) (*plot.Plot, error) {
 	for i, b := range bars {
 		pairs[i] = SobolBar{Name: b.Name, S1: b.SRC, S1Low: b.SRCLow, S1High: b.SRCHigh, ST: b.PRCC, STLow: b.PRCCLow, STHigh: b.PRCCHigh}
 	}
-	p := pairedBars(title, "coefficient (−1 to 1)", [2]string{"SRC (linear)", "PRCC (monotone)"}, pairs)
+	p := pairedBars(title, "coefficient (−1 to 1)", [2]string{"SRC (linear)", "PRCC (monotone)"}, pairs, opts)
 	p.X.Min = math.Min(p.X.Min*1.04, 0)
 	return p, nil
 }
 
 // pairedBars draws two bars per row, the first above the second, labelled
 // in the legend by names.
-func pairedBars(title, xlabel string, names [2]string, bars []SobolBar) *plot.Plot {
+func pairedBars(title, xlabel string, names [2]string, bars []SobolBar, opts []Option) *plot.Plot {
 	n := len(bars)
-	p := newPlot(title, xlabel, "")
+	p := newPlot(title, xlabel, "", opts)
 	p.Add(grid(true, false))
 
 	s1Col, stCol := paletteColor(colBlue), paletteColor(colOrange)

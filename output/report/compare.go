@@ -53,6 +53,11 @@ type Comparison struct {
 	// Reproduce section lists it after the command that made the data,
 	// when they differ.
 	Command []string
+	// Font is the charts' font (ChooseFont); the zero value looks for a
+	// Chinese font through fontconfig.
+	Font ChartFont
+
+	font chart.Font // Font's, once chosen
 }
 
 // build names this binary for the report.
@@ -104,6 +109,10 @@ func Compare(w io.Writer, c Comparison) error {
 	if err != nil {
 		return badInput(err)
 	}
+	if c.Font, err = c.Font.orDefault(); err != nil {
+		return err
+	}
+	c.font = c.Font.Font
 	if man.Govsim != c.Version {
 		return badInput(fmt.Errorf("%s was written by govsim %s; this is govsim %s: rerun to compare like with like", c.Dir, man.Govsim, c.Version))
 	}
@@ -166,6 +175,7 @@ func Compare(w io.Writer, c Comparison) error {
 		data.Build = b
 	}
 	data.Composite, data.CompositeNote = compositeDefinition(man.Scenarios)
+	data.Notes = append(data.Notes, c.Font.Note)
 	if windowNote != "" {
 		data.Window += fmt.Sprintf(", shortened from the %d months asked for", c.Window)
 		data.Notes = append([]string{strings.TrimPrefix(windowNote, "note: ")}, data.Notes...)
@@ -229,7 +239,7 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 					v[i] *= k
 				}
 			}
-			out = append(out, chart.Series{Name: chart.ScenarioLabel(s), X: years, Mean: b.Mean, Low: b.Low, High: b.High})
+			out = append(out, chart.Series{Name: chart.ScenarioLabelFor(s, c.font), X: years, Mean: b.Mean, Low: b.Low, High: b.High})
 		}
 		return out
 	}
@@ -249,15 +259,15 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 			name := ""
 			switch spec.kind {
 			case overTime:
-				title := m.Title
+				title := chartTitle(m, c.font)
 				if m.Better != sim.Neutral && id == sim.CompositeIndex {
 					title += " (" + m.Better.String() + ")"
 				}
 				name = "ts-" + m.Name
-				p, err = chart.TimeSeries(title, "year", m.Display.Unit, series(m), false)
+				p, err = chart.TimeSeries(title, "year", m.Display.Unit, series(m), false, chart.WithFont(c.font))
 			case atElections:
 				name = "el-" + m.Name
-				p, err = chart.TimeSeries(m.Title, "year", m.Display.Unit, series(m), true)
+				p, err = chart.TimeSeries(chartTitle(m, c.font), "year", m.Display.Unit, series(m), true, chart.WithFont(c.font))
 			case againstRef:
 				var dots []chart.Dot
 				for _, s := range d.Scenarios {
@@ -269,13 +279,13 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 						continue
 					}
 					k := m.Display.Scale
-					dots = append(dots, chart.Dot{Label: chart.ScenarioLabel(s), Value: r.Diff * k, Low: r.DiffLow * k, High: r.DiffHigh * k})
+					dots = append(dots, chart.Dot{Label: chart.ScenarioLabelFor(s, c.font), Value: r.Diff * k, Low: r.DiffLow * k, High: r.DiffHigh * k})
 				}
 				if len(dots) == 0 {
 					continue
 				}
 				name = "diff-" + m.Name
-				p, err = chart.DotWhisker(m.Title+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Display.Unit+")", dots)
+				p, err = chart.DotWhisker(chartTitle(m, c.font)+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Display.Unit+")", dots, chart.WithFont(c.font))
 			}
 			if err != nil {
 				return nil, fmt.Errorf("chart %s: %w", m.Name, err)
@@ -349,8 +359,8 @@ func mapSection(c Comparison, format string, d *analysis.Runs, rows []analysis.R
 			if month < len(front) && !math.IsNaN(front[month]) {
 				u = front[month]
 			}
-			title := fmt.Sprintf("%s, year %d", chart.ScenarioLabel(s), month/12+1)
-			p, err := chart.VillageMap(title, label, mp, 0, 1, u)
+			title := fmt.Sprintf("%s, year %d", chart.ScenarioLabelFor(s, c.font), month/12+1)
+			p, err := chart.VillageMap(title, label, mp, 0, 1, u, chart.WithFont(c.font))
 			if err != nil {
 				return sec, fmt.Errorf("village map: %w", err)
 			}

@@ -31,6 +31,8 @@ type Sensitivity struct {
 	// Command is the command making the analysis ("govsim analyze …"); the
 	// report lists it after the sweep's own.
 	Command []string
+	// Font is the charts' font, as for Comparison.
+	Font ChartFont
 }
 
 // DefaultSensitivityMetrics are the metrics analysed when none are named.
@@ -75,6 +77,10 @@ func Analyze(w io.Writer, s Sensitivity) error {
 			return badInput(fmt.Errorf("-metrics: unknown metric %q", m))
 		}
 	}
+	fnt, err := s.Font.orDefault()
+	if err != nil {
+		return err
+	}
 	res := analysis.NewResults(len(spec.Points))
 	if err := table.ReadResultsIn(s.Dir, res.Add); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -83,7 +89,7 @@ func Analyze(w io.Writer, s Sensitivity) error {
 		return badInput(err)
 	}
 	a := &sensitivity{s: s, spec: &spec, pm: res.Means(), out: table.NewCSV(table.SensitivityColumns()),
-		tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), cdir: filepath.Join(s.Dir, "charts"), warned: map[string][]string{}}
+		tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), cdir: filepath.Join(s.Dir, "charts"), warned: map[string][]string{}, font: fnt.Font, fontNote: fnt.Note}
 	for _, f := range spec.Factors {
 		a.names = append(a.names, f.Key)
 	}
@@ -115,16 +121,18 @@ func Analyze(w io.Writer, s Sensitivity) error {
 
 // sensitivity is one analysis under way.
 type sensitivity struct {
-	s       Sensitivity
-	spec    *table.SweepSpec
-	pm      analysis.PointMeans
-	names   []string // the factors' keys
-	out     *table.CSV
-	tw      *tabwriter.Writer
-	cdir    string
-	section Section
-	warned  map[string][]string // warning → the scenario/metric pairs it is about, in order
-	order   []string
+	s        Sensitivity
+	spec     *table.SweepSpec
+	pm       analysis.PointMeans
+	names    []string // the factors' keys
+	out      *table.CSV
+	tw       *tabwriter.Writer
+	cdir     string
+	section  Section
+	warned   map[string][]string // warning → the scenario/metric pairs it is about, in order
+	order    []string
+	font     chart.Font
+	fontNote string
 }
 
 func (a *sensitivity) row(sc, m, p, method, index string, v, lo, hi float64) {
@@ -162,7 +170,7 @@ func (a *sensitivity) analyse(sc, m string) error {
 	if y == nil {
 		return badInput(fmt.Errorf("the results table has no %s rows for scenario %s", m, sc))
 	}
-	title := fmt.Sprintf("%s: %s", chart.ScenarioLabel(sc), m)
+	title := fmt.Sprintf("%s: %s", chart.ScenarioLabelFor(sc, a.font), m)
 	var ch Chart
 	var err error
 	switch a.spec.Design {
@@ -200,7 +208,7 @@ func (a *sensitivity) writeReport(warnings []string) error {
 		Manifest:  string(sweepJSON),
 		Window:    fmt.Sprintf("the final %d months of each run", spec.Window),
 		Sections:  []Section{a.section},
-		Notes:     []string{"sensitivity.csv beside this file holds every index with its bootstrap 95% interval, in the metric's stored unit.", method},
+		Notes:     []string{"sensitivity.csv beside this file holds every index with its bootstrap 95% interval, in the metric's stored unit.", method, a.fontNote},
 	}
 	if man, err := table.ReadSweepManifest(filepath.Join(s.Dir, "manifest.json")); err == nil && len(man.Command) > 0 {
 		data.Commands = append(data.Commands, table.CommandLine(man.Command))
