@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 
@@ -66,6 +67,9 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	plan, err := sw.Build()
 	if err != nil {
 		return err
+	}
+	for _, n := range sw.Notes {
+		fmt.Fprintln(e.stderr, n)
 	}
 	shard, err := experiment.ResolveShard(*shardFlag, *shards, f.set["shards"], os.Getenv)
 	if err != nil {

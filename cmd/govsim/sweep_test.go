@@ -462,7 +462,7 @@ func TestSweepBadInputCLI(t *testing.T) {
 		{nil, []string{"sweep", "s.toml", "-shard", "x"}, []string{"-shard"}},
 		{nil, []string{"sweep", "s.toml", "-samples", "0"}, []string{"-samples", "out of range"}},
 		{nil, []string{"sweep", "grid.toml", "-samples", "3"}, []string{"-samples", "takes no samples"}},
-		{nil, []string{"sweep", "s.toml", "-window", "24"}, []string{"window", "longer than the 12 months"}},
+		{nil, []string{"sweep", "s.toml", "-window", "5000"}, []string{"-window", "1 to 1200"}},
 		{nil, []string{"sweep", "s.toml", "-format", "xlsx"}, []string{"-format", "csv | parquet"}},
 		{nil, []string{"sweep", "s.toml", "-set", "economy.lamda0=0.3"}, []string{"-set", `did you mean "economy.lambda0"`}},
 		{nil, []string{"sweep", "s.toml", "-set", "economy.lambda0=3"}, []string{"-set", "economy.lambda0", "allowed [0, 1]"}},
