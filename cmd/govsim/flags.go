@@ -107,28 +107,22 @@ func (s *shared) check(fs *flag.FlagSet) error {
 	fs.Visit(func(f *flag.Flag) { s.set[f.Name] = true })
 	// -months 0 means each scenario's own length; -replicates 0 (sweep's
 	// default, not given) means the sweep file's.
-	if fs.Lookup("replicates") != nil && (s.replicates != 0 || s.set["replicates"]) {
-		if err := intRange("replicates", s.replicates, 1, 100000); err != nil {
-			return err
-		}
-	}
-	if fs.Lookup("workers") != nil {
-		if err := intRange("workers", s.workers, 0, 4096); err != nil {
-			return err
-		}
-	}
-	if fs.Lookup("months") != nil && s.months != 0 {
-		if err := intRange("months", s.months, 1, 1200); err != nil {
+	for _, c := range []struct {
+		name      string
+		on        bool
+		v, lo, hi int
+	}{
+		{"replicates", fs.Lookup("replicates") != nil && (s.replicates != 0 || s.set["replicates"]), s.replicates, 1, 100000},
+		{"workers", fs.Lookup("workers") != nil, s.workers, 0, 4096},
+		{"months", fs.Lookup("months") != nil && s.months != 0, s.months, 1, 1200},
+		{"window", s.hasWindow, s.window, 1, 1200},
+	} {
+		if err := intRange(c.name, c.v, c.lo, c.hi); c.on && err != nil {
 			return err
 		}
 	}
 	if fs.Lookup("format") != nil {
 		if err := checkFormat(s.format); err != nil {
-			return err
-		}
-	}
-	if s.hasWindow {
-		if err := intRange("window", s.window, 1, 1200); err != nil {
 			return err
 		}
 	}
