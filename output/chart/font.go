@@ -55,13 +55,9 @@ const probe = '政'
 // from which it takes the face for Simplified Chinese if there is one, the
 // first face with Chinese glyphs otherwise, else the first.
 func LoadFont(path string) (Font, error) {
-	b, err := os.ReadFile(path)
+	coll, err := openCollection(path)
 	if err != nil {
 		return Font{}, fmt.Errorf("font %s: %w", path, err)
-	}
-	coll, err := opentype.ParseCollection(b)
-	if err != nil {
-		return Font{}, fmt.Errorf("font %s: not a TrueType or OpenType font: %w", path, err)
 	}
 	best, bestScore := -1, -1
 	var buf sfnt.Buffer
@@ -133,11 +129,7 @@ func FindCJKFont(run Runner) (Font, error) {
 	if len(lines) > 1 {
 		index, _ = strconv.Atoi(strings.TrimSpace(lines[1]))
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return Font{}, fmt.Errorf("fontconfig's match %s: %w", path, err)
-	}
-	coll, err := opentype.ParseCollection(b)
+	coll, err := openCollection(path)
 	if err != nil {
 		return Font{}, fmt.Errorf("fontconfig's match %s: %w", path, err)
 	}
@@ -155,4 +147,21 @@ func FindCJKFont(run Runner) (Font, error) {
 	}
 	f.cjk = true
 	return f, nil
+}
+
+// openCollection opens a font file for reading glyphs as they are needed:
+// a Chinese font is some 20 MB, of which a chart uses a few hundred
+// glyphs, so the file stays on disk (and open, for the life of the
+// program) rather than in memory.
+func openCollection(path string) (*sfnt.Collection, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	coll, err := opentype.ParseCollectionReaderAt(f)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("not a TrueType or OpenType font: %w", err)
+	}
+	return coll, nil
 }
