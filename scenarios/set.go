@@ -63,9 +63,13 @@ func ParseOverrides(args []string) ([]Override, error) {
 		if err != nil {
 			return nil, fail(withAllowed(err.Error(), p))
 		}
-		scratch := sch.def
-		if err := p.Set(&scratch, v); err != nil {
-			return nil, fail(withAllowed(trimKey(err.Error(), key), p))
+		// A key into the reform schedule (reforms[1].start) names an entry
+		// the defaults do not have: ApplyOverrides checks it against each
+		// scenario's own schedule instead.
+		if scratch := sch.def; !strings.Contains(key, "[") {
+			if err := p.Set(&scratch, v); err != nil {
+				return nil, fail(withAllowed(trimKey(err.Error(), key), p))
+			}
 		}
 		out = append(out, Override{Key: key, Value: val, param: p, v: v})
 	}
