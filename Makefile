@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 5s
 BIN      := bin/govsim
 
-.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check results clean serve test-browser browser-deps bench-serve
+.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check results clean serve test-browser browser-deps bench-serve system-deps
 
 build:
 	$(GO) build -o $(BIN) ./cmd/govsim
@@ -37,6 +37,18 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzReadTables$$' -fuzztime=$(FUZZTIME) ./sim/table/
 	$(GO) test -run='^$$' -fuzz='^FuzzManifests$$' -fuzztime=$(FUZZTIME) ./sim/table/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodePart$$' -fuzztime=$(FUZZTIME) ./sim/table/
+
+# System packages the tests use (Debian, as root): slurm-wlm and munge for
+# the Slurm test, chromium for the classroom's browser test, fontconfig and
+# fonts-noto-cjk for charts with Chinese
+# labels (without them the chart tests check the pinyin fallback and skip
+# the Chinese one, unless GOVSIM_REQUIRE_CJK is set, as .ci/run sets it).
+SYSTEM_PACKAGES := slurm-wlm munge fontconfig fonts-noto-cjk chromium
+
+.PHONY: system-deps
+system-deps:
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null
 
 # The Slurm test needs slurm-wlm and munge, which .ci/run installs; on a
 # machine without them it says so and skips.

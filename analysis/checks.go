@@ -106,7 +106,9 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 		mix, paid := s.CILow > 0.6, dps.CILow >= 1000 && dps.CIHigh <= 15000
 		p0.Held = mix && paid
 		p0.Parts = []Part{{"membership+dividend share of new disputes", mix}, {"dividend per share in years 4–5", paid}}
-		p0.Evidence = fmt.Sprintf("membership+dividend share of new disputes %.3f [%.3f, %.3f]; dividend per share in years 4–5 %.0f [%.0f, %.0f] yuan", s.Mean, s.CILow, s.CIHigh, dps.Mean, dps.CILow, dps.CIHigh)
+		dd := sim.MetricOf(sim.DividendPerShare).Display
+		p0.Evidence = fmt.Sprintf("membership+dividend share of new disputes %.3f [%.3f, %.3f]; dividend per share in years 4–5 %s [%s, %s] %s",
+			s.Mean, s.CILow, s.CIHigh, dd.Text(dps.Mean), dd.Text(dps.CILow), dd.Text(dps.CIHigh), dd.Unit)
 	}
 	out = append(out, p0)
 
@@ -125,14 +127,14 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 				if !x.Up {
 					ok = s.CIHigh < *x.Level
 				}
-				parts = append(parts, fmt.Sprintf("%s %s %.4g [%.4g, %.4g]", x.Scenario, x.Metric, s.Mean, s.CILow, s.CIHigh))
+				parts = append(parts, fmt.Sprintf("%s %s %s", x.Scenario, x.Metric, levelText(x.Metric, s)))
 			} else {
 				w, how := Versus(d, x.Scenario, "baseline", x.Metric, from, to, lvl)
 				ok = w.High < 0
 				if x.Up {
 					ok = w.Low > 0
 				}
-				parts = append(parts, fmt.Sprintf("%s %+.4g [%+.4g, %+.4g] (%s)", x.Metric, w.Diff, w.Low, w.High, how))
+				parts = append(parts, fmt.Sprintf("%s %s (%s)", x.Metric, diffText(x.Metric, w), how))
 			}
 			c.Held = c.Held && ok
 			c.Parts = append(c.Parts, Part{x.Scenario + " " + x.Metric, ok})
@@ -179,7 +181,7 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 		f, _ := Versus(d, "nanhai", s, sim.FiscalSpending.Name(), from, to, lvl)
 		p7.Held = p7.Held && c.Low > 0 && f.Low > 0
 		p7.Parts = append(p7.Parts, Part{"composite vs " + s, c.Low > 0}, Part{"fiscal vs " + s, f.Low > 0})
-		parts = append(parts, fmt.Sprintf("vs %s: composite %+.3f [%+.3f, %+.3f], fiscal %+.3g [%+.3g, %+.3g] (%s)", s, c.Diff, c.Low, c.High, f.Diff, f.Low, f.High, how))
+		parts = append(parts, fmt.Sprintf("vs %s: composite %s, fiscal %s (%s)", s, diffText(sim.CompositeIndex.Name(), c), diffText(sim.FiscalSpending.Name(), f), how))
 	}
 	if p7.Skipped == "" {
 		if len(parts) == 0 {

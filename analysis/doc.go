@@ -28,6 +28,12 @@
 //   - sobol.go: [Sobol] estimates first-order and total Sobol indices
 //     (Saltelli et al. 2010; Jansen 1999) from a Saltelli design, and
 //     [SplitSaltelli] unpacks a flat vector of run outputs into that design.
+//   - regression.go: [Regression] gives standardised regression and partial
+//     rank correlation coefficients from a Latin hypercube sample, with
+//     bootstrap intervals over points.
+//   - stability.go: the rules, with their sources, for when a design is too
+//     small for its indices ([MorrisWarning], [SobolWarning],
+//     [RegressionWarnings]).
 //
 // Functions whose signature has no error return degrade to NaN for inputs
 // that cannot support an estimate (for example a confidence interval from a

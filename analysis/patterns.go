@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/govsim/govsim/sim"
@@ -188,4 +189,32 @@ func VillageMap(rows []table.VillageRow, month int) []MapVillage {
 		}
 	}
 	return out
+}
+
+// diffText renders a difference with its interval in the metric's display
+// unit, as every other view shows it: "+402.0 [+371.9, +432.1] M yuan/year",
+// not "+3.35e+07". Units that only restate a 0–1 scale are left out.
+func diffText(metric string, w Diff) string {
+	d := sim.Display{Unit: "", Scale: 1, Format: "%.4g"}
+	if m, ok := sim.MetricByName(metric); ok {
+		d = m.Display
+	}
+	s := fmt.Sprintf("%s [%s, %s]", d.Diff(w.Diff), d.Diff(w.Low), d.Diff(w.High))
+	if d.Unit != "" && d.Unit != "0–1" && d.Unit != "-" {
+		s += " " + d.Unit
+	}
+	return s
+}
+
+// levelText renders a mean with its interval in the metric's display unit.
+func levelText(metric string, s Summary) string {
+	d := sim.Display{Unit: "", Scale: 1, Format: "%.4g"}
+	if m, ok := sim.MetricByName(metric); ok {
+		d = m.Display
+	}
+	t := fmt.Sprintf("%s [%s, %s]", d.Text(s.Mean), d.Text(s.CILow), d.Text(s.CIHigh))
+	if d.Unit != "" && d.Unit != "0–1" && d.Unit != "-" {
+		t += " " + d.Unit
+	}
+	return t
 }

@@ -87,7 +87,7 @@ func decodeLayer(sch *schema, src source, data []byte) (*layer, error) {
 			return d.errs[i].Line
 		}
 		sort.SliceStable(d.errs, func(i, j int) bool { return at(i) < at(j) })
-		return nil, d.errs[0]
+		return nil, problems(d.errs)
 	}
 	_, d.lay.hasName = raw["name"]
 	_, d.lay.hasDesc = raw["description"]

@@ -69,6 +69,9 @@ type Sweep struct {
 	Points        string // csv design: the points file, relative paths resolved
 	Factors       []design.Factor
 	Params        []sim.Param // the parameter of each factor
+	// Notes says what Build changed that was not asked for: a default
+	// window shortened to fit the runs.
+	Notes []string
 
 	lines    keyLines
 	set      map[string]bool // top-level keys the file sets

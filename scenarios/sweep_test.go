@@ -185,7 +185,6 @@ func TestSweepBadInput(t *testing.T) {
 		// Problems found by Build, after flags.
 		{"lhs without samples", base + "design = \"lhs\"\n" + factor, 0, []string{"samples", "missing", "number of points"}},
 		{"saltelli one row", base + "design = \"saltelli\"\nsamples = 1\n" + factor, 5, []string{"samples", "N >= 2", "N(k+2) = N×3"}},
-		{"window too long", "scenarios = [\"baseline\"]\nmonths = 24\nwindow = 36\ndesign = \"lhs\"\nsamples = 2\n" + factor, 3, []string{"window", "36", "24 months"}},
 		{"point does not fit", lhs + "[[factor]]\nkey = \"district.groups_min\"\nmin = 1\nmax = 30\n", 6, []string{"factor[0]", "district.groups_min", "above district.groups_max", "design point"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -294,5 +293,25 @@ func TestSetPoint(t *testing.T) {
 	}
 	if err := experiment.SetPoint(&cfg, []sim.Param{m}, []float64{2.5}); err == nil {
 		t.Fatal("a fraction for an integer parameter was accepted")
+	}
+}
+
+// TestSweepWindowShrinks: a window longer than the runs summarises whole
+// runs, and the sweep says so, as govsim compare does.
+func TestSweepWindowShrinks(t *testing.T) {
+	text := "scenarios = [\"baseline\"]\nmonths = 24\nwindow = 36\ndesign = \"lhs\"\nsamples = 2\n[[factor]]\nkey = \"economy.lambda0\"\nmin = 0.2\nmax = 0.6\n"
+	sw, err := noFiles().parseSweep("long.toml", []byte(text), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := sw.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sw.Window != 24 || plan.Spec("test", false).Window != 24 {
+		t.Errorf("window %d, want 24", sw.Window)
+	}
+	if len(sw.Notes) != 1 || !strings.Contains(sw.Notes[0], "36-month window is longer than the 24 months of baseline") {
+		t.Errorf("notes: %q", sw.Notes)
 	}
 }

@@ -166,12 +166,11 @@ func (s *Sweep) checkWindow() error {
 		}
 	}
 	if s.Window > shortest {
-		path := "window"
-		if !s.set["window"] {
-			path = "months"
-		}
-		return &InputError{File: s.File, Line: s.lines.line(path), Key: "window",
-			Msg: fmt.Sprintf("window = %d months is longer than the %d months of %s; allowed window <= months", s.Window, shortest, name)}
+		// A window longer than the runs shrinks to fit them, with a note,
+		// as in govsim compare: a short trial sweep (-months 12) should not
+		// fail on the 60-month window of a file written for full runs.
+		s.Notes = append(s.Notes, fmt.Sprintf("note: the %d-month window is longer than the %d months of %s; the sweep summarises whole runs (window = %d)", s.Window, shortest, name, shortest))
+		s.Window = shortest
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -163,12 +164,41 @@ func (d Direction) String() string {
 	return "—"
 }
 
-// Display says how a metric is shown in tables: its values times Scale, in
-// Unit, with a fmt verb. The stored values never change.
+// Display says how a metric is shown in every view (terminal tables, the
+// report, charts, pattern evidence): its values times Scale, in Unit, with a
+// fmt verb. Money is shown in million yuan per year (M yuan/year) wherever
+// it is a district flow, whatever the stored unit. The stored values never
+// change.
 type Display struct {
 	Unit   string
 	Scale  float64
 	Format string
+}
+
+// Text formats a stored value for display, without the unit's name: scaled,
+// with Format, and never in exponent notation (a %g verb that would print
+// 2.5e+06 prints 2500000 instead).
+func (d Display) Text(x float64) string { return d.text(x, "") }
+
+// Diff formats a difference like Text, with its sign.
+func (d Display) Diff(x float64) string { return d.text(x, "+") }
+
+func (d Display) text(x float64, flag string) string {
+	y := x * d.Scale
+	f := d.Format
+	if f == "" {
+		f = "%.4g"
+	}
+	s := fmt.Sprintf(strings.Replace(f, "%", "%"+flag, 1), y)
+	if strings.ContainsAny(s, "eE") && !math.IsNaN(y) && !math.IsInf(y, 0) {
+		// Four significant digits, in plain notation.
+		dec := 3 - int(math.Floor(math.Log10(math.Abs(y))))
+		s = strconv.FormatFloat(y, 'f', max(dec, 0), 64)
+		if flag == "+" && y >= 0 {
+			s = "+" + s
+		}
+	}
+	return s
 }
 
 // Metric declares one metric: the name files and users' scripts rely on
@@ -257,7 +287,7 @@ var metricTable = [numMetrics]Metric{
 	Integration: {Name: "integration", Unit: "0–1", Label: "integration", Title: "Migrants' integration", LabelZH: "外来人口融入",
 		Doc: "mean integration of migrants", Better: HigherIsBetter, Bounded: true, Headline: 8, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
 	CollectiveIncome: {Name: "collective_income", Unit: "yuan per month", Label: "collective income", Title: "Collective income", LabelZH: "集体收入",
-		Doc: "gross income of all cooperatives this month", Better: HigherIsBetter},
+		Doc: "gross income of all cooperatives this month", Better: HigherIsBetter, Display: Display{"M yuan/year", 12e-6, "%.1f"}},
 	LeakageShare: {Name: "leakage_share", Unit: "share of income", Label: "leakage", Title: "Leakage of collective income", LabelZH: "集体收入流失",
 		Doc: "leaked share of collective income", Better: LowerIsBetter, Bounded: true},
 	DividendPerShare: {Name: "dividend_per_share", Unit: "yuan per share", Label: "div./share", Title: "Dividend per share", LabelZH: "每股分红",
@@ -275,13 +305,13 @@ var metricTable = [numMetrics]Metric{
 	CompositeIndex: {Name: "composite_index", Unit: "0–1", Label: "composite", Title: "Composite index", LabelZH: "综合指数",
 		Doc: "weighted mean of outcome components each mapped to [0, 1] by a fixed transform (see composite components)", Better: HigherIsBetter, Bounded: true, Headline: 1, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
 	ResidentPeople: {Name: "residents", Unit: "people", Label: "residents", Title: "Residents", LabelZH: "常住人口",
-		Doc: "resident people, locals and migrants"},
+		Doc: "resident people, locals and migrants", Display: Display{"people", 1, "%.0f"}},
 	MigrantShare: {Name: "migrant_share", Unit: "share of residents", Label: "migrant share", Title: "Migrants among residents", LabelZH: "外来人口比例",
 		Doc: "migrants among residents", Bounded: true},
 	Claims: {Name: "claims_per_1000", Unit: "per 1,000 residents per month", Label: "claims", Title: "Membership claims", LabelZH: "成员资格申请",
 		Doc: "membership claims made this month"},
 	CompensationPaid: {Name: "compensation_paid", Unit: "yuan per month", Label: "compensation", Title: "Land compensation", LabelZH: "征地补偿",
-		Doc: "land compensation pots created this month"},
+		Doc: "land compensation pots created this month", Display: Display{"M yuan/year", 12e-6, "%.1f"}},
 	LocalMigrantThreat: {Name: "local_migrant_threat", Unit: "-", Label: "threat", Title: "Redistribution threat of migrant voters", LabelZH: "外来选民再分配威胁",
 		Doc: "migrant voter share × dividend stake over income, times the share of it the institutions separation leaves; resident-weighted mean"},
 	UrbanFront: {Name: "urban_front", Unit: "distance", Label: "urban front", Title: "Urban front", LabelZH: "城市边界",
@@ -503,6 +533,30 @@ var compositeParts = [numComposite]compositePart{
 		func(x float64, _ *Composite) float64 { return 1 - x }, func(c *Composite) float64 { return c.WLeakage }},
 	compIntegration: {Integration, "`integration` (1 where there are no migrants)", "as is", "w_integration",
 		func(x float64, _ *Composite) float64 { return x }, func(c *Composite) float64 { return c.WIntegration }},
+}
+
+// CompositePart describes one component of composite_index for a reader:
+// what it is, the metric it summarises ("" if none of its own), its
+// transform to [0, 1] (naming the [composite] parameters it uses, such as
+// composite.disputes_ref) and the key of its weight.
+type CompositePart struct {
+	Metric    string
+	What      string // may hold `metric` names in backquotes
+	Transform string
+	Weight    string // e.g. "composite.w_trust"
+}
+
+// CompositeParts lists the components of composite_index in the order they
+// are summed: the same list that computes the index.
+func CompositeParts() []CompositePart {
+	out := make([]CompositePart, len(compositeParts))
+	for i, c := range compositeParts {
+		out[i] = CompositePart{What: c.what, Transform: c.transform, Weight: "composite." + c.weight}
+		if c.metric >= 0 {
+			out[i].Metric = c.metric.Name()
+		}
+	}
+	return out
 }
 
 // composite is the weighted mean of the components' scores, each clamped to

@@ -10,6 +10,8 @@ import (
 
 func cmdAnalyze(_ context.Context, e env, args []string) error {
 	fs := newFlags("analyze")
+	var f shared
+	f.register(fs, shared{}, "font")
 	metrics := fs.String("metrics", strings.Join(report.DefaultSensitivityMetrics(), ","), "metrics to analyse")
 	boot := fs.Int("bootstrap", 1000, "bootstrap resamples")
 	pos, err := parse(fs, e, args)
@@ -22,12 +24,17 @@ func cmdAnalyze(_ context.Context, e env, args []string) error {
 	if err := intRange("bootstrap", *boot, 0, 100000); err != nil {
 		return err
 	}
+	fnt, err := report.ChooseFont(f.font)
+	if err != nil {
+		return err
+	}
 	o, err := table.ClaimAnalysis(pos[0], []string{table.KindSweep, table.KindRerun}, e.args, "govsim analyze reads the output of govsim sweep or merge")
 	if err != nil {
 		return err
 	}
 	defer o.Close()
-	if err := report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot, Version: version}); err != nil {
+	if err := report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot,
+		Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt}); err != nil {
 		return err
 	}
 	return o.Analysed()

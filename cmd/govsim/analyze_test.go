@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,8 +32,9 @@ func TestAnalyze(t *testing.T) {
 		samples int
 		want    []string
 	}{
-		{"morris", 4, []string{"μ*", "economy.lambda0", "services.rural_budget"}},
-		{"saltelli", 8, []string{"S1", "ST", "economy.lambda0"}},
+		{"morris", 4, []string{"μ*", "economy.lambda0", "services.rural_budget", "warning: only r = 4 trajectories"}},
+		{"saltelli", 8, []string{"S1", "ST", "economy.lambda0", "warning:", "base rows are too few"}},
+		{"lhs", 12, []string{"SRC", "PRCC", "R² of the linear fit", "economy.lambda0", "warning: only 12 points for 2 parameters"}},
 	} {
 		t.Run(tc.design, func(t *testing.T) {
 			out := filepath.Join(dir, "sw-"+tc.design)
@@ -60,6 +62,22 @@ func TestAnalyze(t *testing.T) {
 			// indices must say so.
 			if tc.design == "morris" && !strings.Contains(string(csv), "baseline,leakage_share,economy.lambda0,morris,mu_star,") {
 				t.Errorf("no μ* row for λ0:\n%s", csv)
+			}
+			if tc.design == "lhs" {
+				// Leakage rises with λ0: a clearly positive PRCC.
+				var prcc float64
+				for _, line := range strings.Split(string(csv), "\n") {
+					if strings.HasPrefix(line, "baseline,leakage_share,economy.lambda0,regression,PRCC,") {
+						fmt.Sscan(strings.Split(line, ",")[5], &prcc)
+					}
+				}
+				if prcc < 0.5 {
+					t.Errorf("PRCC of leakage on λ0 = %g, want clearly positive:\n%s", prcc, csv)
+				}
+			}
+			html, _ := os.ReadFile(filepath.Join(out, "sensitivity.html"))
+			if !strings.Contains(string(html), "Warning: ") || !strings.Contains(string(html), "govsim analyze -metrics leakage_share,satisfaction_local -bootstrap 200 "+out) {
+				t.Error("sensitivity.html lacks the warning or the analyze command")
 			}
 			for _, f := range []string{"sensitivity.html"} {
 				if _, err := os.Stat(filepath.Join(out, f)); err != nil {
@@ -89,5 +107,26 @@ func TestAnalyze(t *testing.T) {
 		if code, _, errs := govsim(t, context.Background(), args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2: %s", args, code, errs)
 		}
+	}
+}
+
+// TestAnalyzeParquet: analyze reads a sweep written as Parquet, with the
+// same indices as from CSV.
+func TestAnalyzeParquet(t *testing.T) {
+	dir := t.TempDir()
+	file := writeSweep(t, dir, "lhs", 12)
+	var csvs [2][]byte
+	for i, format := range []string{"csv", "parquet"} {
+		out := filepath.Join(dir, "sw-"+format)
+		if code, _, errs := govsim(t, context.Background(), "sweep", "-format", format, "-out", out, file); code != 0 {
+			t.Fatalf("sweep: exit %d: %s", code, errs)
+		}
+		if code, _, errs := govsim(t, context.Background(), "analyze", "-metrics", "leakage_share", "-bootstrap", "50", out); code != 0 {
+			t.Fatalf("analyze -format %s: exit %d: %s", format, code, errs)
+		}
+		csvs[i], _ = os.ReadFile(filepath.Join(out, "sensitivity.csv"))
+	}
+	if len(csvs[0]) == 0 || string(csvs[0]) != string(csvs[1]) {
+		t.Errorf("indices from Parquet differ from those from CSV:\n%s\n%s", csvs[0], csvs[1])
 	}
 }

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/govsim/govsim/sim/table"
 )
 
 // errHelp means -h was asked for and the help was printed.
@@ -52,8 +56,11 @@ func parse(fs *flag.FlagSet, e env, args []string) ([]string, error) {
 // flags given on the command line, since some only override a file.
 type shared struct {
 	replicates, workers, months int
+	window                      int
+	hasWindow                   bool     // -window is the shared one (sweep has its own)
+	overrides                   []string // -set KEY=VALUE, in order
 	seed                        uint64
-	out                         string
+	out, format, font           string
 	progress, force             bool
 	set                         map[string]bool
 }
@@ -73,6 +80,19 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 			fs.Uint64Var(&s.seed, n, def.seed, "master seed")
 		case "out":
 			fs.StringVar(&s.out, n, def.out, "output directory")
+		case "window":
+			fs.IntVar(&s.window, n, def.window, "months at the end summarised")
+			s.hasWindow = true
+		case "format":
+			s.format = cmp.Or(def.format, table.FormatCSV)
+			fs.StringVar(&s.format, n, s.format, "csv or parquet")
+		case "font":
+			fs.StringVar(&s.font, n, "", "font file for the charts (default: a Chinese font found by fontconfig; none: pinyin and English)")
+		case "set":
+			fs.Func(n, "KEY=VALUE: a parameter's value in every scenario (repeatable)", func(v string) error {
+				s.overrides = append(s.overrides, v)
+				return nil
+			})
 		case "progress":
 			fs.BoolVar(&s.progress, n, def.progress, "show progress even when stderr is not a terminal")
 		case "force":
@@ -89,23 +109,34 @@ func (s *shared) check(fs *flag.FlagSet) error {
 	fs.Visit(func(f *flag.Flag) { s.set[f.Name] = true })
 	// -months 0 means each scenario's own length; -replicates 0 (sweep's
 	// default, not given) means the sweep file's.
-	if fs.Lookup("replicates") != nil && (s.replicates != 0 || s.set["replicates"]) {
-		if err := intRange("replicates", s.replicates, 1, 100000); err != nil {
+	for _, c := range []struct {
+		name      string
+		on        bool
+		v, lo, hi int
+	}{
+		{"replicates", fs.Lookup("replicates") != nil && (s.replicates != 0 || s.set["replicates"]), s.replicates, 1, 100000},
+		{"workers", fs.Lookup("workers") != nil, s.workers, 0, 4096},
+		{"months", fs.Lookup("months") != nil && s.months != 0, s.months, 1, 1200},
+		{"window", s.hasWindow, s.window, 1, 1200},
+	} {
+		if err := intRange(c.name, c.v, c.lo, c.hi); c.on && err != nil {
 			return err
 		}
 	}
-	if fs.Lookup("workers") != nil {
-		if err := intRange("workers", s.workers, 0, 4096); err != nil {
-			return err
-		}
-	}
-	if fs.Lookup("months") != nil && s.months != 0 {
-		if err := intRange("months", s.months, 1, 1200); err != nil {
+	if fs.Lookup("format") != nil {
+		if err := checkFormat(s.format); err != nil {
 			return err
 		}
 	}
 	if fs.Lookup("out") != nil && strings.TrimSpace(s.out) == "" {
 		return usagef("-out must name a directory")
+	}
+	return nil
+}
+
+func checkFormat(format string) error {
+	if !slices.Contains(table.Formats(), format) {
+		return usagef("-format %q is not allowed: allowed %s", format, strings.Join(table.Formats(), " | "))
 	}
 	return nil
 }

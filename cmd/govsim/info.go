@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim"
@@ -18,25 +17,7 @@ func cmdScenarios(_ context.Context, e env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("scenarios takes no arguments")
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	teaching := map[string]bool{}
-	for _, n := range scenarios.Teaching() {
-		teaching[n] = true
-	}
-	for _, n := range scenarios.Embedded() {
-		d, err := scenarios.Describe(n)
-		if err != nil {
-			return err
-		}
-		mark := " "
-		if teaching[n] {
-			mark = "*"
-		}
-		fmt.Fprintf(tw, "%s %s\t%s\n", mark, n, d)
-	}
-	tw.Flush()
-	fmt.Fprintln(e.stdout, "(* run by default; govsim show NAME prints one in full)")
-	return nil
+	return scenarios.WriteList(e.stdout)
 }
 
 func cmdShow(_ context.Context, e env, args []string) error {
@@ -83,15 +64,38 @@ func cmdValidate(_ context.Context, e env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("validate needs at least one scenario file or name (see govsim validate -h)")
 	}
-	for _, a := range pos {
-		sc, err := scenarios.Load(a)
-		if err != nil {
-			return err
+	// Every file is checked, and every problem of a file listed (up to
+	// scenarios.MaxProblems), so that one pass finds them all.
+	checked, err := scenarios.Check(pos)
+	if err != nil {
+		return err
+	}
+	bad, total := 0, 0
+	for _, c := range checked {
+		if c.Problems == nil {
+			sc := c.Scenario
+			fmt.Fprintf(e.stdout, "ok  %s (%s, %d villages, %d months, %d reforms)\n", c.Arg, sc.Name, sc.Config.District.Villages, sc.Config.Months, len(sc.Config.Reforms))
+			for _, w := range sc.Warnings() {
+				fmt.Fprintf(e.stderr, "govsim validate: warning: %s\n", w)
+			}
+			continue
 		}
-		fmt.Fprintf(e.stdout, "ok  %s (%s, %d villages, %d months, %d reforms)\n", a, sc.Name, sc.Config.District.Villages, sc.Config.Months, len(sc.Config.Reforms))
-		for _, w := range sc.Warnings() {
-			fmt.Fprintf(e.stderr, "govsim validate: warning: %s\n", w)
+		if len(pos) == 1 && len(c.Problems) == 1 {
+			return c.Problems[0] // one problem reads as any command says it
 		}
+		bad, total = bad+1, total+len(c.Problems)+c.Omitted
+		for _, p := range c.Problems {
+			fmt.Fprintln(e.stderr, p)
+		}
+		if c.Omitted > 0 {
+			fmt.Fprintf(e.stderr, "%s: and %d more problems not listed\n", c.Arg, c.Omitted)
+		}
+	}
+	switch {
+	case bad > 0 && len(pos) == 1:
+		return usagef("%s in %s", plural(total, "problem"), pos[0])
+	case bad > 0:
+		return usagef("%s in %d of the %s", plural(total, "problem"), bad, plural(len(pos), "file"))
 	}
 	return nil
 }

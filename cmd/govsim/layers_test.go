@@ -65,7 +65,8 @@ func TestLayers(t *testing.T) {
 	allowed := map[string][]string{
 		"sim":               {},
 		"sim/experiment":    {"sim"},
-		"sim/table":         {"sim", "scenarios/design"},
+		"sim/table":         {"sim", "scenarios/design", "sim/version"},
+		"sim/version":       {},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
 		"output/chart":      {},
@@ -100,7 +101,7 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
-	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart"} {
+	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version"} {
 		if _, ok := imports[pkg]; !ok {
 			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
 		}

@@ -18,11 +18,8 @@ import (
 
 	"github.com/govsim/govsim/cmd/internal/proc"
 	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim/version"
 )
-
-// version is written into every manifest; outputs of different versions are
-// not mixed.
-const version = "0.1.0"
 
 // Exit statuses (proc: they mean one thing).
 const (
@@ -56,8 +53,9 @@ func (e *interrupted) Interrupted() bool { return true }
 // in-process with their own streams.
 type env struct {
 	stdout, stderr io.Writer
-	args           []string // the whole command line, for manifests
-	terminal       bool     // stderr is a terminal: show progress
+	args           []string     // "govsim" and the arguments, for manifests and messages
+	terminal       bool         // stderr is a terminal: show progress
+	build          version.Info // this binary, for manifests and reports
 }
 
 // grace is how long a command may take to stop cleanly after SIGINT or
@@ -74,7 +72,11 @@ func main() {
 		os.Exit(code)
 	}
 	ctx := proc.Signals(grace, os.Stderr)
-	e := env{stdout: os.Stdout, stderr: os.Stderr, args: os.Args, terminal: isTerminal(os.Stderr)}
+	// The command is recorded as "govsim …" whatever the binary's path (under
+	// go run it is a temporary file), so that a manifest's command can be
+	// pasted.
+	e := env{stdout: os.Stdout, stderr: os.Stderr, args: append([]string{"govsim"}, os.Args[1:]...),
+		terminal: isTerminal(os.Stderr), build: version.Read()}
 	os.Exit(proc.ExitCode(run(ctx, e, os.Args[1:])))
 }
 
@@ -156,6 +158,6 @@ func cmdVersion(_ context.Context, e env, args []string) error {
 	if len(args) > 0 {
 		return usagef("version takes no arguments")
 	}
-	fmt.Fprintf(e.stdout, "govsim %s\n", version)
+	fmt.Fprint(e.stdout, e.build.Long())
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,16 +13,21 @@ import (
 
 	"github.com/govsim/govsim/sim/table"
 	"github.com/govsim/govsim/sim/testkit"
+	"github.com/govsim/govsim/sim/version"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
+
+// testBuild stands for the binary in tests, so that golden files and
+// manifests do not depend on the Git state or the toolchain.
+var testBuild = version.Info{Version: version.Release, Module: "(devel)", Revision: "0123456789abcdef0123456789abcdef01234567", Go: "go1.26"}
 
 // govsim runs a command line in-process and returns exit status, stdout
 // and stderr.
 func govsim(t *testing.T, ctx context.Context, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(ctx, env{stdout: &out, stderr: &errb, args: append([]string{"govsim"}, args...)}, args)
+	code := run(ctx, env{stdout: &out, stderr: &errb, args: append([]string{"govsim"}, args...), build: testBuild}, args)
 	return code, out.String(), errb.String()
 }
 
@@ -87,7 +93,7 @@ func TestRunEndToEnd(t *testing.T) {
 			files[k][j] = b
 		}
 		m := readManifest(t, out)
-		if !m.Complete || m.RunsDone != 4 || len(m.Runs) != 4 || len(m.Scenarios) != 2 || m.Seed != 1 || m.Govsim != version {
+		if !m.Complete || m.RunsDone != 4 || len(m.Runs) != 4 || len(m.Scenarios) != 2 || m.Seed != 1 || m.Govsim != version.Release || m.Build != testBuild || m.Command[0] != "govsim" {
 			t.Errorf("manifest: %+v", m)
 		}
 		if !strings.Contains(m.Scenarios[1].Config, "[[reforms]]") {
@@ -152,6 +158,9 @@ func TestBadInput(t *testing.T) {
 		{[]string{"run", "-out", "out", "ext.toml"}, []string{"ext.toml", "nosuch"}},
 		{[]string{"run", "-out", "out", "baseline", "baseline"}, []string{"twice"}},
 		{[]string{"validate", "range.toml"}, []string{"range.toml", "economy.lambda0"}},
+		{[]string{"run", "-set", "economy.lamda0=0.4", "-out", "out"}, []string{"-set", "economy.lamda0", `did you mean "economy.lambda0"`}},
+		{[]string{"compare", "-set", "economy.lambda0=1.5", "-out", "out"}, []string{"-set", "economy.lambda0", "allowed [0, 1]"}},
+		{[]string{"run", "-set", "months", "-out", "out"}, []string{"-set", "KEY=VALUE"}},
 		{[]string{"show"}, []string{"one scenario"}},
 		{[]string{"show", "nosuch"}, []string{"nosuch"}},
 		{[]string{"frobnicate"}, []string{"unknown command"}},
@@ -179,6 +188,42 @@ func TestBadInput(t *testing.T) {
 				t.Fatalf("bad input wrote into -out: %d entries", len(ents))
 			}
 		})
+	}
+}
+
+// TestSetOverrides: -set changes a parameter in every scenario run, and the
+// manifest records it both as given and in each resolved scenario, so that
+// rerun reproduces it.
+func TestSetOverrides(t *testing.T) {
+	dir := t.TempDir()
+	var monthly [2][]byte
+	for i, set := range [][]string{nil, {"-set", "economy.lambda0=0.2", "-set", "composite.w_trust=3"}} {
+		out := filepath.Join(dir, fmt.Sprint(i))
+		args := append([]string{"run", "-months", "12", "-replicates", "1", "-out", out}, set...)
+		args = append(args, "baseline", "zhengjing")
+		if code, _, errs := govsim(t, context.Background(), args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "monthly.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		monthly[i] = b
+		m := readManifest(t, out)
+		if i == 0 {
+			continue
+		}
+		if strings.Join(m.Set, " ") != "economy.lambda0=0.2 composite.w_trust=3" {
+			t.Errorf("manifest set: %q", m.Set)
+		}
+		for _, sc := range m.Scenarios {
+			if !strings.Contains(sc.Config, "lambda0 = 0.2") || !strings.Contains(sc.Config, "w_trust = 3.0") {
+				t.Errorf("%s: resolved scenario lacks the overrides", sc.Name)
+			}
+		}
+	}
+	if bytes.Equal(monthly[0], monthly[1]) {
+		t.Error("-set changed nothing in the results")
 	}
 }
 
@@ -215,4 +260,35 @@ func TestInterrupted(t *testing.T) {
 func itoa(i int) string {
 	b, _ := json.Marshal(i)
 	return string(b)
+}
+
+// TestValidateListsEveryProblem: validate reports every problem of every
+// file, one per line, and exit status 2; run stops at the first and says
+// how many more there are.
+func TestValidateListsEveryProblem(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("three.toml", []byte("name = \"x\"\n[economy]\nlamda0 = 0.4\nlambda0 = 1.5\n[district]\nvillages = \"many\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs := govsim(t, context.Background(), "validate", "three.toml", "baseline")
+	if code != 2 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	want := []string{"three.toml:3: economy.lamda0", "three.toml:4: economy.lambda0", "three.toml:6: district.villages", "govsim validate: 3 problems in 1 of the 2 files"}
+	if len(lines) != len(want) {
+		t.Fatalf("stderr:\n%s", errs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d: %q, want %q…", i+1, lines[i], w)
+		}
+	}
+	if !strings.HasPrefix(stdout, "ok  baseline") {
+		t.Errorf("the good file is not reported: %q", stdout)
+	}
+	code, _, errs = govsim(t, context.Background(), "run", "-out", "out", "three.toml")
+	if code != 2 || !strings.Contains(errs, "(and 2 more in the file: govsim validate lists them)") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("run: exit %d: %q", code, errs)
+	}
 }

@@ -14,8 +14,7 @@ import (
 func cmdMerge(_ context.Context, e env, args []string) error {
 	fs := newFlags("merge")
 	var f shared
-	f.register(fs, shared{}, "out", "force")
-	format := fs.String("format", table.FormatCSV, "csv or parquet")
+	f.register(fs, shared{}, "out", "force", "format")
 	dirs, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -23,8 +22,8 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 	if len(dirs) == 0 {
 		return usagef("merge takes the sweep directories to join (see govsim merge -h)")
 	}
-	if *format != table.FormatCSV && *format != table.FormatParquet {
-		return usagef("-format %q is not allowed: allowed %s", *format, strings.Join(table.Formats(), " | "))
+	if err := checkFormat(f.format); err != nil {
+		return err
 	}
 	if f.out == "" {
 		if len(dirs) > 1 {
@@ -33,14 +32,14 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 		f.out = dirs[0]
 	}
 	start := time.Now()
-	dst, files, err := table.Merge(dirs, f.out, *format, table.Want{Command: e.args, Version: version, Force: f.force})
+	dst, files, err := table.Merge(dirs, f.out, f.format, table.Want{Command: e.args, Version: e.build.Version, Force: f.force})
 	if err != nil {
 		return err
 	}
 	end := time.Now()
 	total := dst.File.Runs
-	man := table.SweepManifest{Govsim: version, Go: runtime.Version(), Command: e.args, SweepID: dst.File.ID,
-		Shard: table.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: *format, Workers: 0,
+	man := table.SweepManifest{Govsim: e.build.Version, Go: runtime.Version(), Build: e.build, Command: e.args, SweepID: dst.File.ID,
+		Shard: table.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: f.format, Workers: 0,
 		Start: start.UTC(), End: end.UTC(), WallSeconds: end.Sub(start).Seconds(),
 		RunsTotal: total, RunsShard: total, RunsDone: total, Complete: true, Files: files.Names(), Rows: files.Rows(),
 		RunSeeds: scenarios.RunSeedsNote(&dst.File.Spec), Sweep: dst.File.Spec}

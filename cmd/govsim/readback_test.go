@@ -30,7 +30,7 @@ func TestEveryCSVReadsBack(t *testing.T) {
 	for _, name := range []string{"baseline", "南海-试点_2.0"} {
 		scs = append(scs, writeFile(t, name+".toml", "extends = \"baseline\"\nname = \""+name+"\"\n[district]\nvillages = 6\n"))
 	}
-	mustExit(t, context.Background(), 0, nil, append([]string{"compare", "-months", "24", "-window", "12", "-replicates", "2", "-out", "c"}, scs...)...)
+	mustExit(t, context.Background(), 0, nil, append([]string{"compare", "-format", "csv", "-months", "24", "-window", "12", "-replicates", "2", "-out", "c"}, scs...)...)
 	fastSweep(t, "m.toml", strings.Replace(smallSweep, `design = "lhs"`, `design = "morris"`, 1))
 	sweepOK(t, "sweep", "m.toml", "-samples", "2", "-monthly", "-out", "m")
 	mustExit(t, context.Background(), 0, nil, "analyze", "-bootstrap", "10", "m")

@@ -9,6 +9,8 @@ import (
 
 func cmdReport(_ context.Context, e env, args []string) error {
 	fs := newFlags("report")
+	var f shared
+	f.register(fs, shared{}, "font")
 	ref := fs.String("ref", "baseline", "reference scenario")
 	window := fs.Int("window", 60, "months at the end summarised")
 	maps := fs.String("maps", "", "months of the village maps, comma-separated year ends (default: first and last year)")
@@ -27,12 +29,17 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	fnt, err := report.ChooseFont(f.font)
+	if err != nil {
+		return err
+	}
 	o, err := table.ClaimAnalysis(pos[0], []string{table.KindRun, table.KindCompare, table.KindRerun}, e.args, "govsim report reads the output of govsim run or compare")
 	if err != nil {
 		return err
 	}
 	defer o.Close()
-	if err := report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Version: version}); err != nil {
+	if err := report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo,
+		Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt}); err != nil {
 		return err
 	}
 	return o.Analysed()

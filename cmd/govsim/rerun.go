@@ -38,7 +38,7 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 		return badInput{err}
 	}
 	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress,
-		want: table.Want{Kind: table.KindRerun, Command: e.args, Version: version, Force: f.force}}
+		want: table.Want{Kind: table.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force}}
 	if kind == table.ManifestKindSweep {
 		return r.sweep(ctx)
 	}
@@ -73,8 +73,8 @@ func (r *rerun) runs(ctx context.Context) error {
 	if len(m.Runs) == 0 {
 		return badInput{fmt.Errorf("%s records no runs: nothing to reproduce", r.path)}
 	}
-	if m.Govsim != version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, version)
+	if m.Govsim != r.e.build.Version {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, r.e.build.Version)
 	}
 	scs, err := r.scenarios(m.Scenarios)
 	if err != nil {
@@ -85,7 +85,8 @@ func (r *rerun) runs(ctx context.Context) error {
 	}
 	specs := scenarios.RunSpecs(scs, m.Runs)
 	r.want.Settings = m.Sum()
-	d, err := newRunDir(r.e, r.out, r.want, m.Scenarios, m.Seed, r.workers, m.VillageDetail, r.progress, 0)
+	d, err := newRunDir(r.e, r.out, r.want, table.Manifest{Seed: m.Seed, Workers: r.workers, VillageDetail: m.VillageDetail,
+		Scenarios: m.Scenarios, Format: m.Format, Set: m.Set}, r.progress, 0)
 	if err != nil {
 		return err
 	}
@@ -100,7 +101,8 @@ func (r *rerun) runs(ctx context.Context) error {
 		return err
 	}
 	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(specs), r.path, r.out, d.Manifest.WallSeconds)
-	return table.CompareDirs(r.e.stdout, r.orig, r.out, []string{"monthly.csv", "villages.csv"}, nil)
+	ext := d.Manifest.Format // csv for manifests that predate the field
+	return table.CompareDirs(r.e.stdout, r.orig, r.out, []string{"monthly." + ext, "villages." + ext}, nil)
 }
 
 // sweep reproduces a sweep (or the shard its manifest describes) from the
@@ -110,11 +112,11 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if err != nil {
 		return badInput{err}
 	}
-	if sm.Govsim != version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, sm.Govsim, version)
+	if sm.Govsim != r.e.build.Version {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, sm.Govsim, r.e.build.Version)
 	}
 	spec := sm.Sweep
-	spec.Govsim = version
+	spec.Govsim = r.e.build.Version
 	scs, err := r.scenarios(spec.Scenarios)
 	if err != nil {
 		return err

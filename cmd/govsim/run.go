@@ -11,10 +11,10 @@ import (
 )
 
 // runDefaults are the shared flags' defaults of run and compare.
-var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out"}
+var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out", window: 60}
 
 // runFlags are the shared flags run and compare take.
-var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "force"}
+var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "force", "window", "set", "format"}
 
 // runRows are the rows a run of govsim run or compare holds until kept.
 func runRows(detail bool) experiment.Rows {
@@ -23,9 +23,6 @@ func runRows(detail bool) experiment.Rows {
 	}
 	return experiment.Rows{DistrictText: true, VillagePerYear: 1}
 }
-
-// finalWindow is the months the run table averages.
-const finalWindow = 12
 
 func cmdRun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("run")
@@ -39,22 +36,29 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	if err := f.check(fs); err != nil {
 		return err
 	}
-	scs, err := scenarios.LoadAll(pos, f.months)
+	scs, err := scenarios.LoadWithOverrides(pos, f.months, f.overrides)
 	if err != nil {
 		return err
 	}
 	if err := scenarios.CheckMemory(scs, len(scs)*f.replicates, f.workers, runRows(*detail), 0); err != nil {
 		return err
 	}
+	months, same := scenarios.Horizon(scs)
+	win, note := report.FitWindow(f.window, months)
 	ms := scenarios.Manifest(scs)
-	d, err := newRunDir(e, f.out, f.want(table.KindRun, ms, f.replicates, *detail), ms, f.seed, f.workers, *detail, e.terminal || f.progress, finalWindow)
+	d, err := newRunDir(e, f.out, f.want(e, table.KindRun, ms, f.replicates, *detail, f.format),
+		table.Manifest{Seed: f.seed, Workers: f.workers, VillageDetail: *detail, Scenarios: ms, Format: f.format, Set: f.overrides},
+		e.terminal || f.progress, win)
 	if err != nil {
 		return err
 	}
 	err = d.Publish(d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed))))
 	var ie interface{ Interrupted() bool }
 	if err == nil || errors.As(err, &ie) {
-		report.Final(e.stdout, d.Scenarios(), d.Tails, finalWindow)
+		if !same {
+			months = 0 // runs end at different months
+		}
+		report.Final(e.stdout, d.Scenarios(), d.Tails, win, months, note)
 	}
 	return err
 }

@@ -24,18 +24,21 @@ type runDir struct {
 // want is what run and compare write: the kind and everything that
 // decides the result, so that the same command again replaces its own
 // output and nothing else.
-func (f *shared) want(kind string, scs []table.ManifestScenario, settings ...any) table.Want {
-	return table.Want{Kind: kind, Settings: table.Settings(kind, scs, f.seed, settings), Version: version, Force: f.force}
+func (f *shared) want(e env, kind string, scs []table.ManifestScenario, settings ...any) table.Want {
+	return table.Want{Kind: kind, Settings: table.Settings(kind, scs, f.seed, settings), Version: e.build.Version, Force: f.force}
 }
 
-func newRunDir(e env, out string, w table.Want, scs []table.ManifestScenario, seed uint64, workers int, detail, progress bool, window int) (*runDir, error) {
+// newRunDir claims out for the runs man describes (seed, workers, village
+// detail, scenarios, format, -set); the version and command are filled in
+// here.
+func newRunDir(e env, out string, w table.Want, man table.Manifest, progress bool, window int) (*runDir, error) {
 	w.Command = e.args
-	d, err := table.ClaimRunDir(out, w, table.Manifest{Govsim: version, Go: runtime.Version(), Command: e.args, Seed: seed,
-		Workers: workers, VillageDetail: detail, Scenarios: scs}, window)
+	man.Govsim, man.Go, man.Build, man.Command = e.build.Version, runtime.Version(), e.build, e.args
+	d, err := table.ClaimRunDir(out, w, man, window)
 	if err != nil {
 		return nil, err
 	}
-	return &runDir{RunDir: d, e: e, workers: workers, detail: detail, progress: progress}, nil
+	return &runDir{RunDir: d, e: e, workers: man.Workers, detail: man.VillageDetail, progress: progress}, nil
 }
 
 // run runs specs on the workers and keeps their rows in spec order.
@@ -60,7 +63,7 @@ func (d *runDir) run(ctx context.Context, specs experiment.Specs) error {
 func (d *runDir) finish(runErr error) error {
 	err := d.Finish(runErr)
 	if m := &d.Manifest; err == nil && !d.quiet {
-		fmt.Fprintf(d.e.stderr, "wrote %d runs to %s (monthly.csv, villages.csv, manifest.json) in %.1fs\n", m.RunsDone, d.Name(), m.WallSeconds)
+		fmt.Fprintf(d.e.stderr, "wrote %d runs to %s (monthly.%s, villages.%[3]s, manifest.json) in %.1[4]fs\n", m.RunsDone, d.Name(), m.Format, m.WallSeconds)
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 
@@ -14,10 +15,9 @@ import (
 func cmdSweep(ctx context.Context, e env, args []string) error {
 	fs := newFlags("sweep")
 	var f shared
-	f.register(fs, shared{out: "govsim-sweep"}, "replicates", "seed", "months", "workers", "out", "progress", "force")
+	f.register(fs, shared{out: "govsim-sweep"}, "replicates", "seed", "months", "workers", "out", "progress", "force", "set", "format")
 	samples := fs.Int("samples", 0, "design size")
 	window := fs.Int("window", 0, "window")
-	format := fs.String("format", table.FormatCSV, "csv or parquet")
 	monthly := fs.Bool("monthly", false, "monthly rows")
 	shardFlag := fs.String("shard", "", "I/N")
 	shards := fs.Int("shards", 0, "number of shards")
@@ -55,35 +55,21 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 			}
 		}
 	}
-	if *format != table.FormatCSV && *format != table.FormatParquet {
-		return usagef("-format %q is not allowed: allowed %s", *format, strings.Join(table.Formats(), " | "))
-	}
 	sw, err := scenarios.LoadSweep(pos[0])
 	if err != nil {
 		return err
 	}
-	// Flags given override the file.
-	if f.set["samples"] {
-		if sw.Design == design.KindGrid || sw.Design == design.KindCSV {
-			return usagef("-samples: %s (design = %q) takes no samples; a grid's size is set by its levels, a csv design's by its file", sw.File, sw.Design)
-		}
-		sw.Samples = *samples
-	}
-	if f.set["replicates"] {
-		sw.Replicates = f.replicates
-	}
-	if f.set["seed"] {
-		sw.Seed = f.seed
-	}
-	if f.months > 0 {
-		sw.Months = f.months
-	}
-	if f.set["window"] {
-		sw.Window = *window
+	err = sw.Override(scenarios.SweepFlags{Samples: *samples, Replicates: f.replicates, Months: f.months, Window: *window, Seed: f.seed,
+		HasSamples: f.set["samples"], HasReplicates: f.set["replicates"], HasSeed: f.set["seed"], HasWindow: f.set["window"], Set: f.overrides})
+	if err != nil {
+		return err
 	}
 	plan, err := sw.Build()
 	if err != nil {
 		return err
+	}
+	for _, n := range sw.Notes {
+		fmt.Fprintln(e.stderr, n)
 	}
 	shard, err := experiment.ResolveShard(*shardFlag, *shards, f.set["shards"], os.Getenv)
 	if err != nil {
@@ -92,17 +78,17 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	if err := plan.CheckMemory(f.workers, *monthly); err != nil {
 		return err
 	}
-	file := table.NewSweepFile(plan.Spec(version, *monthly))
+	file := table.NewSweepFile(plan.Spec(e.build.Version, *monthly))
 	if *dryRun {
 		file.Spec.Plan(e.stdout, table.Shard(shard), f.out)
 		return nil
 	}
-	dir, err := table.CreateSweepDir(f.out, file, table.Want{Command: e.args, Version: version, Force: f.force, Shard: table.Shard(shard)})
+	dir, err := table.CreateSweepDir(f.out, file, table.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: table.Shard(shard)})
 	if err != nil {
 		return err
 	}
 	defer dir.Close()
 	x := &sweepRun{e: e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(sw.Scenarios), params: sw.Params,
-		shard: shard, workers: f.workers, format: *format, progress: e.terminal || f.progress}
+		shard: shard, workers: f.workers, format: f.format, progress: e.terminal || f.progress, overrides: f.overrides}
 	return x.run(ctx)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/govsim/govsim/sim/table"
 	"github.com/govsim/govsim/sim/testkit"
+	"github.com/govsim/govsim/sim/version"
 )
 
 // smallSweep is 3 LHS points × 2 scenarios × 2 replicates = 12 runs of 12
@@ -169,7 +170,7 @@ func TestSweepEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !m.Complete || m.RunsDone != 12 || m.RunsTotal != 12 || m.Sweep.Design != "lhs" || m.Sweep.Seed != 3 || len(m.Sweep.Points) != 3 ||
-		m.Govsim != version || !strings.Contains(m.Sweep.Scenarios[1].Config, "[[reforms]]") || m.RunsPerSecond <= 0 || !strings.Contains(m.RunSeeds, "common") {
+		m.Govsim != version.Release || m.Build != testBuild || !strings.Contains(m.Sweep.Scenarios[1].Config, "[[reforms]]") || m.RunsPerSecond <= 0 || !strings.Contains(m.RunSeeds, "common") {
 		t.Errorf("manifest: %+v", m)
 	}
 	// The same command again finds everything done and changes nothing.
@@ -461,8 +462,10 @@ func TestSweepBadInputCLI(t *testing.T) {
 		{nil, []string{"sweep", "s.toml", "-shard", "x"}, []string{"-shard"}},
 		{nil, []string{"sweep", "s.toml", "-samples", "0"}, []string{"-samples", "out of range"}},
 		{nil, []string{"sweep", "grid.toml", "-samples", "3"}, []string{"-samples", "takes no samples"}},
-		{nil, []string{"sweep", "s.toml", "-window", "24"}, []string{"window", "longer than the 12 months"}},
+		{nil, []string{"sweep", "s.toml", "-window", "5000"}, []string{"-window", "1 to 1200"}},
 		{nil, []string{"sweep", "s.toml", "-format", "xlsx"}, []string{"-format", "csv | parquet"}},
+		{nil, []string{"sweep", "s.toml", "-set", "economy.lamda0=0.3"}, []string{"-set", `did you mean "economy.lambda0"`}},
+		{nil, []string{"sweep", "s.toml", "-set", "economy.lambda0=3"}, []string{"-set", "economy.lambda0", "allowed [0, 1]"}},
 		{nil, []string{"sweep", "-example", "sobol"}, []string{"sobol", "grid | lhs | morris | saltelli"}},
 		{[]string{"SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "4"}, []string{"sweep", "s.toml"}, []string{"SLURM_ARRAY_TASK_ID = 4", "out of range"}},
 		{[]string{"SLURM_ARRAY_TASK_ID", "3"}, []string{"sweep", "s.toml"}, []string{"SLURM_ARRAY_TASK_COUNT"}},
@@ -542,5 +545,26 @@ func TestRerun(t *testing.T) {
 	code, out, errs = govsim(t, context.Background(), "rerun", "-out", "sh2", "sh")
 	if code != 0 || !strings.Contains(out, "4 of 4 identical") {
 		t.Fatalf("rerun of a shard: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+// TestSweepSet: -set reaches every scenario of a sweep (its resolved TOML
+// in sweep.json, hence the sweep's identity) and the manifest records it.
+func TestSweepSet(t *testing.T) {
+	noShardEnv(t)
+	t.Chdir(t.TempDir())
+	fastSweep(t, "s.toml", smallSweep)
+	sweepOK(t, "sweep", "s.toml", "-samples", "2", "-replicates", "1", "-set", "composite.w_trust=3", "-out", "set")
+	m, err := table.ReadSweepManifest(filepath.Join("set", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Set) != 1 || m.Set[0] != "composite.w_trust=3" {
+		t.Errorf("manifest set: %q", m.Set)
+	}
+	for _, sc := range m.Sweep.Scenarios {
+		if !strings.Contains(sc.Config, "w_trust = 3.0") {
+			t.Errorf("%s: the resolved scenario lacks the override", sc.Name)
+		}
 	}
 }

@@ -19,15 +19,16 @@ import (
 // outlives it in memory, and Ctrl-C or kill -9 loses no finished run),
 // then the tables once every run of the sweep is present.
 type sweepRun struct {
-	e        env
-	dir      *table.SweepDir
-	spec     *table.SweepSpec
-	scs      []experiment.Scenario // in spec order
-	params   []sim.Param           // the parameter of each factor
-	shard    experiment.Shard
-	workers  int
-	format   string
-	progress bool
+	e         env
+	dir       *table.SweepDir
+	spec      *table.SweepSpec
+	scs       []experiment.Scenario // in spec order
+	params    []sim.Param           // the parameter of each factor
+	shard     experiment.Shard
+	workers   int
+	format    string
+	progress  bool
+	overrides []string // -set, for the manifest
 	// Set by run, for rerun: the runs finished now, the tables
 	// assembled, and whether every run of the sweep is present.
 	finished int
@@ -65,9 +66,9 @@ func (x *sweepRun) run(ctx context.Context) error {
 			spec.Name, total, x.shardNote(shardRuns), before, shardRuns-before, plural(workers, "worker"), x.dir.Dir)
 		prog = experiment.NewProgress(x.e.stderr, x.e.terminal, "runs", shardRuns-before)
 	}
-	man := table.SweepManifest{Govsim: version, Go: runtime.Version(), Command: x.e.args, SweepID: x.dir.File.ID,
+	man := table.SweepManifest{Govsim: x.e.build.Version, Go: runtime.Version(), Build: x.e.build, Command: x.e.args, SweepID: x.dir.File.ID,
 		Shard: table.Shard(x.shard), Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
-		RunsShard: shardRuns, RunSeeds: scenarios.RunSeedsNote(spec), Sweep: *spec}
+		RunsShard: shardRuns, RunSeeds: scenarios.RunSeedsNote(spec), Sweep: *spec, Set: x.overrides}
 
 	specs := experiment.Sweep(x.scs, x.params, spec.Points, spec.Replicates, spec.Seed, spec.Seeds)
 	stats, runErr := experiment.Run(ctx, specs,

@@ -70,10 +70,10 @@ const (
 func paletteColor(i int) color.NRGBA { return okabeIto[i%len(okabeIto)] }
 
 // knownSlot returns the fixed palette slot of a built-in scenario, named
-// or labelled (ScenarioLabel), or -1.
+// or labelled (ScenarioLabel, or its Chinese label), or -1.
 func knownSlot(name string) int {
 	for _, n := range []string{"baseline", "cungaiju", "zhengjing", "zhengshe", "nanhai"} {
-		if name == ScenarioLabel(n) {
+		if name == ScenarioLabel(n) || name == scenarioLabelsZH()[n] {
 			name = n
 		}
 	}
@@ -198,38 +198,65 @@ func withAlpha(c color.NRGBA, a float64) color.NRGBA {
 // ErrNoData is wrapped by the errors of chart functions given no data.
 var ErrNoData = errors.New("chart: no data")
 
+// Option changes how a chart is drawn.
+type Option func(*options)
+
+type options struct {
+	font Font
+}
+
+// WithFont draws a chart in f: with a font that has Chinese glyphs,
+// Chinese labels show as Chinese; without (the default, Liberation Sans),
+// the reforms' names in labels are written in pinyin.
+func WithFont(f Font) Option { return func(o *options) { o.font = f } }
+
 // newPlot returns a plot with the package's fonts, sizes and title.
-func newPlot(title, xlabel, ylabel string) *plot.Plot {
+func newPlot(title, xlabel, ylabel string, opts []Option) *plot.Plot {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	p := plot.New()
-	p.Title.Text = title
-	p.Title.TextStyle.Font = fontOf(titleSize, true)
+	if o.font.cache != nil {
+		// gonum/plot gives every text style the default handler, whose
+		// cache holds only Liberation: each gets one that has the font.
+		h := text.Plain{Fonts: o.font.cache}
+		p.TextHandler, p.Title.TextStyle.Handler, p.Legend.TextStyle.Handler = h, h, h
+		for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+			ax.Label.TextStyle.Handler, ax.Tick.Label.Handler = h, h
+		}
+	}
+	tf := o.font.typeface()
+	p.Title.Text = latinOnly(tf, title)
+	p.Title.TextStyle.Font = fontOf(tf, titleSize, true)
 	p.Title.Padding = vg.Points(6)
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
-		ax.Label.TextStyle.Font = fontOf(labelSize, false)
-		ax.Tick.Label.Font = fontOf(tickSize, false)
+		ax.Label.TextStyle.Font = fontOf(tf, labelSize, false)
+		ax.Tick.Label.Font = fontOf(tf, tickSize, false)
 		ax.Label.Padding = vg.Points(3)
 		ax.Padding = vg.Points(4)
 	}
 	p.X.Tick.Marker = niceTicks{target: 7}
 	p.Y.Tick.Marker = niceTicks{target: 6}
-	p.X.Label.Text = xlabel
-	p.Y.Label.Text = ylabel
-	p.Legend.TextStyle.Font = fontOf(legendSize, false)
+	p.X.Label.Text = latinOnly(tf, xlabel)
+	p.Y.Label.Text = latinOnly(tf, ylabel)
+	p.Legend.TextStyle.Font = fontOf(tf, legendSize, false)
 	return p
 }
 
-func fontOf(size vg.Length, bold bool) font.Font {
-	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
+func fontOf(tf font.Typeface, size vg.Length, bold bool) font.Font {
+	f := font.Font{Typeface: tf, Variant: "Sans", Size: size}
 	if bold {
 		f.Weight = 3 // golang.org/x/image/font.WeightBold
 	}
 	return f
 }
 
+// textStyle is the plot's text at a size, in the plot's typeface.
 func textStyle(p *plot.Plot, size vg.Length) text.Style {
 	return text.Style{
 		Color:   color.Black,
-		Font:    fontOf(size, false),
+		Font:    fontOf(p.Title.TextStyle.Font.Typeface, size, false),
 		Handler: p.TextHandler,
 	}
 }
@@ -282,7 +309,9 @@ func errorf(format string, args ...any) error {
 
 // niceTicks places about target major ticks at multiples of 1, 2 or 5 × 10^k,
 // labelled with as many decimals as the step needs, and one minor tick
-// between majors.
+// between majors. Large values get an SI prefix (60 M, not 60000000 or
+// 6e+07): a reader compares tick labels at a glance, and counting zeros is
+// not a glance.
 type niceTicks struct{ target int }
 
 func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
@@ -300,15 +329,20 @@ func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 			step, best = m*mag, d
 		}
 	}
+	si := siPrefix(max(math.Abs(lo), math.Abs(hi)))
 	decimals := 0
-	if d := -math.Floor(math.Log10(step) + 1e-9); d > 0 {
+	if d := -math.Floor(math.Log10(step/si.scale) + 1e-9); d > 0 {
 		decimals = int(d)
 	}
 	var ticks []plot.Tick
 	first := math.Ceil(lo/step - 1e-9)
 	for k := first; k*step <= hi+step*1e-9; k++ {
 		v := k * step
-		ticks = append(ticks, plot.Tick{Value: v, Label: formatTick(v, decimals)})
+		label := formatTick(v/si.scale, decimals)
+		if si.suffix != "" && strings.Trim(label, "0.") != "" {
+			label += si.suffix // zero needs no prefix
+		}
+		ticks = append(ticks, plot.Tick{Value: v, Label: label})
 		if mid := v + step/2; mid <= hi {
 			ticks = append(ticks, plot.Tick{Value: mid})
 		}
@@ -322,6 +356,29 @@ func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	}
 	return ticks
+}
+
+// prefix is an SI prefix: labels show value/scale followed by suffix.
+type prefix struct {
+	scale  float64
+	suffix string
+}
+
+// siPrefix chooses the prefix for ticks up to size in magnitude: none below
+// 10,000 (years, shares, a few thousand yuan read fine as they are), then
+// k, M, G or T so that labels keep at most three integer digits.
+func siPrefix(size float64) prefix {
+	if !(size >= 1e4) || math.IsInf(size, 0) {
+		return prefix{1, ""}
+	}
+	ps := []prefix{{1e3, " k"}, {1e6, " M"}, {1e9, " G"}, {1e12, " T"}}
+	p := ps[0]
+	for _, q := range ps {
+		if size >= q.scale {
+			p = q
+		}
+	}
+	return p
 }
 
 func formatTick(v float64, decimals int) string {

@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -531,6 +532,39 @@ func TestWrapLabel(t *testing.T) {
 	} {
 		if got := wrapLabel(in, 26); got != want {
 			t.Errorf("wrapLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTickLabelsSI: large values are labelled with an SI prefix and never
+// in exponent notation or with long runs of zeros.
+func TestTickLabelsSI(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string // labels that must appear
+	}{
+		{1.8e7, 6.5e7, []string{"20 M", "40 M", "60 M"}},
+		{0, 3.5e7, []string{"0", "10 M", "30 M"}},
+		{2.4e6, 2.6e6, []string{"2.40 M", "2.50 M", "2.60 M"}},
+		{0, 25000, []string{"0", "10 k", "20 k"}},
+		{-3e9, 3e9, []string{"−2 G", "0", "2 G"}},
+		{0, 8000, []string{"0", "2000", "8000"}},
+		{0, 0.8, []string{"0.0", "0.4", "0.8"}},
+	} {
+		var labels []string
+		for _, tk := range (niceTicks{target: 6}).Ticks(tc.lo, tc.hi) {
+			if tk.Label == "" {
+				continue
+			}
+			labels = append(labels, tk.Label)
+			if strings.ContainsAny(tk.Label, "eE") || strings.Contains(tk.Label, "0000000") {
+				t.Errorf("[%g, %g]: label %q", tc.lo, tc.hi, tk.Label)
+			}
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(labels, w) {
+				t.Errorf("[%g, %g]: labels %q lack %q", tc.lo, tc.hi, labels, w)
+			}
 		}
 	}
 }

@@ -23,7 +23,7 @@ type Dot struct {
 // The x axis is the difference from the reference, labelled xlabel. Rows
 // whose Value is NaN keep their label but show no dot; a NaN bound drops the
 // whisker. Dots whose interval excludes zero are filled, others hollow.
-func DotWhisker(title, xlabel string, dots []Dot) (*plot.Plot, error) {
+func DotWhisker(title, xlabel string, dots []Dot, opts ...Option) (*plot.Plot, error) {
 	if len(dots) == 0 {
 		return nil, errorf("DotWhisker: %w", ErrNoData)
 	}
@@ -33,7 +33,7 @@ func DotWhisker(title, xlabel string, dots []Dot) (*plot.Plot, error) {
 		}
 	}
 	n := len(dots)
-	p := newPlot(title, xlabel, "")
+	p := newPlot(title, xlabel, "", opts)
 	p.Add(grid(true, false))
 	p.Add(&vline{x: 0, line: draw.LineStyle{
 		Color: color.Gray{Y: 0x55}, Width: vg.Points(1),

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -162,13 +163,25 @@ func fitTitle(title string, sty text.Style, width vg.Length) (string, text.Style
 	return title, shrink(title, 0.5)
 }
 
-// svgFontFallback names Arial (metric-compatible with Liberation Sans) and a
-// generic family after the Liberation font, for viewers without it.
+// svgFontFallback names fonts to use after the chart's own, for viewers
+// without it: Arial (metric-compatible with Liberation Sans), or the
+// common Simplified Chinese fonts after a Chinese one, then a generic
+// family.
 func svgFontFallback(svg []byte) []byte {
-	return bytes.ReplaceAll(svg,
+	svg = bytes.ReplaceAll(svg,
 		[]byte("font-family:Liberation Sans;"),
 		[]byte("font-family:Liberation Sans,Arial,Helvetica,sans-serif;"))
+	return svgFamily.ReplaceAllFunc(svg, func(m []byte) []byte {
+		fam := bytes.TrimSuffix(bytes.TrimPrefix(m, []byte("font-family:")), []byte(";"))
+		if bytes.Contains(fam, []byte(",")) {
+			return m // Liberation, done above
+		}
+		return []byte("font-family:" + string(fam) + ",Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,sans-serif;")
+	})
 }
+
+// svgFamily finds the font-family declarations vgsvg writes.
+var svgFamily = regexp.MustCompile(`font-family:[^;"]+;`)
 
 // SVG renders p as an SVG document of the given size. The output depends
 // only on the plot: rendering the same plot twice gives identical bytes.

@@ -22,7 +22,7 @@ type MorrisPoint struct {
 // points (placing each label where it overlaps neither other labels nor
 // points, most influential parameters first), and draws the line σ = μ*
 // dashed. Points with a non-finite coordinate are skipped.
-func MorrisScatter(title string, pts []MorrisPoint) (*plot.Plot, error) {
+func MorrisScatter(title string, pts []MorrisPoint, opts ...Option) (*plot.Plot, error) {
 	if len(pts) == 0 {
 		return nil, errorf("MorrisScatter: %w", ErrNoData)
 	}
@@ -35,7 +35,7 @@ func MorrisScatter(title string, pts []MorrisPoint) (*plot.Plot, error) {
 	if len(keep) == 0 {
 		return nil, errorf("MorrisScatter: no finite points")
 	}
-	p := newPlot(title, "μ* (mean absolute elementary effect)", "σ (s.d. of elementary effects)")
+	p := newPlot(title, "μ* (mean absolute elementary effect)", "σ (s.d. of elementary effects)", opts)
 	p.Add(grid(true, true))
 	diag := draw.LineStyle{Color: color.Gray{Y: 0x60}, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 	p.Add(&diagonal{line: diag})

@@ -43,7 +43,7 @@ func newLegend(p *plot.Plot) *legendBlock {
 }
 
 func (l *legendBlock) add(label string, thumbs ...plot.Thumbnailer) {
-	l.items = append(l.items, legendItem{label: label, thumbs: thumbs})
+	l.items = append(l.items, legendItem{label: latinOnly(l.sty.Font.Typeface, label), thumbs: thumbs})
 }
 
 // nominalLegendWidth is the width the legend may take: the figure width at

@@ -20,12 +20,42 @@ type SobolBar struct {
 // SobolBars draws, for each parameter (one row each, first at the top), a
 // pair of horizontal bars S1 and ST with error bars. A NaN index drops its
 // bar; a NaN bound drops its error bar.
-func SobolBars(title string, bars []SobolBar) (*plot.Plot, error) {
+func SobolBars(title string, bars []SobolBar, opts ...Option) (*plot.Plot, error) {
 	if len(bars) == 0 {
 		return nil, errorf("SobolBars: %w", ErrNoData)
 	}
+	return pairedBars(title, "Sobol index (share of output variance)", [2]string{"S1 (first order)", "ST (total order)"}, bars, opts), nil
+}
+
+// RegressionBar is one parameter's standardised regression coefficient
+// (SRC) and partial rank correlation coefficient (PRCC) with their bounds.
+type RegressionBar struct {
+	Name                    string
+	SRC, SRCLow, SRCHigh    float64
+	PRCC, PRCCLow, PRCCHigh float64
+}
+
+// RegressionBars draws, for each parameter (one row each, first at the
+// top), a pair of horizontal bars SRC and PRCC with error bars, from a
+// line at zero: a bar to the right, a parameter that raises the output.
+func RegressionBars(title string, bars []RegressionBar, opts ...Option) (*plot.Plot, error) {
+	if len(bars) == 0 {
+		return nil, errorf("RegressionBars: %w", ErrNoData)
+	}
+	pairs := make([]SobolBar, len(bars))
+	for i, b := range bars {
+		pairs[i] = SobolBar{Name: b.Name, S1: b.SRC, S1Low: b.SRCLow, S1High: b.SRCHigh, ST: b.PRCC, STLow: b.PRCCLow, STHigh: b.PRCCHigh}
+	}
+	p := pairedBars(title, "coefficient (−1 to 1)", [2]string{"SRC (linear)", "PRCC (monotone)"}, pairs, opts)
+	p.X.Min = math.Min(p.X.Min*1.04, 0)
+	return p, nil
+}
+
+// pairedBars draws two bars per row, the first above the second, labelled
+// in the legend by names.
+func pairedBars(title, xlabel string, names [2]string, bars []SobolBar, opts []Option) *plot.Plot {
 	n := len(bars)
-	p := newPlot(title, "Sobol index (share of output variance)", "")
+	p := newPlot(title, xlabel, "", opts)
 	p.Add(grid(true, false))
 
 	s1Col, stCol := paletteColor(colBlue), paletteColor(colOrange)
@@ -53,8 +83,8 @@ func SobolBars(title string, bars []SobolBar) (*plot.Plot, error) {
 	p.Add(&vline{x: 0, line: draw.LineStyle{Color: color.Gray{Y: 0x30}, Width: vg.Points(0.8)}})
 
 	leg := newLegend(p)
-	leg.add("S1 (first order)", rectThumb(s1Col, 0.75, draw.LineStyle{}))
-	leg.add("ST (total order)", rectThumb(stCol, 0.75, draw.LineStyle{}))
+	leg.add(names[0], rectThumb(s1Col, 0.75, draw.LineStyle{}))
+	leg.add(names[1], rectThumb(stCol, 0.75, draw.LineStyle{}))
 	leg.add("confidence interval", lineThumb(ink))
 	leg.layout(nominalLegendWidth())
 	p.Add(leg)
@@ -67,5 +97,5 @@ func SobolBars(title string, bars []SobolBar) (*plot.Plot, error) {
 	}
 	p.X.Min = math.Min(p.X.Min, 0)
 	p.X.Max *= 1.04
-	return p, nil
+	return p
 }

@@ -28,7 +28,7 @@ type Series struct {
 // Lines and ribbons break at NaN values; in points mode NaN points are
 // skipped and the thin line joins the remaining ones. The legend uses
 // ScenarioLabel; colours and markers are fixed per scenario name.
-func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*plot.Plot, error) {
+func TimeSeries(title, xlabel, ylabel string, series []Series, points bool, opts ...Option) (*plot.Plot, error) {
 	if len(series) == 0 {
 		return nil, errorf("TimeSeries: %w", ErrNoData)
 	}
@@ -69,7 +69,7 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool) (*pl
 	}
 
 	styles := scenarioStyles(names)
-	p := newPlot(title, xlabel, ylabel)
+	p := newPlot(title, xlabel, ylabel, opts)
 	p.Add(grid(true, true))
 	leg := newLegend(p)
 

@@ -53,7 +53,7 @@ func viridis(t float64) color.NRGBA {
 // radius front (the urban front; skipped if front <= 0), and a colour bar
 // labelled colourLabel. Points with a non-finite coordinate or value are
 // skipped. The map keeps a 1:1 aspect ratio at any figure size.
-func VillageMap(title, colourLabel string, pts []MapPoint, lo, hi, front float64) (*plot.Plot, error) {
+func VillageMap(title, colourLabel string, pts []MapPoint, lo, hi, front float64, opts ...Option) (*plot.Plot, error) {
 	if len(pts) == 0 {
 		return nil, errorf("VillageMap: %w", ErrNoData)
 	}
@@ -63,7 +63,7 @@ func VillageMap(title, colourLabel string, pts []MapPoint, lo, hi, front float64
 	if math.IsNaN(front) || math.IsInf(front, 0) {
 		return nil, errorf("VillageMap: invalid front radius %g", front)
 	}
-	p := newPlot(title, "", "")
+	p := newPlot(title, "", "", opts)
 	p.HideAxes()
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = -1, 1, -1, 1

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/govsim/govsim/output/chart"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
+	"github.com/govsim/govsim/sim/version"
 )
 
 // InputError is a directory or an option the report cannot be made from:
@@ -47,6 +49,26 @@ type Comparison struct {
 	Metrics []sim.Metric
 
 	man *table.Manifest // the directory's, once read: tables are checked against it
+	// Build is this binary, named in the report (Version's release with
+	// its commit).
+	Build version.Info
+	// Command is the command making the report ("govsim report …"); the
+	// Reproduce section lists it after the command that made the data,
+	// when they differ.
+	Command []string
+	// Font is the charts' font (ChooseFont); the zero value looks for a
+	// Chinese font through fontconfig.
+	Font ChartFont
+
+	font chart.Font // Font's, once chosen
+}
+
+// build names this binary for the report.
+func (c *Comparison) build() string {
+	if c.Build.Version == "" {
+		return c.Version
+	}
+	return c.Build.String()
 }
 
 func (c *Comparison) metrics() []sim.Metric {
@@ -90,6 +112,10 @@ func Compare(w io.Writer, c Comparison) error {
 	if err != nil {
 		return badInput(err)
 	}
+	if c.Font, err = c.Font.orDefault(); err != nil {
+		return err
+	}
+	c.font = c.Font.Font
 	if man.Govsim != c.Version {
 		return badInput(fmt.Errorf("%s was written by govsim %s; this is govsim %s: rerun to compare like with like", c.Dir, man.Govsim, c.Version))
 	}
@@ -108,15 +134,13 @@ func Compare(w io.Writer, c Comparison) error {
 	if len(d.Replicates(c.Ref)) == 0 {
 		return badInput(fmt.Errorf("reference scenario %q was not run in %s (scenarios: %s); set -ref", c.Ref, c.Dir, strings.Join(d.Scenarios, ", ")))
 	}
-	if c.Window > d.Months {
-		return badInput(fmt.Errorf("-window = %d is longer than the %d months in %s", c.Window, d.Months, c.Dir))
-	}
+	window, windowNote := FitWindow(c.Window, d.Months)
 	for _, m := range c.Maps.Months {
 		if m >= d.Months {
 			return badInput(fmt.Errorf("-maps: month %d is past the %d months in %s", m, d.Months, c.Dir))
 		}
 	}
-	from, to := d.Months-c.Window, d.Months
+	from, to := d.Months-window, d.Months
 	rows, err := analysis.Compare(d, c.Ref, d.Metrics, from, to, 0.95)
 	if err != nil {
 		return badInput(err)
@@ -137,19 +161,42 @@ func Compare(w io.Writer, c Comparison) error {
 	if err := table.WriteFileAtomic(filepath.Join(c.Dir, "summary.csv"), Summary(rows)); err != nil {
 		return err
 	}
-	sections, err := comparisonSections(c, d, rows, from, to)
+	sections, err := comparisonSections(c, man.Format, d, rows, from, to)
 	if err != nil {
 		return err
 	}
 	note := c.Replicates
+	precision := ""
+	if man.Precision != nil {
+		precision = PrecisionNote(*man.Precision)
+		note = fmt.Sprintf("%d per scenario; %s", man.Precision.Replicates, precision)
+	}
 	if note == "" {
 		note = fmt.Sprintf("%d per scenario", len(d.Replicates(c.Ref)))
 	}
-	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.Version, sim.HeadlineOf(c.metrics()))
+	data := comparisonData(man, rows, checks, sections, c.Ref, from, to, note, c.build(), sim.HeadlineOf(c.metrics()))
+	data.Commands = []string{table.CommandLine(man.Command)}
+	if len(c.Command) > 0 && table.CommandLine(c.Command) != data.Commands[0] {
+		data.Commands = append(data.Commands, table.CommandLine(c.Command))
+	}
+	if b := man.Build.String(); man.Build.Version != "" && b != data.Version {
+		data.Build = b
+	}
+	data.Composite, data.CompositeNote = compositeDefinition(man.Scenarios)
+	data.Notes = append(data.Notes, c.Font.Note)
+	if windowNote != "" {
+		data.Window += fmt.Sprintf(", shortened from the %d months asked for", c.Window)
+		data.Notes = append([]string{strings.TrimPrefix(windowNote, "note: ")}, data.Notes...)
+	}
 	if err := WriteFile(filepath.Join(c.Dir, "report.html"), data); err != nil {
 		return err
 	}
 	Ranked(w, sim.TerminalOf(c.metrics()), rows, c.Ref, from, to)
+	for _, n := range []string{windowNote, precision} {
+		if n != "" {
+			fmt.Fprintln(w, wrap(n, 100))
+		}
+	}
 	held, checked := 0, 0
 	for _, ch := range checks {
 		if ch.Skipped == "" {
@@ -167,17 +214,31 @@ func Compare(w io.Writer, c Comparison) error {
 	return nil
 }
 
+// PrecisionNote says how adaptive replication ended: whether every
+// headline interval reached the precision asked for, and at how many
+// replicates.
+func PrecisionNote(p table.Precision) string {
+	if p.Met {
+		return fmt.Sprintf("precision %g met at %d replicates per scenario: every headline metric's 95%% half-width is below %g of its mean (widest: %s)",
+			p.Target, p.Replicates, p.Target, p.Widest)
+	}
+	return fmt.Sprintf("precision %g NOT met: stopped by -max-replicates at %d replicates per scenario (widest: %s); raise -max-replicates or accept wider intervals",
+		p.Target, p.Replicates, p.Widest)
+}
+
 // comparisonSections draws the charts of comparisonCharts into dir/charts
 // (PNG and SVG) and returns them in sections, SVG inline.
-func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, from, to int) ([]Section, error) {
+func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []analysis.Row, from, to int) ([]Section, error) {
 	cdir := filepath.Join(c.Dir, "charts")
 	if err := os.MkdirAll(cdir, 0o755); err != nil {
 		return nil, err
 	}
-	series := func(metric string) []chart.Series {
+	// Charts show values in the metric's display unit, as the tables do.
+	series := func(m sim.Metric) []chart.Series {
 		var out []chart.Series
+		k := m.Display.Scale
 		for _, s := range d.Scenarios {
-			b := d.Band(s, metric, 0.95)
+			b := d.Band(s, m.Name, 0.95)
 			if len(b.Months) == 0 {
 				continue
 			}
@@ -185,7 +246,12 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 			for i, m := range b.Months {
 				years[i] = m / 12
 			}
-			out = append(out, chart.Series{Name: chart.ScenarioLabel(s), X: years, Mean: b.Mean, Low: b.Low, High: b.High})
+			for _, v := range [][]float64{b.Mean, b.Low, b.High} {
+				for i := range v {
+					v[i] *= k
+				}
+			}
+			out = append(out, chart.Series{Name: chart.ScenarioLabelFor(s, c.font), X: years, Mean: b.Mean, Low: b.Low, High: b.High})
 		}
 		return out
 	}
@@ -205,15 +271,15 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 			name := ""
 			switch spec.kind {
 			case overTime:
-				title := m.Title
+				title := chartTitle(m, c.font)
 				if m.Better != sim.Neutral && id == sim.CompositeIndex {
 					title += " (" + m.Better.String() + ")"
 				}
 				name = "ts-" + m.Name
-				p, err = chart.TimeSeries(title, "year", m.Unit, series(m.Name), false)
+				p, err = chart.TimeSeries(title, "year", m.Display.Unit, series(m), false, chart.WithFont(c.font))
 			case atElections:
 				name = "el-" + m.Name
-				p, err = chart.TimeSeries(m.Title, "year", m.Unit, series(m.Name), true)
+				p, err = chart.TimeSeries(chartTitle(m, c.font), "year", m.Display.Unit, series(m), true, chart.WithFont(c.font))
 			case againstRef:
 				var dots []chart.Dot
 				for _, s := range d.Scenarios {
@@ -224,13 +290,14 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 					if !ok || math.IsNaN(r.Diff) {
 						continue
 					}
-					dots = append(dots, chart.Dot{Label: chart.ScenarioLabel(s), Value: r.Diff, Low: r.DiffLow, High: r.DiffHigh})
+					k := m.Display.Scale
+					dots = append(dots, chart.Dot{Label: chart.ScenarioLabelFor(s, c.font), Value: r.Diff * k, Low: r.DiffLow * k, High: r.DiffHigh * k})
 				}
 				if len(dots) == 0 {
 					continue
 				}
 				name = "diff-" + m.Name
-				p, err = chart.DotWhisker(m.Title+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Unit+")", dots)
+				p, err = chart.DotWhisker(chartTitle(m, c.font)+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Display.Unit+")", dots, chart.WithFont(c.font))
 			}
 			if err != nil {
 				return nil, fmt.Errorf("chart %s: %w", m.Name, err)
@@ -243,7 +310,7 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 		}
 		if spec.kind == villageMaps {
 			var err error
-			if sec, err = mapSection(c, d, rows, cdir); err != nil {
+			if sec, err = mapSection(c, format, d, rows, cdir); err != nil {
 				return nil, err
 			}
 		}
@@ -256,13 +323,14 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 
 // mapSection draws the villages of replicate 0 of the reference and of the
 // best scenario at the chosen months (default: the first and last years).
-func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string) (Section, error) {
+func mapSection(c Comparison, format string, d *analysis.Runs, rows []analysis.Row, cdir string) (Section, error) {
 	label := mapColours()[c.Maps.By]
 	sec := Section{Title: "Villages", Intro: "Villages on the plane (the urban core at the centre), coloured by " + label + "; dark rings mark urban communities; the circle is the urban front."}
 	months := c.Maps.Months
 	if months == nil {
 		months = []int{11, d.Months - 1}
 	}
+	months = dedupeInts(months) // a one-year run's first and last year are one map
 	best := ""
 	if ranked := analysis.Rank(rows, sim.CompositeIndex.Name()); len(ranked) > 0 {
 		best = ranked[0]
@@ -303,8 +371,8 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 			if month < len(front) && !math.IsNaN(front[month]) {
 				u = front[month]
 			}
-			title := fmt.Sprintf("%s, year %d", chart.ScenarioLabel(s), month/12+1)
-			p, err := chart.VillageMap(title, label, mp, 0, 1, u)
+			title := fmt.Sprintf("%s, year %d", chart.ScenarioLabelFor(s, c.font), month/12+1)
+			p, err := chart.VillageMap(title, label, mp, 0, 1, u, chart.WithFont(c.font))
 			if err != nil {
 				return sec, fmt.Errorf("village map: %w", err)
 			}
@@ -316,6 +384,16 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, cdir string
 		}
 	}
 	return sec, nil
+}
+
+func dedupeInts(xs []int) []int {
+	var out []int
+	for _, x := range xs {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // saveChart writes a chart as PNG and SVG into dir and returns it for a
@@ -349,7 +427,7 @@ func Ranked(w io.Writer, ms []sim.Metric, rows []analysis.Row, ref string, from,
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "mean ± 95%% half-width over replicates, months %d–%d; %s; ref: %s\n", from, to-1, units(ms), ref)
+	fmt.Fprintf(w, "mean ± 95%% half-width, %s; %s; ref: %s\n", WindowText(from, to), units(ms), ref)
 }
 
 // meanHalf formats a mean and its half-width for a terminal table.
@@ -357,12 +435,10 @@ func meanHalf(mean, half float64, d sim.Display) string {
 	if math.IsNaN(mean) {
 		return "—"
 	}
-	mean *= d.Scale
-	half *= d.Scale
 	if math.IsNaN(half) {
-		return fmt.Sprintf(d.Format, mean)
+		return d.Text(mean)
 	}
-	return fmt.Sprintf(d.Format+"±"+d.Format, mean, half)
+	return d.Text(mean) + "±" + d.Text(half)
 }
 
 // units names the units of the columns whose display scales their values,
@@ -387,15 +463,11 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 			"differences are against the reference scenario with 95% Welch intervals, Holm-adjusted across metrics.",
 		Generated:  time.Now().UTC().Format("2006-01-02 15:04 UTC"),
 		Version:    version,
-		Command:    strings.Join(man.Command, " "),
 		Manifest:   string(mj),
 		Reference:  ref,
-		Window:     fmt.Sprintf("final %d years (months %d–%d)", (to-from)/12, from, to-1),
+		Window:     WindowText(from, to),
 		Replicates: repNote,
 		Sections:   sections,
-	}
-	if (to-from)%12 != 0 {
-		data.Window = fmt.Sprintf("final %d months (months %d–%d)", to-from, from, to-1)
 	}
 	for _, ms := range man.Scenarios {
 		sc := Scenario{Name: ms.Name, Label: chart.ScenarioLabel(ms.Name), Description: ms.Description}
@@ -425,7 +497,7 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 			cr, _ := analysis.Find(rows, s, comp)
 			ce := analysis.CostEffectiveness(cr.Mean-refComp.Mean, 12*(fr.Mean-refFiscal.Mean))
 			if !math.IsNaN(ce) && !math.IsInf(ce, 0) {
-				rr.CostEffectiveness = fmt.Sprintf("%+.4f per 100 M yuan/year", ce)
+				rr.CostEffectiveness = fmt.Sprintf("%+.3f", ce) // the column's header gives the unit
 			}
 		}
 		data.Ranked = append(data.Ranked, rr)

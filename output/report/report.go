@@ -12,21 +12,25 @@ import (
 
 // Data is everything the report shows.
 type Data struct {
-	Title      string // e.g. "Reform packages compared"
-	Question   string // the question the report answers (a paragraph; blank lines separate paragraphs)
-	Generated  string // timestamp text
-	Version    string // govsim version
-	Command    string // exact command line to reproduce
-	Manifest   string // manifest.json text, shown in a <details> block
-	Reference  string // reference scenario name
-	Window     string // e.g. "final 5 years (months 180–239)"
-	Replicates string // e.g. "10 per scenario" or the adaptive stop reason
+	Title      string   // e.g. "Reform packages compared"
+	Question   string   // the question the report answers (a paragraph; blank lines separate paragraphs)
+	Generated  string   // timestamp text
+	Version    string   // govsim version
+	Commands   []string // command lines that remake the report, in order, ready to paste
+	Build      string   // the govsim that made the data, when it is not Version
+	Manifest   string   // manifest.json text, shown in a <details> block
+	Reference  string   // reference scenario name
+	Window     string   // e.g. "final 5 years (months 180–239)"
+	Replicates string   // e.g. "10 per scenario" or the adaptive stop reason
 	Scenarios  []Scenario
 	Columns    []Column    // headline metrics of the ranked table, in order
 	Ranked     []RankedRow // best first
-	Sections   []Section   // groups of charts
-	Patterns   []Pattern
-	Notes      []string // free text shown at the end
+	// Composite defines the index the table is ranked by, stated under it.
+	Composite     []CompositePart
+	CompositeNote string
+	Sections      []Section // groups of charts
+	Patterns      []Pattern
+	Notes         []string // free text shown at the end
 }
 
 // Scenario describes one compared scenario. Settings are the parameters
@@ -51,7 +55,7 @@ type RankedRow struct {
 	Rank              int
 	Scenario, Label   string
 	Cells             []Cell
-	CostEffectiveness string // preformatted, e.g. "+0.012 per 100 M yuan" or "—"
+	CostEffectiveness string // preformatted in composite per 100 M yuan/year, e.g. "+0.012", or "—"
 }
 
 // Cell is one metric of one scenario: the mean with the half-width of its

@@ -156,52 +156,86 @@ func TestSampleRenders(t *testing.T) {
 		}
 	}
 
-	// The ranked table: header columns and rows in the given order.
+	// The ranked tables: tiers of at most maxTierColumns metric columns,
+	// each repeating rank and scenario; together the headline columns in
+	// order; cost-effectiveness in the last.
 	tables := doc.find(func(n *node) bool { return n.name == "table" && hasClass(n, "ranked") })
-	if len(tables) != 1 {
-		t.Fatalf("%d ranked tables", len(tables))
+	if want := (len(d.Columns) + maxTierColumns - 1) / maxTierColumns; len(tables) != want {
+		t.Fatalf("%d ranked tables, want %d", len(tables), want)
 	}
-	heads := tables[0].find(func(n *node) bool { return n.name == "th" && n.attr["scope"] == "col" })
-	if len(heads) != len(d.Columns)+3 {
-		t.Fatalf("%d header cells, want %d", len(heads), len(d.Columns)+3)
+	type cellAt struct {
+		td  *node
+		col int
 	}
-	for i, c := range d.Columns {
-		h := heads[i+2].text.String()
-		if !strings.Contains(h, c.Label) || !strings.Contains(h, c.Unit) {
-			t.Errorf("column %d header %q lacks label or unit", i, h)
+	cells := make([][]cellAt, len(d.Ranked)) // by row, every metric cell across the tables
+	col := 0
+	for k, tb := range tables {
+		last := k == len(tables)-1
+		heads := tb.find(func(n *node) bool { return n.name == "th" && n.attr["scope"] == "col" })
+		metricCols := len(heads) - 2
+		if last {
+			metricCols--
+			if !strings.Contains(heads[len(heads)-1].text.String(), "cost-effectiveness") {
+				t.Errorf("last table's last column %q", heads[len(heads)-1].text.String())
+			}
 		}
-		want := "lower is better"
-		if c.HigherIsBetter {
-			want = "higher is better"
+		if metricCols < 1 || metricCols > maxTierColumns {
+			t.Fatalf("table %d has %d metric columns", k, metricCols)
 		}
-		if !strings.Contains(h, want) {
-			t.Errorf("column %d header %q lacks %q", i, h, want)
+		for i := 0; i < metricCols; i++ {
+			c := d.Columns[col+i]
+			h := heads[i+2].text.String()
+			if !strings.Contains(h, c.Label) || !strings.Contains(h, c.Unit) {
+				t.Errorf("column %d header %q lacks label or unit", col+i, h)
+			}
+			want := "lower is better"
+			if c.HigherIsBetter {
+				want = "higher is better"
+			}
+			if !strings.Contains(h, want) {
+				t.Errorf("column %d header %q lacks %q", col+i, h, want)
+			}
 		}
+		rows := tb.find(func(n *node) bool { return n.name == "tr" })[1:]
+		if len(rows) != len(d.Ranked) {
+			t.Fatalf("table %d: %d ranked rows, want %d", k, len(rows), len(d.Ranked))
+		}
+		for i, r := range d.Ranked {
+			tr := rows[i]
+			want := metricCols + 2
+			if last {
+				want++
+			}
+			if len(tr.children) != want {
+				t.Fatalf("table %d row %d has %d cells, want %d", k, i, len(tr.children), want)
+			}
+			if got := strings.TrimSpace(tr.children[0].text.String()); got != strconv.Itoa(r.Rank) {
+				t.Errorf("row %d rank %q, want %d", i, got, r.Rank)
+			}
+			if got := tr.children[1].text.String(); got != r.Label+r.Scenario {
+				t.Errorf("row %d scenario %q, want %q", i, got, r.Label+r.Scenario)
+			}
+			if last {
+				if got := tr.children[len(tr.children)-1].text.String(); got != r.CostEffectiveness {
+					t.Errorf("row %d cost-effectiveness %q, want %q", i, got, r.CostEffectiveness)
+				}
+			}
+			if hasClass(tr, "ref") != (r.Scenario == d.Reference) {
+				t.Errorf("row %d reference class wrong", i)
+			}
+			for j := 0; j < metricCols; j++ {
+				cells[i] = append(cells[i], cellAt{tr.children[j+2], col + j})
+			}
+		}
+		col += metricCols
 	}
-	rows := tables[0].find(func(n *node) bool { return n.name == "tr" })[1:]
-	if len(rows) != len(d.Ranked) {
-		t.Fatalf("%d ranked rows, want %d", len(rows), len(d.Ranked))
+	if col != len(d.Columns) {
+		t.Fatalf("the tables hold %d metric columns, want %d", col, len(d.Columns))
 	}
 	for i, r := range d.Ranked {
-		tr := rows[i]
-		if len(tr.children) != len(d.Columns)+3 {
-			t.Fatalf("row %d has %d cells", i, len(tr.children))
-		}
-		if got := strings.TrimSpace(tr.children[0].text.String()); got != strconv.Itoa(r.Rank) {
-			t.Errorf("row %d rank %q, want %d", i, got, r.Rank)
-		}
-		if got := tr.children[1].text.String(); got != r.Label+r.Scenario {
-			t.Errorf("row %d scenario %q, want %q", i, got, r.Label+r.Scenario)
-		}
-		if got := tr.children[len(tr.children)-1].text.String(); got != r.CostEffectiveness {
-			t.Errorf("row %d cost-effectiveness %q, want %q", i, got, r.CostEffectiveness)
-		}
 		isRef := r.Scenario == d.Reference
-		if hasClass(tr, "ref") != isRef {
-			t.Errorf("row %d reference class wrong", i)
-		}
-		for j, c := range r.Cells {
-			td := tr.children[j+2]
+		for _, at := range cells[i] {
+			j, td, c := at.col, at.td, r.Cells[at.col]
 			f := d.Columns[j].Format
 			mean := td.find(func(n *node) bool { return hasClass(n, "mean") })[0].text.String()
 			if want := num(f, c.Mean) + " ± " + num(f, c.Half); mean != want {
@@ -232,6 +266,11 @@ func TestSampleRenders(t *testing.T) {
 				t.Errorf("row %d col %d: diff %q, want %q", i, j, diff.text.String(), want)
 			}
 		}
+	}
+	// The composite index's definition under the tables.
+	comp := doc.find(func(n *node) bool { return n.name == "table" && hasClass(n, "composite") })
+	if len(comp) != 1 || len(comp[0].find(func(n *node) bool { return n.name == "tr" })) != len(d.Composite)+1 {
+		t.Fatal("composite definition missing")
 	}
 	// The one-line ranking above the table, in order.
 	order := doc.find(func(n *node) bool { return n.name == "ol" && hasClass(n, "order") })
@@ -302,7 +341,7 @@ func TestSampleRenders(t *testing.T) {
 
 	// Reproduce: the command in a <pre>, the manifest in <details>.
 	pres := doc.find(func(n *node) bool { return n.name == "pre" && hasClass(n, "cmd") })
-	if len(pres) != 1 || pres[0].text.String() != d.Command {
+	if len(pres) != 1 || pres[0].text.String() != strings.Join(d.Commands, "\n")+"\n" {
 		t.Error("command not shown in <pre>")
 	}
 	det := doc.find(func(n *node) bool { return n.name == "details" })
@@ -331,7 +370,7 @@ func TestEscaping(t *testing.T) {
 	d.Sections[0].Charts[0].PNG = `javascript:alert(1)`
 	d.Sections[0].Charts[1].PNG = `" onclick="alert(1)`
 	d.Manifest = evil
-	d.Command = evil
+	d.Commands = []string{evil}
 	d.Notes = []string{evil}
 	out := render(t, d)
 	s := string(out)

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,14 +17,22 @@ import (
 	"github.com/govsim/govsim/output/chart"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
+	"github.com/govsim/govsim/sim/version"
 )
 
 // Sensitivity says what a sensitivity analysis is made of.
 type Sensitivity struct {
-	Dir       string   // a finished sweep, design morris or saltelli
+	Dir       string   // a finished sweep, design lhs, morris or saltelli
 	Metrics   []string // nil: the terminal metrics
 	Bootstrap int      // resamples for the intervals
 	Version   string   // this govsim; a sweep written by another is refused
+	// Build is this binary, named in the report.
+	Build version.Info
+	// Command is the command making the analysis ("govsim analyze …"); the
+	// report lists it after the sweep's own.
+	Command []string
+	// Font is the charts' font, as for Comparison.
+	Font ChartFont
 }
 
 // DefaultSensitivityMetrics are the metrics analysed when none are named.
@@ -34,9 +44,15 @@ func DefaultSensitivityMetrics() []string {
 	return out
 }
 
-// Analyze computes Morris or Sobol indices of a sweep, writes
-// sensitivity.csv, charts/ and sensitivity.html beside it, and prints the
-// indices to w.
+// sensitivityDesigns are the sweep designs Analyze has indices for.
+func sensitivityDesigns() []string { return []string{"lhs", "morris", "saltelli"} }
+
+// Analyze computes sensitivity indices of a sweep — standardised regression
+// and partial rank correlation coefficients for a Latin hypercube, Morris
+// elementary effects, or Sobol indices — from its results table (CSV or
+// Parquet), writes sensitivity.csv, charts/ and sensitivity.html beside
+// it, prints the indices to w, and warns when the design is too small for
+// them to be stable.
 func Analyze(w io.Writer, s Sensitivity) error {
 	d, err := table.OpenSweepDir(s.Dir)
 	if err != nil {
@@ -46,147 +62,209 @@ func Analyze(w io.Writer, s Sensitivity) error {
 	if spec.Govsim != s.Version {
 		return badInput(fmt.Errorf("%s was written by govsim %s; this is govsim %s: rerun the sweep", s.Dir, spec.Govsim, s.Version))
 	}
-	if spec.Design != "morris" && spec.Design != "saltelli" {
-		return badInput(fmt.Errorf("%s holds a %s sweep: sensitivity indices need design morris or saltelli", s.Dir, spec.Design))
+	if !slices.Contains(sensitivityDesigns(), spec.Design) {
+		return badInput(fmt.Errorf("%s holds a %s sweep: sensitivity indices need design %s", s.Dir, spec.Design, strings.Join(sensitivityDesigns(), ", ")))
+	}
+	if s.Build.Version != "" {
+		s.Version = s.Build.String()
 	}
 	metrics := s.Metrics
 	if len(metrics) == 0 {
 		metrics = DefaultSensitivityMetrics()
 	}
-	known := map[string]bool{}
-	for _, m := range spec.Metrics {
-		known[m] = true
-	}
 	for _, m := range metrics {
-		if !known[m] {
+		if !slices.Contains(spec.Metrics, m) {
 			return badInput(fmt.Errorf("-metrics: unknown metric %q", m))
 		}
 	}
-	res := analysis.NewResults(len(spec.Points))
-	if err := table.ReadSweepResults(s.Dir, &d.File, res.Add); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return badInput(fmt.Errorf("%s has no results.csv (a finished sweep in CSV format is needed; merge shards first): %w", s.Dir, err))
-		}
-		return badInput(err)
-	}
-	pm := res.Means()
-	k := len(spec.Factors)
-	names := make([]string, k)
-	for i, f := range spec.Factors {
-		names[i] = f.Key
-	}
-	units := make([][]float64, len(spec.Units))
-	for i, u := range spec.Units {
-		units[i] = make([]float64, len(u))
-		for j, x := range u {
-			units[i][j] = float64(x)
-		}
-	}
-
-	out := table.NewCSV(table.SensitivityColumns())
-	row := func(sc, m, p, method, index string, v, lo, hi float64) {
-		out.Add(table.Cell{S: sc}, table.Cell{S: m}, table.Cell{S: p}, table.Cell{S: method}, table.Cell{S: index},
-			table.Cell{F: v}, table.Cell{F: lo}, table.Cell{F: hi})
-	}
-	cdir := filepath.Join(s.Dir, "charts")
-	if err := os.MkdirAll(cdir, 0o755); err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	section := Section{Title: "Sensitivity"}
-	nan := math.NaN()
-	for _, sc := range spec.Scenarios {
-		for _, m := range metrics {
-			y := pm[sc.Name][m]
-			if y == nil {
-				return badInput(fmt.Errorf("results.csv has no %s rows for scenario %s", m, sc.Name))
-			}
-			title := fmt.Sprintf("%s: %s", chart.ScenarioLabel(sc.Name), m)
-			var ch Chart
-			switch spec.Design {
-			case "morris":
-				idx, err := analysis.Morris(units, y, k, s.Bootstrap, spec.Seed)
-				if err != nil {
-					return badInput(fmt.Errorf("morris, %s %s: %w", sc.Name, m, err))
-				}
-				fmt.Fprintf(tw, "%s\t%s\tparameter\tμ*\t95%% interval\tμ\tσ\n", sc.Name, m)
-				pts := make([]chart.MorrisPoint, len(idx))
-				for _, x := range idx {
-					row(sc.Name, m, names[x.Param], "morris", "mu_star", x.MuStar, x.MuStarLow, x.MuStarHigh)
-					row(sc.Name, m, names[x.Param], "morris", "mu", x.Mu, nan, nan)
-					row(sc.Name, m, names[x.Param], "morris", "sigma", x.Sigma, nan, nan)
-					fmt.Fprintf(tw, "\t\t%s\t%.4g\t[%.4g, %.4g]\t%.4g\t%.4g\n", names[x.Param], x.MuStar, x.MuStarLow, x.MuStarHigh, x.Mu, x.Sigma)
-					pts[x.Param] = chart.MorrisPoint{Name: names[x.Param], MuStar: x.MuStar, Sigma: x.Sigma}
-				}
-				plt, err := chart.MorrisScatter("Morris: "+title, pts)
-				if err != nil {
-					return err
-				}
-				ch, err = saveChart(plt, cdir, "morris-"+sc.Name+"-"+m, "Morris: "+title,
-					"Far right: the output is sensitive to the parameter; high: through interactions or non-linearity.", 16, 10.5)
-				if err != nil {
-					return err
-				}
-			case "saltelli":
-				yA, yB, yAB, err := analysis.SplitSaltelli(y, k)
-				if err != nil {
-					return badInput(fmt.Errorf("saltelli, %s %s: %w", sc.Name, m, err))
-				}
-				idx, err := analysis.Sobol(yA, yB, yAB, s.Bootstrap, 0.95, spec.Seed)
-				if err != nil {
-					return badInput(fmt.Errorf("sobol, %s %s: %w", sc.Name, m, err))
-				}
-				fmt.Fprintf(tw, "%s\t%s\tparameter\tS1\t95%% interval\tST\t95%% interval\n", sc.Name, m)
-				bars := make([]chart.SobolBar, len(idx))
-				for _, x := range idx {
-					row(sc.Name, m, names[x.Param], "sobol", "S1", x.S1, x.S1Low, x.S1High)
-					row(sc.Name, m, names[x.Param], "sobol", "ST", x.ST, x.STLow, x.STHigh)
-					fmt.Fprintf(tw, "\t\t%s\t%.3f\t[%.3f, %.3f]\t%.3f\t[%.3f, %.3f]\n", names[x.Param], x.S1, x.S1Low, x.S1High, x.ST, x.STLow, x.STHigh)
-					bars[x.Param] = chart.SobolBar{Name: names[x.Param], S1: x.S1, S1Low: x.S1Low, S1High: x.S1High, ST: x.ST, STLow: x.STLow, STHigh: x.STHigh}
-				}
-				plt, err := chart.SobolBars("Sobol: "+title, bars)
-				if err != nil {
-					return err
-				}
-				ch, err = saveChart(plt, cdir, "sobol-"+sc.Name+"-"+m, "Sobol: "+title,
-					"First-order index: the share of the output's variance due to the parameter alone; total: including its interactions.", 16, 10.5)
-				if err != nil {
-					return err
-				}
-			}
-			section.Charts = append(section.Charts, ch)
-		}
-	}
-	tw.Flush()
-	csvPath := filepath.Join(s.Dir, "sensitivity.csv")
-	if err := table.WriteFileAtomic(csvPath, out.Bytes()); err != nil {
-		return err
-	}
-	sweepJSON, err := table.ReadInput(filepath.Join(s.Dir, "sweep.json"), table.MaxManifestBytes)
+	fnt, err := s.Font.orDefault()
 	if err != nil {
 		return err
 	}
-	data := Data{
-		Title: "Sensitivity of outcomes to parameters",
-		Question: fmt.Sprintf("Which parameters move the outcomes most? %s design over %d parameters (%s), %d design points, %d replicates each; "+
-			"each point's outcome is the mean over the final %d months.", spec.Design, k, strings.Join(names, ", "), len(spec.Points), spec.Replicates, spec.Window),
-		Generated: time.Now().UTC().Format("2006-01-02 15:04 UTC"),
-		Version:   s.Version,
-		Command:   "govsim analyze " + s.Dir,
-		Manifest:  string(sweepJSON),
-		Window:    fmt.Sprintf("final %d months", spec.Window),
-		Sections:  []Section{section},
-		Notes: []string{
-			"sensitivity.csv beside this file holds every index with its bootstrap 95% interval.",
-			"Morris (1991) elementary effects with μ* (Campolongo et al. 2007); Sobol indices by the Saltelli (2010) first-order and Jansen total estimators.",
-		},
+	res := analysis.NewResults(len(spec.Points))
+	if err := table.ReadSweepResults(s.Dir, &d.File, res.Add); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return badInput(fmt.Errorf("%s has no results table (results.csv or results.parquet: a finished sweep is needed; merge shards first): %w", s.Dir, err))
+		}
+		return badInput(err)
+	}
+	a := &sensitivity{s: s, spec: &spec, pm: res.Means(), out: table.NewCSV(table.SensitivityColumns()),
+		tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), cdir: filepath.Join(s.Dir, "charts"), warned: map[string][]string{}, font: fnt.Font, fontNote: fnt.Note}
+	for _, f := range spec.Factors {
+		a.names = append(a.names, f.Key)
+	}
+	if err := os.MkdirAll(a.cdir, 0o755); err != nil {
+		return err
 	}
 	for _, sc := range spec.Scenarios {
-		data.Scenarios = append(data.Scenarios, Scenario{Name: sc.Name, Label: chart.ScenarioLabel(sc.Name)})
+		for _, m := range metrics {
+			if err := a.analyse(sc.Name, m); err != nil {
+				return err
+			}
+		}
 	}
-	if err := WriteFile(filepath.Join(s.Dir, "sensitivity.html"), data); err != nil {
+	a.tw.Flush()
+	warnings := a.warnings()
+	for _, wn := range warnings {
+		fmt.Fprintln(w, wrap("warning: "+wn, 100))
+	}
+	csvPath := filepath.Join(s.Dir, "sensitivity.csv")
+	if err := table.WriteFileAtomic(csvPath, a.out.Bytes()); err != nil {
+		return err
+	}
+	if err := a.writeReport(warnings); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %s, %s and charts/\n", csvPath, filepath.Join(s.Dir, "sensitivity.html"))
 	return nil
+}
+
+// sensitivity is one analysis under way.
+type sensitivity struct {
+	s        Sensitivity
+	spec     *table.SweepSpec
+	pm       analysis.PointMeans
+	names    []string // the factors' keys
+	out      *table.CSV
+	tw       *tabwriter.Writer
+	cdir     string
+	section  Section
+	warned   map[string][]string // warning → the scenario/metric pairs it is about, in order
+	order    []string
+	font     chart.Font
+	fontNote string
+}
+
+func (a *sensitivity) row(sc, m, p, method, index string, v, lo, hi float64) {
+	a.out.Add(table.Cell{S: sc}, table.Cell{S: m}, table.Cell{S: p}, table.Cell{S: method}, table.Cell{S: index},
+		table.Cell{F: v}, table.Cell{F: lo}, table.Cell{F: hi})
+}
+
+func (a *sensitivity) warn(msg, sc, m string) {
+	if msg == "" {
+		return
+	}
+	if _, ok := a.warned[msg]; !ok {
+		a.order = append(a.order, msg)
+	}
+	a.warned[msg] = append(a.warned[msg], sc+" "+m)
+}
+
+// warnings lists each warning once, with what it is about.
+func (a *sensitivity) warnings() []string {
+	var out []string
+	for _, msg := range a.order {
+		about := a.warned[msg]
+		what := strings.Join(about, ", ")
+		if len(about) > 3 {
+			what = fmt.Sprintf("%d scenario–metric pairs", len(about))
+		}
+		out = append(out, fmt.Sprintf("%s (%s)", msg, what))
+	}
+	return out
+}
+
+// analyse computes one scenario's indices for one metric.
+func (a *sensitivity) analyse(sc, m string) error {
+	y := a.pm[sc][m]
+	if y == nil {
+		return badInput(fmt.Errorf("the results table has no %s rows for scenario %s", m, sc))
+	}
+	if constant(y) {
+		// Nothing moves it over the design (vote buying that separation has
+		// brought to zero, say): a finding, with no index to estimate.
+		fmt.Fprintf(a.tw, "%s\t%s\tdoes not vary over the design's points: no parameter moves it\n", sc, m)
+		a.warn("the output does not vary over the design, so it has no sensitivity indices", sc, m)
+		return nil
+	}
+	title := fmt.Sprintf("%s: %s", chart.ScenarioLabelFor(sc, a.font), m)
+	var ch Chart
+	var err error
+	switch a.spec.Design {
+	case "morris":
+		ch, err = a.morris(sc, m, title, y)
+	case "saltelli":
+		ch, err = a.sobol(sc, m, title, y)
+	case "lhs":
+		ch, err = a.regression(sc, m, title, y)
+	}
+	if err != nil {
+		return err
+	}
+	a.section.Charts = append(a.section.Charts, ch)
+	return nil
+}
+
+func (a *sensitivity) writeReport(warnings []string) error {
+	s, spec := a.s, a.spec
+	sweepJSON, err := table.ReadInput(filepath.Join(s.Dir, "sweep.json"), table.MaxManifestBytes)
+	if err != nil {
+		return err
+	}
+	method := map[string]string{
+		"lhs":      "Latin hypercube sample analysed by regression: standardised regression coefficients (SRC, with the linear fit's R²) and partial rank correlation coefficients (PRCC), with bootstrap 95% intervals over design points (Helton & Davis 2003).",
+		"morris":   "Morris (1991) elementary effects with μ* (Campolongo et al. 2007), bootstrap 95% intervals over trajectories; μ*, μ and σ in the metric's display unit per unit of the parameter's range.",
+		"saltelli": "Sobol indices by the Saltelli (2010) first-order and Jansen total estimators, bootstrap 95% intervals over base rows.",
+	}[spec.Design]
+	data := Data{
+		Title: "Sensitivity of outcomes to parameters",
+		Question: fmt.Sprintf("Which parameters move the outcomes most? %s design over %d parameters (%s), %d design points, %d replicates each; "+
+			"each point's outcome is the mean over the final %d months.", spec.Design, len(a.names), strings.Join(a.names, ", "), len(spec.Points), spec.Replicates, spec.Window),
+		Generated: time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+		Version:   s.Version,
+		Manifest:  string(sweepJSON),
+		Window:    fmt.Sprintf("the final %d months of each run", spec.Window),
+		Sections:  []Section{a.section},
+		Notes:     []string{"sensitivity.csv beside this file holds every index with its bootstrap 95% interval, in the metric's stored unit.", method, a.fontNote},
+	}
+	if man, err := table.ReadSweepManifest(filepath.Join(s.Dir, "manifest.json")); err == nil && len(man.Command) > 0 {
+		data.Commands = append(data.Commands, table.CommandLine(man.Command))
+	}
+	cmd := s.Command
+	if len(cmd) == 0 {
+		cmd = []string{"govsim", "analyze", s.Dir}
+	}
+	data.Commands = append(data.Commands, table.CommandLine(cmd))
+	for _, wn := range warnings {
+		data.Notes = append([]string{"Warning: " + wn}, data.Notes...)
+	}
+	for _, sc := range spec.Scenarios {
+		data.Scenarios = append(data.Scenarios, Scenario{Name: sc.Name, Label: chart.ScenarioLabel(sc.Name)})
+	}
+	return WriteFile(filepath.Join(s.Dir, "sensitivity.html"), data)
+}
+
+// display is a metric's display, for indices in its units.
+func display(metric string) sim.Display {
+	if m, ok := sim.MetricByName(metric); ok {
+		return m.Display
+	}
+	return sim.Display{Scale: 1, Format: "%.4g"}
+}
+
+func finiteAll(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// constant reports whether the finite values of y are all equal.
+func constant(y []float64) bool {
+	first, seen := 0.0, false
+	for _, v := range y {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		if !seen {
+			first, seen = v, true
+			continue
+		}
+		if v != first {
+			return false
+		}
+	}
+	return true
 }

@@ -100,7 +100,12 @@ tr.ref td, tr.ref th { background: #eef4fb; }
 .ns { color: var(--ns); }
 .diff.good, .diff.bad { font-weight: 700; }
 .mk { font-size: 0.85em; }
-td.ce { font-size: 0.93em; min-width: 7em; max-width: 10em; }
+td.ce { font-size: 0.93em; }
+table.ranked caption { caption-side: top; text-align: left; padding: 8px 10px 4px; font-weight: 600; color: var(--muted); font-size: 13px; }
+.scroll + .scroll { margin-top: 14px; }
+.composite { margin-top: 18px; max-width: 70em; }
+table.composite { font-size: 13.5px; width: auto; }
+table.composite td, table.composite th { padding: 5px 10px; }
 
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 540px), 1fr)); gap: 18px; margin-top: 12px; }
 figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px 12px; background: #fff; }
@@ -179,17 +184,28 @@ footer { border-top: 1px solid var(--line); margin-top: 36px; padding-top: 10px;
 {{range .Rows}}<li><span class="n">{{.Rank}}</span>{{.Label}}</li>
 {{end}}</ol>
 <p class="legend">Each cell shows the mean ± the half-width of its interval across replicates. Below it: the difference from the reference with its interval. <span class="good">▲/▼ green</span> = better than the reference, <span class="bad">▲/▼ red</span> = worse (▲ means the value is higher, ▼ lower); <span class="ns">grey</span> = not significant after Holm correction for multiple comparisons.</p>
-<div class="scroll">
+{{range $t := .Tiers}}<div class="scroll">
 <table class="ranked">
+<caption>{{$t.Caption}}</caption>
 <thead>
-<tr><th scope="col">Rank</th><th scope="col">Scenario</th>{{range .Columns}}<th scope="col" class="num"><span class="label">{{.Label}}</span>{{if .Unit}}<span class="unit">{{.Unit}}</span>{{end}}<span class="dir">{{.Direction}}</span></th>{{end}}<th scope="col">Cost-effectiveness</th></tr>
+<tr><th scope="col">Rank</th><th scope="col">Scenario</th>{{range $t.Columns}}<th scope="col" class="num"><span class="label">{{.Label}}</span>{{if .Unit}}<span class="unit">{{.Unit}}</span>{{end}}<span class="dir">{{.Direction}}</span></th>{{end}}{{if $t.CE}}<th scope="col" class="num"><span class="label">cost-effectiveness</span><span class="unit">composite per 100 M yuan/year</span><span class="dir">against the reference</span></th>{{end}}</tr>
 </thead>
 <tbody>
-{{range .Rows}}<tr{{if .IsReference}} class="ref"{{end}}><td class="rank">{{.Rank}}</td><th scope="row" class="scen">{{.Label}}<code>{{.Scenario}}</code></th>{{range .Cells}}<td class="num"><span class="mean">{{.Value}}</span>{{if .Ref}}<span class="diff ns">reference</span>{{else}}<span class="diff {{.Class}}" title="{{.Title}}">{{if .Marker}}<span class="mk">{{.Marker}}</span> {{end}}{{.Diff}}</span>{{if .Interval}}<span class="ci">{{.Interval}}</span>{{end}}{{end}}</td>{{end}}<td class="ce">{{.CE}}</td></tr>
+{{range $t.Rows}}<tr{{if .IsReference}} class="ref"{{end}}><td class="rank">{{.Rank}}</td><th scope="row" class="scen">{{.Label}}<code>{{.Scenario}}</code></th>{{range .Cells}}<td class="num"><span class="mean">{{.Value}}</span>{{if .Ref}}<span class="diff ns">reference</span>{{else}}<span class="diff {{.Class}}" title="{{.Title}}">{{if .Marker}}<span class="mk">{{.Marker}}</span> {{end}}{{.Diff}}</span>{{if .Interval}}<span class="ci">{{.Interval}}</span>{{end}}{{end}}</td>{{end}}{{if $t.CE}}<td class="num ce">{{.CE}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
-</section>
+{{end}}{{if .Composite}}<div class="composite">
+<h3>How the composite index is made</h3>
+<table class="composite">
+<thead><tr><th scope="col">Component</th><th scope="col">Transform to [0, 1]</th><th scope="col" class="num">Weight</th><th scope="col" class="num">Share</th></tr></thead>
+<tbody>
+{{range .Composite}}<tr><td>{{.Component}}</td><td class="mono">{{.Transform}}</td><td class="num">{{.Weight}}</td><td class="num">{{.Share}}</td></tr>
+{{end}}</tbody>
+</table>
+{{if .CompositeNote}}<p class="legend">{{.CompositeNote}}</p>
+{{end}}</div>
+{{end}}</section>
 {{end}}{{range .Sections}}<section id="{{.ID}}" class="charts">
 <h2>{{.Title}}</h2>
 {{if .Intro}}<p class="lead">{{.Intro}}</p>
@@ -215,8 +231,10 @@ footer { border-top: 1px solid var(--line); margin-top: 36px; padding-top: 10px;
 </section>
 {{end}}<section id="reproduce">
 <h2>Reproduce</h2>
-{{if .Command}}<p>Run this command with the same govsim version to regenerate every number and chart in this report:</p>
-<pre class="cmd"><code>{{.Command}}</code></pre>
+{{if .Commands}}<p>With govsim {{.Version}}{{if .Build}} (the data were made by govsim {{.Build}}){{end}}, {{if gt (len .Commands) 1}}these commands remake the data and then this report{{else}}this command remakes the data and this report{{end}}, every number and chart, from the directory it was run in:</p>
+<pre class="cmd"><code>{{range .Commands}}{{.}}
+{{end}}</code></pre>
+<p class="small muted">Without govsim on your PATH, run <code>go install ./cmd/govsim</code> in a clone of govsim checked out at that commit, or write <code>go run ./cmd/govsim</code> for <code>govsim</code>. <code>govsim rerun</code> on the output directory reproduces its data from manifest.json alone and checks it byte for byte.</p>
 {{end}}{{if .Manifest}}<details>
 <summary>manifest.json (versions, seeds and the full configuration of each scenario)</summary>
 <pre class="manifest">{{.Manifest}}</pre>

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/govsim/govsim/sim"
 )
@@ -13,10 +15,12 @@ func newTable(w io.Writer, pad int) *tabwriter.Writer {
 	return tabwriter.NewWriter(w, 0, 0, pad, ' ', tabwriter.AlignRight)
 }
 
-// Final prints each scenario's terminal metrics over the final months of
-// its runs, averaged over replicates: tails[scenario][replicate] holds each
-// district metric's mean over those months (by sim.MetricID).
-func Final(w io.Writer, scenarios []string, tails map[string][][]float64, window int) {
+// Final prints each scenario's terminal metrics over the final window
+// months of its runs, averaged over replicates: tails[scenario][replicate]
+// holds each district metric's mean over those months (by sim.MetricID).
+// months is the runs' length (0 if they differ); note, if any, says the
+// window was shortened to fit.
+func Final(w io.Writer, scenarios []string, tails map[string][][]float64, window, months int, note string) {
 	ms := sim.Terminal()
 	tw := newTable(w, 2)
 	fmt.Fprint(tw, "scenario\treps\t")
@@ -43,5 +47,34 @@ func Final(w io.Writer, scenarios []string, tails map[string][][]float64, window
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "(means of the final %d months over replicates; %s)\n", window, units(ms))
+	span := fmt.Sprintf("the final %d months of each run", window)
+	if months > 0 {
+		span = WindowText(months-window, months)
+	}
+	fmt.Fprintf(w, "means over replicates, %s; %s\n", span, units(ms))
+	if note != "" {
+		fmt.Fprintln(w, wrap(note, 100))
+	}
+}
+
+// wrap breaks text into lines of at most width columns at spaces, indenting
+// the continuation lines, for notes under terminal tables.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	col := 0
+	for i, word := range strings.Fields(s) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case i == 0:
+		case col+1+n > width:
+			b.WriteString("\n  ")
+			col = 2
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += n
+	}
+	return b.String()
 }

@@ -19,10 +19,14 @@ type view struct {
 	Scenarios      []scenarioView
 	Columns        []columnView
 	Rows           []rowView
+	Tiers          []tierView
+	Composite      []CompositePart
+	CompositeNote  string
 	Sections       []sectionView
 	PatternSummary string
 	Patterns       []patternView
-	Command        string
+	Commands       []string
+	Build          string
 	Manifest       string
 	Notes          []string
 	Generated      string
@@ -49,6 +53,28 @@ type rowView struct {
 	Cells           []cellView
 	CE              string
 }
+
+// tierView is one table of the ranked tiers: the rank and scenario, then a
+// share of the headline columns (and, in the last, cost-effectiveness), so
+// that every table fits the page without scrolling.
+type tierView struct {
+	Caption string
+	Columns []columnView
+	Rows    []tierRow
+	CE      bool
+}
+
+type tierRow struct {
+	Rank, Label, Scenario string
+	IsReference           bool
+	Cells                 []cellView
+	CE                    string
+}
+
+// maxTierColumns is the most metric columns one ranked table holds: six
+// cells of "0.911 ± 0.006" with their differences fit a 1,240-pixel page (and
+// an A4 landscape page) next to the rank and the scenario.
+const maxTierColumns = 6
 
 type cellView struct {
 	Value    string
@@ -79,13 +105,16 @@ const dash = "—"
 
 func buildView(d Data) (view, error) {
 	v := view{
-		Title:     d.Title,
-		Question:  paragraphs(d.Question),
-		Command:   d.Command,
-		Manifest:  d.Manifest,
-		Notes:     d.Notes,
-		Generated: d.Generated,
-		Version:   d.Version,
+		Title:         d.Title,
+		Question:      paragraphs(d.Question),
+		Commands:      d.Commands,
+		Build:         d.Build,
+		Manifest:      d.Manifest,
+		Composite:     d.Composite,
+		CompositeNote: d.CompositeNote,
+		Notes:         d.Notes,
+		Generated:     d.Generated,
+		Version:       d.Version,
 	}
 	if strings.TrimSpace(v.Title) == "" {
 		v.Title = "govsim report"
@@ -153,6 +182,8 @@ func buildView(d Data) (view, error) {
 		v.Rows = append(v.Rows, row)
 	}
 
+	v.Tiers = tiers(v.Columns, v.Rows)
+
 	for i, s := range d.Sections {
 		sv := sectionView{ID: fmt.Sprintf("section-%d", i+1), Title: s.Title, Intro: s.Intro}
 		for _, c := range s.Charts {
@@ -211,6 +242,45 @@ func buildView(d Data) (view, error) {
 		v.Nav = append(v.Nav, navItem{"notes", "Notes"})
 	}
 	return v, nil
+}
+
+// tiers splits the ranked table into tables of at most maxTierColumns
+// metric columns, as even as possible, each repeating rank and scenario;
+// cost-effectiveness goes in the last.
+func tiers(cols []columnView, rows []rowView) []tierView {
+	if len(rows) == 0 {
+		return nil
+	}
+	n := max(1, (len(cols)+maxTierColumns-1)/maxTierColumns)
+	size := (len(cols) + n - 1) / n
+	var out []tierView
+	for from := 0; from < len(cols) || len(out) == 0; from += size {
+		to := min(from+size, len(cols))
+		t := tierView{Columns: cols[from:to], CE: to == len(cols)}
+		var labels []string
+		for _, c := range t.Columns {
+			labels = append(labels, c.Label)
+		}
+		if t.CE {
+			labels = append(labels, "cost-effectiveness")
+		}
+		t.Caption = strings.Join(labels, ", ")
+		if n > 1 {
+			t.Caption = fmt.Sprintf("Table %d of %d: %s", len(out)+1, n, t.Caption)
+		}
+		for _, r := range rows {
+			tr := tierRow{Rank: r.Rank, Label: r.Label, Scenario: r.Scenario, IsReference: r.IsReference, Cells: r.Cells[from:to]}
+			if t.CE {
+				tr.CE = r.CE
+			}
+			t.Rows = append(t.Rows, tr)
+		}
+		out = append(out, t)
+		if to == len(cols) {
+			break
+		}
+	}
+	return out
 }
 
 // cell formats one ranked-table cell.

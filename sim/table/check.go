@@ -1,9 +1,13 @@
 package table
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
+	"os"
 	"path/filepath"
 	"strconv"
 
@@ -168,39 +172,54 @@ func runName(r ManifestRun) string { return r.Scenario + "/" + strconv.Itoa(r.Re
 // twice, known metrics, months within the scenario's, finite values), and
 // calls fn with the rows. metrics are the district metrics allowed.
 func ReadRunMonthly(dir string, m *Manifest, metrics []string, fn func(MonthlyRow) error) error {
-	path := filepath.Join(dir, "monthly.csv")
+	parquet := m.Format == FormatParquet
+	path := filepath.Join(dir, "monthly."+cmp.Or(m.Format, FormatCSV))
 	c, err := newRunCheck(path, m, metrics, func(ManifestRun) bool { return true })
 	if err != nil {
 		return err
 	}
-	return readChecked(path, c, func(r io.Reader) error {
-		return readMonthly(r, path, func(line int, row MonthlyRow) error {
-			if err := c.row(line, row.Scenario, row.Replicate, row.Seed, row.Month, -1, row.Metric, row.Value); err != nil {
-				return err
-			}
-			return fn(row)
-		})
-	})
+	check := func(line int, row MonthlyRow) error {
+		if err := c.row(line, row.Scenario, row.Replicate, row.Seed, row.Month, -1, row.Metric, row.Value); err != nil {
+			return err
+		}
+		return fn(row)
+	}
+	if parquet {
+		// A Parquet table has rows, not lines: errors name the row.
+		n := 0
+		if err := ReadMonthlyParquet(path, func(row MonthlyRow) error { n++; return check(n, row) }); err != nil {
+			return err
+		}
+		return c.end()
+	}
+	return readChecked(path, c, func(r io.Reader) error { return readMonthly(r, path, check) })
 }
 
-// ReadRunVillages reads the rows of dir/villages.csv of one scenario (""
+// ReadRunVillages reads the rows of dir's villages table of one scenario (""
 // for all) and replicate (−1 for all), checked like ReadRunMonthly's.
 func ReadRunVillages(dir string, m *Manifest, metrics []string, scenario string, replicate int, fn func(VillageRow) error) error {
-	path := filepath.Join(dir, "villages.csv")
+	parquet := m.Format == FormatParquet
+	path := filepath.Join(dir, "villages."+cmp.Or(m.Format, FormatCSV))
 	c, err := newRunCheck(path, m, metrics, func(r ManifestRun) bool {
 		return (scenario == "" || r.Scenario == scenario) && (replicate < 0 || r.Replicate == replicate)
 	})
 	if err != nil {
 		return err
 	}
-	return readChecked(path, c, func(r io.Reader) error {
-		return readVillages(r, path, scenario, replicate, func(line int, row VillageRow) error {
-			if err := c.row(line, row.Scenario, row.Replicate, row.Seed, row.Month, row.Village, row.Metric, row.Value); err != nil {
-				return err
-			}
-			return fn(row)
-		})
-	})
+	check := func(line int, row VillageRow) error {
+		if err := c.row(line, row.Scenario, row.Replicate, row.Seed, row.Month, row.Village, row.Metric, row.Value); err != nil {
+			return err
+		}
+		return fn(row)
+	}
+	if parquet {
+		n := 0
+		if err := ReadVillagesParquet(path, scenario, replicate, func(row VillageRow) error { n++; return check(n, row) }); err != nil {
+			return err
+		}
+		return c.end()
+	}
+	return readChecked(path, c, func(r io.Reader) error { return readVillages(r, path, scenario, replicate, check) })
 }
 
 // readChecked opens path as input, reads it with read, and checks its end.
@@ -275,27 +294,40 @@ func (c *resultsCheck) end() error {
 // values), and calls fn with the rows.
 func ReadSweepResults(dir string, f *SweepFile, fn func(ResultRow) error) error {
 	path := filepath.Join(dir, "results.csv")
+	parquet := false
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(filepath.Join(dir, "results.parquet")); err == nil {
+			path, parquet = filepath.Join(dir, "results.parquet"), true
+		}
+	}
 	c := &resultsCheck{file: path, spec: &f.Spec, metric: map[string]int{}, id: -1, seen: make([]bool, len(f.Spec.Metrics))}
 	for i, m := range f.Spec.Metrics {
 		c.metric[m] = i
 	}
 	var rows int64
-	err := readChecked(path, c, func(r io.Reader) error {
-		return readResults(r, path, func(line int, row ResultRow) error {
-			if err := c.row(line, row); err != nil {
-				return err
-			}
-			rows++
-			return fn(row)
-		})
-	})
+	check := func(line int, row ResultRow) error {
+		if err := c.row(line, row); err != nil {
+			return err
+		}
+		rows++
+		return fn(row)
+	}
+	var err error
+	if parquet {
+		n := 0
+		if err = ReadResultsParquet(path, func(row ResultRow) error { n++; return check(n, row) }); err == nil {
+			err = c.end()
+		}
+	} else {
+		err = readChecked(path, c, func(r io.Reader) error { return readResults(r, path, check) })
+	}
 	if err != nil {
 		return err
 	}
 	// A run's rows leave out the metrics it never defined, so a table cut
 	// within its last run reads as whole: the manifest's count tells.
 	if m, err := ReadSweepManifest(filepath.Join(dir, "manifest.json")); err == nil {
-		if want, ok := m.Rows["results.csv"]; ok && want != rows {
+		if want, ok := m.Rows[filepath.Base(path)]; ok && want != rows {
 			return &TableError{fmt.Sprintf("%s has %d rows, manifest.json records %d: truncated or damaged", path, rows, want)}
 		}
 	}

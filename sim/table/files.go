@@ -9,13 +9,15 @@ import (
 	"path/filepath"
 )
 
-// Files writes monthly.csv, villages.csv and manifest.json into a directory.
+// Files writes monthly.csv, villages.csv (or monthly.parquet,
+// villages.parquet) and manifest.json into a directory.
 // Everything goes to temporary files beside the targets and is renamed into
 // place by Commit, so an existing output directory is never half
 // overwritten and a crash leaves either the old files or the new ones.
 type Files struct {
-	dir   string
-	parts []*part
+	dir    string
+	parts  []*part       // CSV
+	tables []tableWriter // Parquet
 }
 
 type part struct {
@@ -24,12 +26,24 @@ type part struct {
 	w          *bufio.Writer
 }
 
-// Create makes dir if needed and opens the temporary files.
-func Create(dir string) (*Files, error) {
+// Create makes dir if needed and opens the temporary CSV files.
+func Create(dir string) (*Files, error) { return CreateFormat(dir, FormatCSV, "") }
+
+// CreateFormat makes dir if needed and opens the temporary files of a
+// format, csv or parquet; version names the govsim writing Parquet files.
+func CreateFormat(dir, format, version string) (*Files, error) {
+	if format != FormatCSV && format != FormatParquet {
+		return nil, fmt.Errorf("output: unknown format %q", format)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory: %w", err)
 	}
 	fs := &Files{dir: dir}
+	if format == FormatParquet {
+		t, err := runTables(dir, version)
+		fs.tables = t
+		return fs, err
+	}
 	for _, x := range []struct{ name, header string }{
 		{"monthly.csv", Header(MonthlyColumns())},
 		{"villages.csv", Header(VillagesColumns())},
@@ -51,6 +65,12 @@ func Create(dir string) (*Files, error) {
 
 // Append writes one run's rows.
 func (fs *Files) Append(r *RunRows) error {
+	if fs.tables != nil {
+		if r.typed == nil {
+			return fmt.Errorf("output: run %s/%d was recorded as CSV text for a Parquet table", r.Scenario, r.Replicate)
+		}
+		return appendTyped(fs.tables, r)
+	}
 	if _, err := fs.parts[0].w.Write(r.DistrictRows); err != nil {
 		return fmt.Errorf("monthly.csv: %w", err)
 	}
@@ -64,6 +84,12 @@ func (fs *Files) Append(r *RunRows) error {
 // everything into place (the manifest last, so its presence means the data
 // beside it is complete).
 func (fs *Files) Commit(manifest any) error {
+	for _, t := range fs.tables {
+		if err := t.finish(); err != nil {
+			fs.Abort()
+			return err
+		}
+	}
 	for _, p := range fs.parts {
 		if err := p.w.Flush(); err != nil {
 			fs.Abort()
@@ -95,12 +121,22 @@ func (fs *Files) Commit(manifest any) error {
 			return fmt.Errorf("output: %w", err)
 		}
 	}
-	fs.parts = nil
+	for _, t := range fs.tables {
+		if err := t.commit(); err != nil {
+			fs.Abort()
+			return err
+		}
+	}
+	fs.parts, fs.tables = nil, nil
 	return WriteFileAtomic(filepath.Join(fs.dir, "manifest.json"), append(js, '\n'))
 }
 
 // Abort removes the temporary files.
 func (fs *Files) Abort() {
+	for _, t := range fs.tables {
+		t.abort()
+	}
+	fs.tables = nil
 	for _, p := range fs.parts {
 		if p.f != nil {
 			p.f.Close()

@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/version"
 )
 
 // Manifest records how an output directory was made: enough to reproduce it
@@ -20,7 +20,8 @@ type Manifest struct {
 	Kind          string             `json:"kind,omitempty"` // "" here; ManifestKindSweep in a sweep's
 	Govsim        string             `json:"govsim_version"`
 	Go            string             `json:"go_version"`
-	Command       []string           `json:"command"`
+	Build         version.Info       `json:"build"`   // the binary: module version, commit, uncommitted changes
+	Command       []string           `json:"command"` // "govsim" and its arguments
 	Seed          uint64             `json:"seed"`
 	Replicates    int                `json:"replicates"`
 	Workers       int                `json:"workers"`
@@ -35,6 +36,28 @@ type Manifest struct {
 	// Checksum is a SHA-256 of what decides the runs (Sum): an edited
 	// or damaged manifest is refused rather than rerun or reported on.
 	Checksum string `json:"checksum,omitempty"`
+
+	// Format is the data tables' format: csv, or parquet (monthly.parquet
+	// and villages.parquet). Manifests written before it was recorded
+	// hold CSV.
+	Format string `json:"format,omitempty"`
+	// Set lists the -set key=value overrides of the command line, in
+	// order; every scenario's config_toml already holds them.
+	Set []string `json:"set,omitempty"`
+	// Precision records how adaptive replication (compare -precision)
+	// ended; nil without it.
+	Precision *Precision `json:"precision,omitempty"`
+}
+
+// Precision is the outcome of adaptive replication: the relative
+// half-width asked for, whether every headline interval reached it, at how
+// many replicates per scenario, and the widest interval at the end.
+type Precision struct {
+	Target     float64 `json:"target"`
+	Met        bool    `json:"met"`
+	Replicates int     `json:"replicates"`
+	Max        int     `json:"max_replicates"`
+	Widest     string  `json:"widest"`
 }
 
 // ManifestScenario is one scenario's fully resolved configuration.
@@ -134,19 +157,4 @@ func (m *Manifest) check() error {
 		}
 	}
 	return nil
-}
-
-// CommandLine renders a command line for a message, quoting what the
-// shell would split.
-func CommandLine(args []string) string {
-	out := []string{"govsim"}
-	if len(args) > 1 {
-		for _, a := range args[1:] {
-			if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`*?[]{}()<>|&;#~") {
-				a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-			}
-			out = append(out, a)
-		}
-	}
-	return strings.Join(out, " ")
 }

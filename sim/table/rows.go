@@ -14,7 +14,8 @@ type RunRows struct {
 	DistrictRows []byte // rows of monthly.csv
 	VillageRows  []byte // rows of villages.csv
 
-	prefix   []byte // "scenario,replicate,seed,"
+	prefix   []byte     // "scenario,replicate,seed,"
+	typed    *typedRows // Parquet output: rows kept as values, not CSV text
 	dNames   []string
 	vNames   []string
 	tailFrom int
@@ -48,6 +49,11 @@ func (r *RunRows) District(month int, values []float64) error {
 		if math.IsNaN(x) {
 			continue
 		}
+		if r.typed != nil {
+			r.typed.district = append(r.typed.district, typedRow{month: int32(month), metric: uint16(i), value: x})
+			r.tail(i, month, x)
+			continue
+		}
 		b := append(r.DistrictRows, r.prefix...)
 		b = strconv.AppendInt(b, int64(month), 10)
 		b = append(b, ',')
@@ -55,19 +61,28 @@ func (r *RunRows) District(month int, values []float64) error {
 		b = append(b, ',')
 		b = AppendValue(b, x)
 		r.DistrictRows = append(b, '\n')
-		if month >= r.tailFrom {
-			r.tailSum[i] += x
-			r.tailN[i]++
-		}
-		r.last[i] = x
+		r.tail(i, month, x)
 	}
 	return nil
+}
+
+// tail accumulates the final-window mean of district metric i.
+func (r *RunRows) tail(i, month int, x float64) {
+	if month >= r.tailFrom {
+		r.tailSum[i] += x
+		r.tailN[i]++
+	}
+	r.last[i] = x
 }
 
 // Village records one village's metrics; NaN values are skipped.
 func (r *RunRows) Village(month, village int, values []float64) error {
 	for i, x := range values {
 		if math.IsNaN(x) {
+			continue
+		}
+		if r.typed != nil {
+			r.typed.villages = append(r.typed.villages, typedRow{month: int32(month), village: int32(village), metric: uint16(i), value: x})
 			continue
 		}
 		b := append(r.VillageRows, r.prefix...)

@@ -27,7 +27,10 @@ type RunDir struct {
 // times and completeness are filled in here). window is the months at the
 // end that Tails averages.
 func CreateRunDir(dir string, man Manifest, window int) (*RunDir, error) {
-	files, err := Create(dir)
+	if man.Format == "" {
+		man.Format = FormatCSV
+	}
+	files, err := CreateFormat(dir, man.Format, man.Govsim)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +56,11 @@ func (d *RunDir) Asked() int { return d.asked }
 
 // Rows is the observer that records one run of months months.
 func (d *RunDir) Rows(scenario string, replicate int, seed uint64, months int) *RunRows {
-	return NewRunRows(scenario, replicate, seed, sim.DistrictMetrics(), sim.VillageMetrics(), months-d.window)
+	r := NewRunRows(scenario, replicate, seed, sim.DistrictMetrics(), sim.VillageMetrics(), months-d.window)
+	if d.Manifest.Format == FormatParquet {
+		r.typed = &typedRows{}
+	}
+	return r
 }
 
 // Keep appends a finished run's rows; runs must come in run order.

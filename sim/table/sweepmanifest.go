@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"time"
+
+	"github.com/govsim/govsim/sim/version"
 )
 
 // ManifestKindSweep marks the manifest of govsim sweep and govsim merge;
@@ -40,6 +42,13 @@ type SweepManifest struct {
 	Rows     map[string]int64 `json:"rows,omitempty"`
 	RunSeeds string           `json:"run_seeds"` // how a run's seed follows from the master seed
 	Sweep    SweepSpec        `json:"sweep"`
+
+	// Build is the binary that wrote the manifest: module version, commit
+	// and uncommitted changes, for citing and tracing results.
+	Build version.Info `json:"build"`
+	// Set lists the -set KEY=VALUE overrides of the command line; the
+	// scenarios in Sweep already hold them.
+	Set []string `json:"set,omitempty"`
 }
 
 // Shard is the share of a sweep one process runs: the runs whose id % Count
