@@ -63,3 +63,44 @@ func RunSeedsNote(s *table.SweepSpec) string {
 	}
 	return fmt.Sprintf("common: every run passes seed %d and its replicate to sim.New (govsim run -seed %d), so replicate r of every point and scenario shares random streams", s.Seed, s.Seed)
 }
+
+// Reproduction is what govsim rerun needs of a manifest of govsim run or
+// compare: its scenarios and the specs of its runs, in order, and the
+// warnings to give (another version wrote it; a scenario resolves
+// differently).
+func Reproduction(path string, m *table.Manifest, version string) (scs []Scenario, specs []experiment.Spec, warnings []string, err error) {
+	if len(m.Runs) == 0 {
+		return nil, nil, nil, &InputError{File: path, Msg: "the manifest records no runs: nothing to reproduce"}
+	}
+	if m.Govsim != version {
+		warnings = append(warnings, fmt.Sprintf("%s was written by govsim %s, this is %s; results may differ", path, m.Govsim, version))
+	}
+	scs, changed, err := FromManifest(path, m.Scenarios)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, name := range changed {
+		warnings = append(warnings, fmt.Sprintf("this govsim resolves scenario %s differently from the manifest's; results may differ", name))
+	}
+	return scs, RunSpecs(scs, m.Runs), warnings, nil
+}
+
+// SweepReproduction is what govsim rerun needs of a sweep's manifest: the
+// sweep as this version identifies it, its scenarios, the parameter of
+// each factor, and the warnings to give.
+func SweepReproduction(path string, sm *table.SweepManifest, version string) (spec table.SweepSpec, scs []Scenario, params []sim.Param, warnings []string, err error) {
+	if sm.Govsim != version {
+		warnings = append(warnings, fmt.Sprintf("%s was written by govsim %s, this is %s; results may differ", path, sm.Govsim, version))
+	}
+	spec = sm.Sweep
+	spec.Govsim = version
+	scs, changed, err := FromManifest(path, spec.Scenarios)
+	if err != nil {
+		return spec, nil, nil, nil, err
+	}
+	for _, name := range changed {
+		warnings = append(warnings, fmt.Sprintf("this govsim resolves scenario %s differently from the manifest's; results may differ", name))
+	}
+	params, err = FactorParams(path, spec.Factors)
+	return spec, scs, params, warnings, err
+}

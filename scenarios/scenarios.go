@@ -406,3 +406,6 @@ func Names(scs []Scenario) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// BadInput marks the error as bad input for the command line (exit status 2).
+func (e *InputError) BadInput() bool { return true }

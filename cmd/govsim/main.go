@@ -13,28 +13,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/govsim/govsim/cmd/internal/proc"
-	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/version"
 )
 
-// Exit statuses (proc: they mean one thing).
-const (
-	exitOK          = proc.OK
-	exitFailure     = proc.Failure
-	exitBadInput    = proc.BadInput
-	exitInterrupted = proc.Interrupted
-)
-
-// usageError is bad input on the command line: exit status 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+// usagef is bad input on the command line: exit status 2.
+func usagef(format string, a ...any) error { return badInput{fmt.Errorf(format, a...)} }
 
 // badInput marks an error as bad input (exit status 2) without changing its
 // message.
@@ -109,7 +95,7 @@ func commands() map[string]func(context.Context, env, []string) error {
 func run(ctx context.Context, e env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, helpText("govsim"))
-		return exitBadInput
+		return proc.BadInput
 	}
 	name := args[0]
 	switch name {
@@ -121,38 +107,20 @@ func run(ctx context.Context, e env, args []string) int {
 	f, ok := commands()[name]
 	if !ok {
 		fmt.Fprintf(e.stderr, "govsim: unknown command %q; commands: %s (see govsim help)\n", args[0], commandList)
-		return exitBadInput
+		return proc.BadInput
 	}
-	err := call(ctx, e, f, args[1:])
-	var ie interface{ Interrupted() bool }
-	var bad interface{ BadInput() bool }
-	var ue *usageError
-	var se *scenarios.InputError
-	switch {
-	case err == nil, errors.Is(err, errHelp):
-		return exitOK
-	case errors.As(err, &ie):
-		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
-		return exitInterrupted
-	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &bad) && bad.BadInput():
-		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
-		return exitBadInput
-	default:
-		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
-		return exitFailure
+	err := proc.Call(func() error { return f(ctx, e, args[1:]) })
+	if errors.Is(err, errHelp) {
+		return proc.OK
 	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "govsim %s: %v\n", name, err)
+	}
+	return proc.Status(err)
 }
 
 // call runs a command; a panic is a failure (exit status 1) with its
 // stack, never bad input.
-func call(ctx context.Context, e env, f func(context.Context, env, []string) error, args []string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
-		}
-	}()
-	return f(ctx, e, args)
-}
 
 func cmdVersion(_ context.Context, e env, args []string) error {
 	if len(args) > 0 {

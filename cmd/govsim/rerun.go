@@ -54,13 +54,10 @@ type rerun struct {
 	want      table.Want // of -out; settings are the manifest's
 }
 
-// scenarios parses the resolved scenarios of the manifest.
-func (r *rerun) scenarios(mss []table.ManifestScenario) ([]scenarios.Scenario, error) {
-	scs, changed, err := scenarios.FromManifest(r.path, mss)
-	for _, name := range changed {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: this govsim resolves scenario %s differently from the manifest's; results may differ\n", name)
+func (r *rerun) warn(warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s\n", w)
 	}
-	return scs, err
 }
 
 // runs reproduces the output of govsim run or compare: every run the
@@ -70,20 +67,14 @@ func (r *rerun) runs(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(m.Runs) == 0 {
-		return badInput{fmt.Errorf("%s records no runs: nothing to reproduce", r.path)}
-	}
-	if m.Govsim != r.e.build.Version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, m.Govsim, r.e.build.Version)
-	}
-	scs, err := r.scenarios(m.Scenarios)
+	scs, specs, warnings, err := scenarios.Reproduction(r.path, &m, r.e.build.Version)
 	if err != nil {
 		return err
 	}
+	r.warn(warnings)
 	if err := scenarios.CheckMemory(scs, len(m.Runs), r.workers, runRows(m.VillageDetail), experiment.ListBytes(len(m.Runs))); err != nil {
 		return err
 	}
-	specs := scenarios.RunSpecs(scs, m.Runs)
 	r.want.Settings = m.Sum()
 	d, err := newRunDir(r.e, r.out, r.want, table.Manifest{Seed: m.Seed, Workers: r.workers, VillageDetail: m.VillageDetail,
 		Scenarios: m.Scenarios, Format: m.Format, Set: m.Set}, r.progress, 0)
@@ -112,19 +103,11 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if err != nil {
 		return badInput{err}
 	}
-	if sm.Govsim != r.e.build.Version {
-		fmt.Fprintf(r.e.stderr, "govsim rerun: warning: %s was written by govsim %s, this is %s; results may differ\n", r.path, sm.Govsim, r.e.build.Version)
-	}
-	spec := sm.Sweep
-	spec.Govsim = r.e.build.Version
-	scs, err := r.scenarios(spec.Scenarios)
+	spec, scs, params, warnings, err := scenarios.SweepReproduction(r.path, &sm, r.e.build.Version)
 	if err != nil {
 		return err
 	}
-	params, err := scenarios.FactorParams(r.path, spec.Factors)
-	if err != nil {
-		return err
-	}
+	r.warn(warnings)
 	if err := scenarios.CheckPointsMemory(spec.Name, scs, params, spec.Points, sm.RunsShard, r.workers, spec.Monthly); err != nil {
 		return err
 	}

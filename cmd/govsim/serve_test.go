@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/govsim/govsim/cmd/internal/proc"
+
 	"context"
 	"encoding/json"
 	"net/http"
@@ -102,10 +104,10 @@ func TestServeCommand(t *testing.T) {
 	// The address is now in use: a second server says so, exit 2.
 	host := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
 	code, _, errs := govsim(t, context.Background(), "serve", "-addr", host)
-	if code != exitBadInput || !strings.Contains(errs, "is in use") || strings.Count(errs, "\n") != 1 {
+	if code != proc.BadInput || !strings.Contains(errs, "is in use") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("address in use: exit %d, %q", code, errs)
 	}
-	if c := stop(); c != exitOK {
+	if c := stop(); c != proc.OK {
 		t.Errorf("Ctrl-C: exit %d", c)
 	}
 }
@@ -137,7 +139,7 @@ func TestServeBadInput(t *testing.T) {
 		{[]string{"baseline"}, "serve takes no arguments"},
 	} {
 		code, _, errs := govsim(t, context.Background(), append([]string{"serve"}, tc.args...)...)
-		if code != exitBadInput || !strings.Contains(errs, tc.msg) || strings.Count(errs, "\n") != 1 {
+		if code != proc.BadInput || !strings.Contains(errs, tc.msg) || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%v: exit %d, %q; want 2 and %q on one line", tc.args, code, errs, tc.msg)
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -40,26 +41,14 @@ func (x *sweepRun) run(ctx context.Context) error {
 	start := time.Now()
 	spec := x.spec
 	total := spec.Runs()
-	done, removed, err := x.dir.Scan(x.shard.Mine)
+	done, removed, shardRuns, before, err := x.dir.Resume(table.Shard(x.shard))
 	if err != nil {
 		return err
 	}
 	for _, r := range removed {
 		fmt.Fprintf(x.e.stderr, "govsim sweep: removed a damaged part, to run again: %s\n", r)
 	}
-	shardRuns, before := 0, 0
-	for id := 0; id < total; id++ {
-		if x.shard.Mine(id) {
-			shardRuns++
-			if done[id] {
-				before++
-			}
-		}
-	}
-	workers := x.workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
+	workers := cmp.Or(x.workers, runtime.NumCPU())
 	var prog *experiment.Progress
 	if x.progress {
 		fmt.Fprintf(x.e.stderr, "sweep %s: %d runs%s; %d done, %d to run with %s -> %s\n",

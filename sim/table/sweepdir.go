@@ -343,3 +343,23 @@ func (d *SweepDir) AssembleLike(orig, format string) ([]string, error) {
 	tables, err := AssembleSweep(d.Dir, d.File, other, d.PartPath)
 	return tables.Names(), err
 }
+
+// Resume reads which runs of a shard the directory already holds (a
+// damaged part is removed, to run again, and named in removed): the runs
+// done, how many runs the shard has, and how many of them were done
+// before.
+func (d *SweepDir) Resume(s Shard) (done []bool, removed []string, shardRuns, before int, err error) {
+	done, removed, err = d.Scan(s.Mine)
+	if err != nil {
+		return nil, nil, 0, 0, err
+	}
+	for id := range done {
+		if s.Mine(id) {
+			shardRuns++
+			if done[id] {
+				before++
+			}
+		}
+	}
+	return done, removed, shardRuns, before, nil
+}
