@@ -199,7 +199,7 @@ func FuzzDecodeSettings(f *testing.F) {
 		`{"seed":3,"panes":[{"scenario":"baseline","params":{"election.price":3000,"election.interval":60}},{"scenario":"zhengjing","reforms":[]}]}`,
 		`{"panes":[{"scenario":"baseline","reforms":[{"kind":"zhengshe","start":5,"coverage":"pilot","fraction":0.3}]},{"scenario":"huge"}]}`,
 		`{"seed":-0,"panes":[{"scenario":"","params":null,"reforms":null},{}]}`,
-		`[1,2,3]`, `"x"`, `{"panes":{}}`, `{"seed":1e999}`,
+		`{}`, `[1,2,3]`, `"x"`, `{"panes":{}}`, `{"seed":1e999}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -217,16 +217,17 @@ func FuzzDecodeSettings(f *testing.F) {
 			}
 			return
 		}
-		if len(st.Panes) != 2 {
-			t.Fatalf("%d panes decoded", len(st.Panes))
+		// No panes means the server's defaults, which setupCmd fills in.
+		if n := len(st.Panes); n != 2 && n != 0 {
+			t.Fatalf("%d panes decoded", n)
 		}
-		for _, p := range st.Panes {
-			cfg, err := srv.resolve(p)
+		c, err := srv.setupCmd(st)
+		if err != nil && !errors.As(err, &br) {
+			t.Fatalf("setup: %v is not a bad request", err)
+		}
+		for _, cfg := range c.cfg {
 			if err != nil {
-				if !errors.As(err, &br) {
-					t.Fatalf("resolve: %v is not a bad request", err)
-				}
-				continue
+				break
 			}
 			if err := cfg.Validate(); err != nil {
 				t.Fatalf("resolved an invalid configuration: %v", err)
