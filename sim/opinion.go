@@ -40,15 +40,22 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	iLevel := float32(v.I)
 	ob := &v.obs
 
-	for i := 0; i < n; i++ {
-		f := r.Flags[i]
-		a := r.Access[i]
+	// Every slice cut to n once, so the loop runs without bounds checks, and
+	// the sums kept in registers; the sums add in the same order as before.
+	flags, access, party, u, resid := r.Flags[:n], r.Access[:n], r.Party[:n], r.U[:n], r.Resid[:n]
+	S, T, G, iota, bin := r.S[:n], r.T[:n], r.G[:n], r.Iota[:n], r.Bin[:n]
+	hist := &ob.Hist
+	migrants, locals := ob.Migrants, ob.Locals
+	sumSM, sumSL, sumIota, sumG := ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG
+	voice32, tension32 := float32(voice), float32(tension)
+	for i := range flags {
+		a := access[i]
 		reach := 1 - ac*a
 		if reach < 0 {
 			reach = 0
 		}
 		pub := public + centre*reach
-		migrant := f&FlagMigrant != 0
+		migrant := flags[i]&FlagMigrant != 0
 		usable := coll + pub
 		if migrant {
 			// Only the public supply and a share of the collective's are
@@ -61,66 +68,70 @@ func (m *Model) opinion(v *Village, cn *counts) {
 		}
 		q *= 1 - noise*(a-0.5)
 		if migrant {
-			q *= 1 - gap*(1-r.Iota[i]) // take-up rises with integration
+			q *= 1 - gap*(1-iota[i]) // take-up rises with integration
 		}
 		q = clamp32(q)
-		s := r.S[i] + alpha*(q-r.S[i])
-		r.S[i] = s
+		s := S[i] + alpha*(q-S[i])
+		S[i] = s
 
-		party := float32(r.Party[i]) * partyW
-		if party > 1 {
-			party = 1
+		pw := float32(party[i]) * partyW
+		if pw > 1 {
+			pw = 1
 		}
-		target := party
+		target := pw
 		if migrant {
-			target += migInsec * (1 - r.Iota[i])
-		} else if float32(r.U[i])/256 < iLevel { // no longer farms
+			target += migInsec * (1 - iota[i])
+		} else if float32(u[i])/256 < iLevel { // no longer farms
 			// Insecurity without urban social insurance, and the identity
 			// of a villager who lives as a city dweller [二(二)3].
 			target += insec + ident
 		}
-		g := clamp32(r.G[i] + alphaG*(target-r.G[i]))
-		r.G[i] = g
-		r.T[i] = clamp32(r.T[i] + beta*(s-gt*g-r.T[i]) - penalty)
+		g := clamp32(G[i] + alphaG*(target-G[i]))
+		G[i] = g
+		T[i] = clamp32(T[i] + beta*(s-gt*g-T[i]) - penalty)
 
 		if migrant {
-			if r.Resid[i] < 0xffff {
-				r.Resid[i]++
+			if resid[i] < 0xffff {
+				resid[i]++
 			}
-			settled := float32(r.Resid[i]) / settleMonths
+			settled := float32(resid[i]) / settleMonths
 			if settled > 1 {
 				settled = 1
 			}
-			it := settled0*settled + float32(voice) - float32(tension)
-			r.Iota[i] = clamp32(r.Iota[i] + irate*(it-r.Iota[i]))
-			ob.Migrants++
-			ob.SumSMigrant += float64(s)
-			ob.SumIota += float64(r.Iota[i])
+			it := settled0*settled + voice32 - tension32
+			io := clamp32(iota[i] + irate*(it-iota[i]))
+			iota[i] = io
+			migrants++
+			sumSM += float64(s)
+			sumIota += float64(io)
 		} else {
-			ob.Locals++
-			ob.SumSLocal += float64(s)
+			locals++
+			sumSL += float64(s)
 		}
-		ob.SumG += float64(g)
-		ob.Hist[r.Bin[i]]++
+		sumG += float64(g)
+		hist[bin[i]]++
 	}
+	ob.Migrants, ob.Locals = migrants, locals
+	ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG = sumSM, sumSL, sumIota, sumG
 
 	// Bounded-confidence mixing of trust.
 	eps, mu := float32(o.Epsilon), float32(o.Mu)
 	if n > 1 {
-		for i := 0; i < n; i++ {
+		rng := v.rng
+		for i := range T {
 			for j := 0; j < o.Meetings; j++ {
-				p := v.rng.Intn(n)
-				d := r.T[p] - r.T[i]
+				p := rng.Intn(n)
+				d := T[p] - T[i]
 				if d < eps && d > -eps {
-					r.T[i] += mu * d
-					r.T[p] -= mu * d
+					T[i] += mu * d
+					T[p] -= mu * d
 				}
 			}
 		}
 	}
 	var sumT float64
-	for i := 0; i < n; i++ {
-		sumT += float64(r.T[i])
+	for _, t := range T {
+		sumT += float64(t)
 	}
 	ob.SumT = sumT
 	v.meanIota = safeDiv(ob.SumIota, float64(ob.Migrants))

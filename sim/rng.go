@@ -11,8 +11,15 @@ import (
 
 // Stream is one independent random stream. Every village owns one, and so
 // does each run for its district-level draws; nothing reads a global source.
+//
+// The hot draws (Float64, Intn) step the PCG source directly: through
+// rand.Rand each is a call on the Source interface, which the compiler
+// cannot inline, and that call was a tenth of a run. They follow
+// rand.Rand's algorithms exactly, on the same state, so every draw is the
+// one rand.Rand would give (TestStreamMatchesRand).
 type Stream struct {
-	r *rand.Rand
+	src rand.PCGSource
+	r   *rand.Rand // the same source, for the rarer draws
 }
 
 // StreamKind separates the streams of one run so that adding draws to one
@@ -36,7 +43,14 @@ func NewStream(seed uint64, replicate int, kind StreamKind, id int) *Stream {
 	h = mix(h ^ uint64(replicate)*0xbf58476d1ce4e5b9)
 	h = mix(h ^ uint64(kind)*0x94d049bb133111eb)
 	h = mix(h ^ uint64(id+1)*0x2545f4914f6cdd1d)
-	return &Stream{r: rand.New(rand.NewSource(h))}
+	return seeded(h)
+}
+
+func seeded(h uint64) *Stream {
+	s := &Stream{}
+	s.src.Seed(h)
+	s.r = rand.New(&s.src)
+	return s
 }
 
 // Mix is the SplitMix64 finaliser, exported for deriving run seeds.
@@ -49,20 +63,49 @@ func mix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
+// uint64n is rand.Rand.Uint64n on the concrete source.
+func (s *Stream) uint64n(n uint64) uint64 {
+	if n&(n-1) == 0 {
+		if n == 0 {
+			panic("sim: Intn of 0")
+		}
+		return s.src.Uint64() & (n - 1)
+	}
+	v := s.src.Uint64()
+	if v > math.MaxUint64-n {
+		ceiling := math.MaxUint64 - math.MaxUint64%n
+		for v >= ceiling {
+			v = s.src.Uint64()
+		}
+	}
+	return v % n
+}
+
 // Float64 returns a uniform draw in [0, 1).
-func (s *Stream) Float64() float64 { return s.r.Float64() }
+func (s *Stream) Float64() float64 {
+	for {
+		if f := float64(s.uint64n(1<<53)) / (1 << 53); f != 1 {
+			return f
+		}
+	}
+}
 
 // Float32 returns a uniform draw in [0, 1).
 func (s *Stream) Float32() float32 { return s.r.Float32() }
 
 // Intn returns a uniform integer in [0, n).
-func (s *Stream) Intn(n int) int { return s.r.Intn(n) }
+func (s *Stream) Intn(n int) int {
+	if n <= 0 {
+		panic("sim: Intn of a non-positive bound")
+	}
+	return int(s.uint64n(uint64(n)))
+}
 
 // Uniform returns a uniform draw in [a, b).
-func (s *Stream) Uniform(a, b float64) float64 { return a + (b-a)*s.r.Float64() }
+func (s *Stream) Uniform(a, b float64) float64 { return a + (b-a)*s.Float64() }
 
 // Bernoulli returns true with probability p.
-func (s *Stream) Bernoulli(p float64) bool { return s.r.Float64() < p }
+func (s *Stream) Bernoulli(p float64) bool { return s.Float64() < p }
 
 // Norm returns a standard normal draw.
 func (s *Stream) Norm() float64 { return s.r.NormFloat64() }
@@ -82,10 +125,10 @@ func (s *Stream) Poisson(lambda float64) int {
 	case lambda < 30:
 		l := math.Exp(-lambda)
 		k := 0
-		p := s.r.Float64()
+		p := s.Float64()
 		for p > l {
 			k++
-			p *= s.r.Float64()
+			p *= s.Float64()
 		}
 		return k
 	default:
@@ -109,7 +152,7 @@ func (s *Stream) Binomial(n int, p float64) int {
 	if n <= 40 {
 		k := 0
 		for i := 0; i < n; i++ {
-			if s.r.Float64() < p {
+			if s.Float64() < p {
 				k++
 			}
 		}
