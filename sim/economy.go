@@ -125,7 +125,9 @@ func (m *Model) rebin(v *Village, month int, membersOnly bool) {
 		}
 		y = y*float64(r.Skill[i]) + float64(r.Div[i])
 		if member {
-			if r.Since[i] == 0 {
+			// Members of more than eleven months share every payment of
+			// the trailing year, as those of long standing do.
+			if since := int(r.Since[i]); since == 0 || since <= month-11 {
 				y += all
 			} else {
 				y += v.compensationSince(int32(r.Since[i]), month)
@@ -409,7 +411,29 @@ const (
 	binHi   = 1e7
 )
 
+// incomeBin is incomeBinLog by table: incomes are rebinned for every
+// member at each dividend, and the logarithm was a twentieth of a run. The
+// table holds, for each bin, the smallest income incomeBinLog puts in it or
+// above, found by stepping between neighbouring floats, so the two agree on
+// every income (TestIncomeBinTable).
 func incomeBin(y float64) uint8 {
+	if !(y > binLo) || math.IsInf(y, 1) {
+		return incomeBinLog(y)
+	}
+	// Positive floats order as their bits do, and the borrow of a
+	// subtraction says which is larger: the search takes no branch, which
+	// would be mispredicted half the time.
+	yb := math.Float64bits(y)
+	b := uint64(0)
+	for step := uint64(numBins / 2); step > 0; step >>= 1 {
+		_, over := bits.Sub64(yb, binEdges[(b+step)&(numBins-1)], 0) // 1 if the edge is above y
+		b += step &^ -over
+	}
+	return uint8(b)
+}
+
+// incomeBinLog is the definition: bins of equal width in log income.
+func incomeBinLog(y float64) uint8 {
 	if y <= binLo {
 		return 0
 	}
@@ -419,3 +443,20 @@ func incomeBin(y float64) uint8 {
 	}
 	return uint8(b)
 }
+
+// binEdges[k] is the bits of the smallest income in bin k or above; it is computed once
+// and never written again.
+var binEdges = func() (e [numBins]uint64) {
+	e[0] = math.Float64bits(binLo)
+	for k := 1; k < numBins; k++ {
+		t := binLo * math.Exp(float64(k)/numBins*math.Log(binHi/binLo))
+		for int(incomeBinLog(t)) >= k {
+			t = math.Nextafter(t, 0)
+		}
+		for int(incomeBinLog(t)) < k {
+			t = math.Nextafter(t, math.Inf(1))
+		}
+		e[k] = math.Float64bits(t)
+	}
+	return e
+}()

@@ -117,10 +117,10 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	// Bounded-confidence mixing of trust.
 	eps, mu := float32(o.Epsilon), float32(o.Mu)
 	if n > 1 {
-		rng := v.rng
+		rng, bound := v.rng, NewBound(n)
 		for i := range T {
 			for j := 0; j < o.Meetings; j++ {
-				p := rng.Intn(n)
+				p := rng.Below(bound)
 				d := T[p] - T[i]
 				if d < eps && d > -eps {
 					T[i] += mu * d

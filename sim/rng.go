@@ -5,6 +5,7 @@ package sim
 
 import (
 	"math"
+	"math/bits"
 
 	"golang.org/x/exp/rand"
 )
@@ -79,6 +80,63 @@ func (s *Stream) uint64n(n uint64) uint64 {
 		}
 	}
 	return v % n
+}
+
+// Bound is a fixed upper bound for many Intn draws: the remainder that
+// rand.Rand takes with a division is taken with its reciprocal instead
+// (Lemire, Kaser and Kurz 2019, "Faster remainder by direct computation"),
+// exact for every 64-bit draw and every bound below 2³² (TestBoundMod).
+// Bounds that are powers of two or 2³² and above take rand.Rand's path.
+type Bound struct {
+	n      uint64
+	mh, ml uint64 // ⌈2¹²⁸ / n⌉
+}
+
+// NewBound prepares draws in [0, n); n must be positive.
+func NewBound(n int) Bound {
+	if n <= 0 {
+		panic("sim: bound of a non-positive size")
+	}
+	b := Bound{n: uint64(n)}
+	if b.n&(b.n-1) != 0 && b.n < 1<<32 {
+		// ⌊(2¹²⁸ − 1) / n⌋ + 1 by long division, two words at a time.
+		q1, r := bits.Div64(0, math.MaxUint64, b.n)
+		q0, _ := bits.Div64(r, math.MaxUint64, b.n)
+		var c uint64
+		b.ml, c = bits.Add64(q0, 1, 0)
+		b.mh = q1 + c
+	}
+	return b
+}
+
+// mod is v mod n by the reciprocal: the low 128 bits of m·v are v/n's
+// fraction, and that fraction times n is the remainder.
+func (b Bound) mod(v uint64) uint64 {
+	if b.mh == 0 && b.ml == 0 {
+		return v % b.n
+	}
+	h, l := bits.Mul64(b.ml, v)
+	h += b.mh * v
+	fh, fl := bits.Mul64(h, b.n)
+	gh, _ := bits.Mul64(l, b.n)
+	_, c := bits.Add64(fl, gh, 0)
+	return fh + c
+}
+
+// Below is Intn(b's n), the same draw, faster.
+func (s *Stream) Below(b Bound) int {
+	n := b.n
+	if n&(n-1) == 0 {
+		return int(s.src.Uint64() & (n - 1))
+	}
+	v := s.src.Uint64()
+	if v > math.MaxUint64-n {
+		ceiling := math.MaxUint64 - math.MaxUint64%n
+		for v >= ceiling {
+			v = s.src.Uint64()
+		}
+	}
+	return int(b.mod(v))
 }
 
 // Float64 returns a uniform draw in [0, 1).

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math"
 	"testing"
 
 	"golang.org/x/exp/rand"
@@ -32,6 +33,68 @@ func TestStreamMatchesRand(t *testing.T) {
 				if a, b := s.Float32(), ref.Float32(); a != b {
 					t.Fatalf("seed %d draw %d: Float32 %v, rand %v", seed, i, a, b)
 				}
+			}
+		}
+	}
+}
+
+// The income-bin table must put every income where the logarithm does: at
+// each edge and its neighbours, and at a million incomes spread over the
+// whole range.
+func TestIncomeBinTable(t *testing.T) {
+	check := func(y float64) {
+		if a, b := incomeBin(y), incomeBinLog(y); a != b {
+			t.Fatalf("income %v (%x): table bin %d, log bin %d", y, math.Float64bits(y), a, b)
+		}
+	}
+	for k := 1; k < numBins; k++ {
+		e := math.Float64frombits(binEdges[k])
+		if int(incomeBin(e)) != k {
+			t.Fatalf("edge %d (%v) is in bin %d", k, e, incomeBin(e))
+		}
+		check(e)
+		check(math.Nextafter(e, 0))
+		check(math.Nextafter(e, math.Inf(1)))
+	}
+	for _, y := range []float64{0, -1, binLo, math.Nextafter(binLo, 2*binLo), binHi, 1e300, math.Inf(1), math.Inf(-1), math.NaN(), math.SmallestNonzeroFloat64} {
+		check(y)
+	}
+	r := seeded(1)
+	for i := 0; i < 1_000_000; i++ {
+		check(math.Exp(r.Uniform(0, math.Log(1e8))))
+	}
+}
+
+// The reciprocal remainder must equal the division's for every draw: edge
+// draws and random ones, for small, large and awkward bounds.
+func TestBoundMod(t *testing.T) {
+	r := seeded(2)
+	bounds := []uint64{3, 5, 6, 7, 9, 10, 1000, 9001, 65535, 65537, 1<<31 - 1, 1<<31 + 1, 1<<32 - 1, 1<<32 - 5}
+	for i := 0; i < 200; i++ {
+		bounds = append(bounds, 3+r.src.Uint64()%(1<<32-3), 3+r.src.Uint64()%100000)
+	}
+	for _, n := range bounds {
+		if n&(n-1) == 0 {
+			continue
+		}
+		b := NewBound(int(n))
+		vs := []uint64{0, 1, n - 1, n, n + 1, 2*n - 1, 2 * n, math.MaxUint64, math.MaxUint64 - 1, math.MaxUint64 - n, math.MaxUint64 / n * n, math.MaxUint64/n*n - 1}
+		for i := 0; i < 20000; i++ {
+			vs = append(vs, r.src.Uint64())
+		}
+		for _, v := range vs {
+			if got, want := b.mod(v), v%n; got != want {
+				t.Fatalf("%d mod %d: %d, want %d", v, n, got, want)
+			}
+		}
+	}
+	// Draws through Below are Intn's draws.
+	for _, n := range []int{1, 2, 3, 1000, 9001, 1 << 20, 1<<32 + 3} {
+		s1, s2 := seeded(uint64(n)), seeded(uint64(n))
+		b := NewBound(n)
+		for i := 0; i < 1000; i++ {
+			if a, c := s1.Below(b), s2.Intn(n); a != c {
+				t.Fatalf("Below(%d) %d, Intn %d", n, a, c)
 			}
 		}
 	}
