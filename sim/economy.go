@@ -313,7 +313,9 @@ func (m *Model) auditAccounts(v *Village) {
 			v.obs.Removed++
 			if len(*reserve) > 0 {
 				kept = append(kept, (*reserve)[0])
-				*reserve = (*reserve)[1:]
+				// Shift rather than reslice, so the array keeps its front
+				// and the next election reuses it.
+				*reserve = append((*reserve)[:0], (*reserve)[1:]...)
 			}
 			continue
 		}

@@ -1,8 +1,9 @@
 package sim
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // ElectionObs records one village's (or, summed, the district's) election.
@@ -101,7 +102,8 @@ func (m *Model) election(v *Village, month int, cn *counts) {
 		e.FrontLand += land
 	}
 	var ob ElectionObs
-	elected, reserve := m.contest(v, office{seats: v.Seats, stake: committee, sigma: v.M.Sigma, lastBuy: v.lastBuy}, month, &ob)
+	elected, reserve := m.contest(v, office{seats: v.Seats, stake: committee, sigma: v.M.Sigma, lastBuy: v.lastBuy}, month, &ob,
+		v.Committee, v.committeeReserve)
 	if elected != nil {
 		v.Committee, v.committeeReserve = elected, reserve
 		v.lastBuy = safeDiv(ob.Sold, ob.Voters)
@@ -141,7 +143,7 @@ func (m *Model) electBoard(v *Village, month int) {
 func (m *Model) boardContest(v *Village, stake float64, month int) {
 	var ob ElectionObs
 	elected, reserve := m.contest(v, office{seats: v.Seats, stake: stake, sigma: m.Cfg.Election.BoardServiceShare,
-		lastBuy: v.lastBuyBd, membersOnly: v.M.ShareholderVote, board: true}, month, &ob)
+		lastBuy: v.lastBuyBd, membersOnly: v.M.ShareholderVote, board: true}, month, &ob, v.Board, v.boardReserve)
 	v.Board, v.boardReserve = elected, reserve
 	v.lastBuyBd = safeDiv(ob.Sold, ob.Voters)
 	e := &v.obs.Election
@@ -168,7 +170,10 @@ type candidate struct {
 // by perceived competence with an in-group bonus. It returns the elected
 // officers and the runners-up in order (nil, nil when nobody may vote), and
 // adds to ob.
-func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs) (elected, reserve []Officer) {
+//
+// The winners and the runners-up are written over into and spare, the
+// office's last ones, whose arrays are reused; nothing of theirs is read.
+func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into, spare []Officer) (elected, reserve []Officer) {
 	c := &m.Cfg
 	el := &c.Election
 	k := c.District.Scale
@@ -208,9 +213,10 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs) (elec
 		public = seats + 1 - rent
 	}
 	nc := rent + public
-	if cap(v.scratchCands) < nc {
-		v.scratchCands = make([]candidate, nc)
-	}
+	// The list never exceeds the cap or seats + 1: buffers that size are
+	// allocated once, not grown election by election as stakes rise.
+	ncMax := max(int(el.CandidateCap*float64(seats)), seats+1)
+	v.scratchCands = slices.Grow(v.scratchCands[:0], ncMax)
 	cands := v.scratchCands[:nc]
 	votesNeeded := el.SwingShare * float64(nv) * k
 	cost := el.Price * votesNeeded
@@ -283,13 +289,13 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs) (elec
 		}
 		cands[best].votes++
 	}
-	order := v.scratchOrder[:0]
+	order := slices.Grow(v.scratchOrder[:0], ncMax)
 	for j := range cands {
 		order = append(order, j)
 	}
 	v.scratchOrder = order
-	sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].votes > cands[order[b]].votes })
-	elected = make([]Officer, seats)
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cands[b].votes, cands[a].votes) }) // most votes first
+	elected = slices.Grow(into[:0], seats)[:seats]
 	for s := 0; s < seats; s++ {
 		elected[s] = cands[order[s]].Officer
 		ob.CompetenceSum += elected[s].C
@@ -301,7 +307,7 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs) (elec
 			ob.BoughtSeats++
 		}
 	}
-	reserve = make([]Officer, 0, nc-seats)
+	reserve = slices.Grow(spare[:0], ncMax-seats)
 	for _, j := range order[seats:] {
 		reserve = append(reserve, cands[j].Officer)
 	}

@@ -249,7 +249,7 @@ func (m *Model) settle(v *Village, month int) {
 	case mech.BoardApart && !wasApart:
 		m.electBoard(v, month) // the separate board is elected at once
 	case !mech.BoardApart && wasApart:
-		v.Board, v.boardReserve = nil, v.boardReserve[:0] // reversed: committee members hold the posts again
+		v.Board, v.boardReserve = v.Board[:0], v.boardReserve[:0] // reversed: committee members hold the posts again
 	}
 }
 
