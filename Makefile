@@ -65,7 +65,14 @@ run:
 bench:
 	$(GO) test -run='^$$' -bench='Step|RunTeaching' -benchmem -count=5 ./sim/ | tee bench.txt
 
-# The 1:1 district (about 30 s and 1 GiB).
+# Time and memory against agents (10 thousand to 5 million) and workers
+# (1, 2): writes docs/scaling.md, docs/scaling.csv and docs/scaling-*.png.
+# A few minutes; run it on a quiet machine.
+.PHONY: scaling
+scaling:
+	$(GO) run ./cmd/scaling -months 60 -out docs
+
+# The 1:1 district (about 12 s and 0.4 GiB).
 bench-full:
 	$(GO) test -run='^$$' -bench='RunNanhaiFull' -benchtime=1x ./sim/
 

@@ -9,9 +9,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -256,6 +258,7 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 		return out
 	}
 	var sections []Section
+	var jobs []chartJob
 	for _, spec := range comparisonCharts() {
 		sec := Section{Title: spec.title, Intro: spec.intro}
 		if spec.kind == againstRef {
@@ -302,11 +305,8 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 			if err != nil {
 				return nil, fmt.Errorf("chart %s: %w", m.Name, err)
 			}
-			ch, err := saveChart(p, cdir, name, m.Title, "", 16, 9)
-			if err != nil {
-				return nil, err
-			}
-			sec.Charts = append(sec.Charts, ch)
+			jobs = append(jobs, chartJob{sec: len(sections), slot: len(sec.Charts), p: p, name: name, title: m.Title})
+			sec.Charts = append(sec.Charts, Chart{})
 		}
 		if spec.kind == villageMaps {
 			var err error
@@ -318,7 +318,37 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 			sections = append(sections, sec)
 		}
 	}
+	if err := renderCharts(jobs, sections, cdir); err != nil {
+		return nil, err
+	}
 	return sections, nil
+}
+
+// chartJob is a chart drawn but not yet rendered, and its place in the
+// sections.
+type chartJob struct {
+	sec, slot   int
+	p           *plot.Plot
+	name, title string
+}
+
+// renderCharts renders the charts as PNG and SVG on every core (rendering
+// is most of a report's time) and puts each in its place; the files and
+// the page are the same as rendered one by one.
+func renderCharts(jobs []chartJob, sections []Section, dir string) error {
+	errs := make([]error, len(jobs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			sections[j.sec].Charts[j.slot], errs[i] = saveChart(j.p, dir, j.name, j.title, "", 16, 9)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // mapSection draws the villages of replicate 0 of the reference and of the
