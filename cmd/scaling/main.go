@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -137,7 +138,7 @@ func write(pts []point, months int, dir string) error {
 		rate := float64(p.Agents) * float64(p.Months) / p.Seconds
 		bpa := p.PeakMiB * (1 << 20) / float64(p.Agents)
 		fmt.Fprintf(&csv, "%d,%g,%d,%d,%d,%.3f,%.0f,%.1f,%.0f\n", p.Villages, p.Scale, p.Workers, p.Months, p.Agents, p.Seconds, rate, p.PeakMiB, bpa)
-		fmt.Fprintf(&md, "| %d | %g | %d | %d | %.2f | %.3g | %.0f | %.0f |\n", p.Villages, p.Scale, p.Agents, p.Workers, p.Seconds, rate, p.PeakMiB, bpa)
+		fmt.Fprintf(&md, "| %d | %g | %d | %d | %.2f | %.1f M | %.0f | %.0f |\n", p.Villages, p.Scale, p.Agents, p.Workers, p.Seconds, rate/1e6, p.PeakMiB, bpa)
 	}
 	fmt.Fprintln(&md, "\n![time against agents](scaling-time.png)\n\n![memory against agents](scaling-memory.png)")
 	for name, b := range map[string][]byte{"scaling.csv": csv.Bytes(), "scaling.md": md.Bytes()} {
@@ -161,7 +162,7 @@ func chart(pts []point, dir, name, title, ylabel string, y func(point) float64, 
 	p.X.Label.Text = "agents"
 	p.Y.Label.Text = ylabel
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
-	p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, plot.LogTicks{Prec: -1}
+	p.X.Tick.Marker, p.Y.Tick.Marker = siLogTicks{}, siLogTicks{}
 	var lines []any
 	for w := 1; w <= 2; w++ {
 		var xy plotter.XYs
@@ -192,4 +193,27 @@ func chart(pts []point, dir, name, title, ylabel string, y func(point) float64, 
 		return err
 	}
 	return table.WriteFileAtomic(filepath.Join(dir, name), buf.Bytes())
+}
+
+// siLogTicks are log ticks labelled 10k, 1M, 0.1 rather than 1e+06.
+type siLogTicks struct{}
+
+func (siLogTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := plot.LogTicks{Prec: -1}.Ticks(lo, hi)
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = si(ts[i].Value)
+		}
+	}
+	return ts
+}
+
+func si(x float64) string {
+	switch {
+	case x >= 1e6:
+		return strconv.FormatFloat(x/1e6, 'f', -1, 64) + "M"
+	case x >= 1e3:
+		return strconv.FormatFloat(x/1e3, 'f', -1, 64) + "k"
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
