@@ -64,29 +64,12 @@ func mix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-// uint64n is rand.Rand.Uint64n on the concrete source.
-func (s *Stream) uint64n(n uint64) uint64 {
-	if n&(n-1) == 0 {
-		if n == 0 {
-			panic("sim: Intn of 0")
-		}
-		return s.src.Uint64() & (n - 1)
-	}
-	v := s.src.Uint64()
-	if v > math.MaxUint64-n {
-		ceiling := math.MaxUint64 - math.MaxUint64%n
-		for v >= ceiling {
-			v = s.src.Uint64()
-		}
-	}
-	return v % n
-}
-
 // Bound is a fixed upper bound for many Intn draws: the remainder that
 // rand.Rand takes with a division is taken with its reciprocal instead
 // (Lemire, Kaser and Kurz 2019, "Faster remainder by direct computation"),
 // exact for every 64-bit draw and every bound below 2³² (TestBoundMod).
-// Bounds that are powers of two or 2³² and above take rand.Rand's path.
+// Bounds that are powers of two or 2³² and above, and a Bound made without
+// NewBound, take rand.Rand's division.
 type Bound struct {
 	n      uint64
 	mh, ml uint64 // ⌈2¹²⁸ / n⌉
@@ -123,11 +106,12 @@ func (b Bound) mod(v uint64) uint64 {
 	return fh + c
 }
 
-// Below is Intn(b's n), the same draw, faster.
-func (s *Stream) Below(b Bound) int {
+// below is rand.Rand.Uint64n(b's n) on the concrete source: the same
+// draws, rejected the same way, with the remainder taken through b.
+func (s *Stream) below(b Bound) uint64 {
 	n := b.n
 	if n&(n-1) == 0 {
-		return int(s.src.Uint64() & (n - 1))
+		return s.src.Uint64() & (n - 1)
 	}
 	v := s.src.Uint64()
 	if v > math.MaxUint64-n {
@@ -136,13 +120,16 @@ func (s *Stream) Below(b Bound) int {
 			v = s.src.Uint64()
 		}
 	}
-	return int(b.mod(v))
+	return b.mod(v)
 }
+
+// Below is Intn(b's n), the same draw, faster.
+func (s *Stream) Below(b Bound) int { return int(s.below(b)) }
 
 // Float64 returns a uniform draw in [0, 1).
 func (s *Stream) Float64() float64 {
 	for {
-		if f := float64(s.uint64n(1<<53)) / (1 << 53); f != 1 {
+		if f := float64(s.below(Bound{n: 1 << 53})) / (1 << 53); f != 1 {
 			return f
 		}
 	}
@@ -156,7 +143,7 @@ func (s *Stream) Intn(n int) int {
 	if n <= 0 {
 		panic("sim: Intn of a non-positive bound")
 	}
-	return int(s.uint64n(uint64(n)))
+	return int(s.below(Bound{n: uint64(n)})) // no reciprocal: one draw does not repay it
 }
 
 // Uniform returns a uniform draw in [a, b).
