@@ -14,11 +14,6 @@ var nanhaiPath = []ReformSpec{
 	{Kind: Zhengshe, Start: 36, Coverage: "all", Intensity: 1},
 }
 
-type nullObs struct{}
-
-func (nullObs) District(int, []float64) error     { return nil }
-func (nullObs) Village(int, int, []float64) error { return nil }
-
 // heapPerAgent measures the live heap of a model per agent.
 func heapPerAgent(build func() *Model) (float64, *Model) {
 	runtime.GC()
@@ -45,7 +40,7 @@ func warmRunner(tb testing.TB) (*Model, *Runner) {
 	r := m.Start(Options{Workers: 1})
 	for pass := 0; pass < 4; pass++ {
 		for !r.Done() {
-			if err := r.Step(nullObs{}); err != nil {
+			if err := r.Step(Discard{}); err != nil {
 				tb.Fatal(err)
 			}
 		}
@@ -59,7 +54,7 @@ func step(tb testing.TB, m *Model, r *Runner) {
 	if r.Done() {
 		m.Month = 24
 	}
-	if err := r.Step(nullObs{}); err != nil {
+	if err := r.Step(Discard{}); err != nil {
 		tb.Fatal(err)
 	}
 }

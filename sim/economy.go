@@ -130,7 +130,7 @@ func (m *Model) rebin(v *Village, month int, membersOnly bool) {
 			if since := int(r.Since[i]); since == 0 || since <= month-11 {
 				y += all
 			} else {
-				y += v.compensationSince(int32(r.Since[i]), month)
+				y += v.compensationSince(int32(since), month)
 			}
 		}
 		r.Bin[i] = incomeBin(y)
@@ -446,8 +446,8 @@ func incomeBinLog(y float64) uint8 {
 	return uint8(b)
 }
 
-// binEdges[k] is the bits of the smallest income in bin k or above; it is computed once
-// and never written again.
+// binEdges[k] is the bits of the smallest income in bin k or above; it is
+// computed once and never written again.
 var binEdges = func() (e [numBins]uint64) {
 	e[0] = math.Float64bits(binLo)
 	for k := 1; k < numBins; k++ {

@@ -119,6 +119,12 @@ func (r *Runner) Step(obs Observer) error {
 // Close stops the worker pool.
 func (r *Runner) Close() { r.p.close() }
 
+// Discard is an Observer that keeps nothing: for timing runs.
+type Discard struct{}
+
+func (Discard) District(int, []float64) error     { return nil }
+func (Discard) Village(int, int, []float64) error { return nil }
+
 // Step advances the model by one month without observers (benchmarks).
 func (m *Model) Step(workers int) {
 	if workers <= 0 {

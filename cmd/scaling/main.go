@@ -85,17 +85,12 @@ func runChild(villages int, scale float64, workers, months int) error {
 	}
 	agents := m.Agents()
 	start := time.Now()
-	if err := m.Run(context.Background(), sim.Options{Workers: workers}, discard{}); err != nil {
+	if err := m.Run(context.Background(), sim.Options{Workers: workers}, sim.Discard{}); err != nil {
 		return err
 	}
 	return json.NewEncoder(os.Stdout).Encode(point{Villages: villages, Scale: scale, Workers: workers, Months: months,
 		Agents: agents, Seconds: time.Since(start).Seconds()})
 }
-
-type discard struct{}
-
-func (discard) District(int, []float64) error     { return nil }
-func (discard) Village(int, int, []float64) error { return nil }
 
 func run(sizes []size, months int, dir string) error {
 	self, err := os.Executable()
