@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // opinion is phase 6, the hot loop: every resident updates satisfaction
 // towards the quality they see (s ← s + α(q − s)), grievance towards what
 // their disputes and insecurity warrant, trust towards satisfaction less
@@ -115,17 +117,21 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG = sumSM, sumSL, sumIota, sumG
 
 	// Bounded-confidence mixing of trust.
-	eps, mu := float32(o.Epsilon), float32(o.Mu)
+	// Whether two residents are close enough to move is a coin toss to the
+	// branch predictor, so the test is a mask: out of range, d becomes +0
+	// and both updates add or take nothing. |d| < ε is compared on the
+	// bits, which order like the values for non-negative floats (ε ≥ 0).
+	epsBits, mu := math.Float32bits(float32(o.Epsilon)), float32(o.Mu)
 	if n > 1 {
 		rng, bound := v.rng, NewBound(n)
 		for i := range T {
 			for j := 0; j < o.Meetings; j++ {
 				p := rng.Below(bound)
-				d := T[p] - T[i]
-				if d < eps && d > -eps {
-					T[i] += mu * d
-					T[p] -= mu * d
-				}
+				d := math.Float32bits(T[p] - T[i])
+				d &= -below32(d&0x7fffffff, epsBits)
+				md := mu * math.Float32frombits(d)
+				T[i] += md
+				T[p] -= md
 			}
 		}
 	}
@@ -135,4 +141,13 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	}
 	ob.SumT = sumT
 	v.meanIota = safeDiv(ob.SumIota, float64(ob.Migrants))
+}
+
+// below32 is 1 if a < b and 0 otherwise, without a branch.
+func below32(a, b uint32) uint32 {
+	var x uint32
+	if a < b {
+		x = 1
+	}
+	return x
 }
