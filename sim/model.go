@@ -25,6 +25,10 @@ type Model struct {
 
 	rng *Stream // the run's own stream: set-up and the district phase
 
+	// vector: the opinion update runs its AVX2 kernel, which gives the same
+	// bits as the Go loop (tests switch it off to compare whole runs).
+	vector bool
+
 	// Carried between months.
 	lastVoteBuying float64
 	lastElection   ElectionObs
@@ -54,7 +58,7 @@ func New(cfg Config, seed uint64, replicate int, villages []VillageData) (*Model
 	if len(villages) > 0 {
 		cfg.District.Villages = len(villages)
 	}
-	m := &Model{Cfg: cfg, Seed: seed, Replicate: replicate, rng: NewStream(seed, replicate, StreamDistrict, 0)}
+	m := &Model{Cfg: cfg, Seed: seed, Replicate: replicate, rng: NewStream(seed, replicate, StreamDistrict, 0), vector: haveAVX2()}
 	for k := range cfg.Reforms {
 		m.entrySeps = append(m.entrySeps, cfg.Reforms[k].separations())
 	}

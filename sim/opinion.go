@@ -7,7 +7,12 @@ import "math"
 // their disputes and insecurity warrant, trust towards satisfaction less
 // grievance, minus the blame and detected vote buying of the month; migrants
 // integrate. Then residents meet and mix trust by bounded confidence
-// (Deffuant et al. 2000). The loop allocates nothing.
+// (Deffuant et al. 2000). Nothing here allocates.
+//
+// The update is opinionGo; on amd64 with AVX2 a kernel of the same
+// operations does eight residents at a time and opinionGo the last few.
+// The two give the same bits (TestOpinionKernelMatchesGo,
+// TestOpinionVectorSameRun), so results do not depend on the processor.
 func (m *Model) opinion(v *Village, cn *counts) {
 	c := &m.Cfg
 	o := &c.Opinion
@@ -23,98 +28,64 @@ func (m *Model) opinion(v *Village, cn *counts) {
 		v.Detected = false
 	}
 	tension := safeDiv(float64(v.obs.Opened[DisputeLocalMigrant])*1000, residents) * o.TensionWeight
-	voice := v.M.Voice
-
-	alpha, alphaG, beta := float32(o.Alpha), float32(o.AlphaG), float32(o.Beta)
-	gt := float32(o.GrievanceTrust)
-	partyW := float32(c.Disputes.PartyWeight / k)
 	insec, ident := float32(o.Insecurity), float32(o.Identity)
-	migInsec := float32(o.MigrantInsecurity * o.Insecurity)
 	insec *= float32(1 - v.M.Insured)
 	ident *= float32(1 - v.M.Urbanised)
-	irate := float32(o.IntegrationRate)
-	settled0, settleMonths := float32(o.IntegrationSettled), float32(o.SettleMonths)
-	ac := float32(c.Reform.AccessCost) * float32(v.M.CentreDist)
-	noise := float32(c.Services.Noise)
-	collShare, gap := float32(c.Services.CollectiveMigrantShare), float32(c.Services.TakeupGap)
-	coll, public, centre := float32(v.supplyColl), float32(v.supplyPublic), float32(v.supplyCentre)
-	invD := float32(safeDiv(1, v.demand))
-	iLevel := float32(v.I)
-	ob := &v.obs
+	coll := float32(v.supplyColl)
 
-	// Every slice cut to n once, so the loop runs without bounds checks, and
-	// the sums kept in registers; the sums add in the same order as before.
-	flags, access, party, u, resid := r.Flags[:n], r.Access[:n], r.Party[:n], r.U[:n], r.Resid[:n]
-	S, T, G, iota, bin := r.S[:n], r.T[:n], r.G[:n], r.Iota[:n], r.Bin[:n]
-	hist := &ob.Hist
-	migrants, locals := ob.Migrants, ob.Locals
-	sumSM, sumSL, sumIota, sumG := ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG
-	voice32, tension32 := float32(voice), float32(tension)
-	for i := range flags {
-		a := access[i]
-		reach := 1 - ac*a
-		if reach < 0 {
-			reach = 0
+	var kk opinionK
+	set := func(l *lanes, x float32) {
+		for i := range l {
+			l[i] = x
 		}
-		pub := public + centre*reach
-		migrant := flags[i]&FlagMigrant != 0
-		usable := coll + pub
-		if migrant {
-			// Only the public supply and a share of the collective's are
-			// open to a migrant.
-			usable = pub + collShare*coll
-		}
-		q := usable * invD
-		if q > 1 {
-			q = 1
-		}
-		q *= 1 - noise*(a-0.5)
-		if migrant {
-			q *= 1 - gap*(1-iota[i]) // take-up rises with integration
-		}
-		q = clamp32(q)
-		s := S[i] + alpha*(q-S[i])
-		S[i] = s
-
-		pw := float32(party[i]) * partyW
-		if pw > 1 {
-			pw = 1
-		}
-		target := pw
-		if migrant {
-			target += migInsec * (1 - iota[i])
-		} else if float32(u[i])/256 < iLevel { // no longer farms
-			// Insecurity without urban social insurance, and the identity
-			// of a villager who lives as a city dweller [二(二)3].
-			target += insec + ident
-		}
-		g := clamp32(G[i] + alphaG*(target-G[i]))
-		G[i] = g
-		T[i] = clamp32(T[i] + beta*(s-gt*g-T[i]) - penalty)
-
-		if migrant {
-			if resid[i] < 0xffff {
-				resid[i]++
-			}
-			settled := float32(resid[i]) / settleMonths
-			if settled > 1 {
-				settled = 1
-			}
-			it := settled0*settled + voice32 - tension32
-			io := clamp32(iota[i] + irate*(it-iota[i]))
-			iota[i] = io
-			migrants++
-			sumSM += float64(s)
-			sumIota += float64(io)
-		} else {
-			locals++
-			sumSL += float64(s)
-		}
-		sumG += float64(g)
-		hist[bin[i]]++
 	}
-	ob.Migrants, ob.Locals = migrants, locals
-	ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG = sumSM, sumSL, sumIota, sumG
+	set(&kk.ac, float32(c.Reform.AccessCost)*float32(v.M.CentreDist))
+	set(&kk.public, float32(v.supplyPublic))
+	set(&kk.centre, float32(v.supplyCentre))
+	set(&kk.coll, coll)
+	// Only the public supply and a share of the collective's are open to a
+	// migrant.
+	set(&kk.collM, float32(c.Services.CollectiveMigrantShare)*coll)
+	set(&kk.invD, float32(safeDiv(1, v.demand)))
+	set(&kk.noise, float32(c.Services.Noise))
+	set(&kk.half, 0.5)
+	set(&kk.gap, float32(c.Services.TakeupGap))
+	set(&kk.alpha, float32(o.Alpha))
+	set(&kk.partyW, float32(c.Disputes.PartyWeight/k))
+	set(&kk.migInsec, float32(o.MigrantInsecurity*o.Insecurity))
+	set(&kk.inv256, 1.0/256)
+	set(&kk.iLevel, float32(v.I))
+	set(&kk.insecIdent, insec+ident)
+	set(&kk.alphaG, float32(o.AlphaG))
+	set(&kk.beta, float32(o.Beta))
+	set(&kk.gt, float32(o.GrievanceTrust))
+	set(&kk.penalty, penalty)
+	set(&kk.settleMonths, float32(o.SettleMonths))
+	set(&kk.settled0, float32(o.IntegrationSettled))
+	set(&kk.voice, float32(v.M.Voice))
+	set(&kk.tension, float32(tension))
+	set(&kk.irate, float32(o.IntegrationRate))
+
+	ob := &v.obs
+	sums := opinionSums{ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG}
+	from := 0
+	if m.vector {
+		from = n &^ 7
+		if from > 0 {
+			opinionAVX2(&kk, &r.Flags[0], &r.U[0], &r.Party[0], &r.Resid[0],
+				&r.Access[0], &r.S[0], &r.T[0], &r.G[0], &r.Iota[0], from, &sums)
+		}
+	}
+	opinionGo(&kk, r, from, n, &sums)
+	ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG = sums.sM, sums.sL, sums.iota, sums.g
+	hist, flags, migrants := &ob.Hist, r.Flags[:n], 0
+	for i, b := range r.Bin[:n] {
+		hist[b]++
+		migrants += int(flags[i] & FlagMigrant) // the flag is bit 0
+	}
+	ob.Migrants += migrants
+	ob.Locals += n - migrants
+	T := r.T[:n]
 
 	// Bounded-confidence mixing of trust.
 	// Whether two residents are close enough to move is a coin toss to the
@@ -150,4 +121,105 @@ func below32(a, b uint32) uint32 {
 		x = 1
 	}
 	return x
+}
+
+// lanes is one constant repeated for the eight lanes of a vector register.
+type lanes [8]float32
+
+// opinionK holds a village's constants of the month for the resident
+// update. The vector kernel (opinion_amd64.s) reads the fields by offset:
+// keep their order and the offsets there together.
+type opinionK struct {
+	ac, public, centre, coll lanes
+	collM, invD, noise, half lanes
+	gap, alpha, partyW       lanes
+	migInsec, inv256, iLevel lanes
+	insecIdent, alphaG, beta lanes
+	gt, penalty              lanes
+	settleMonths, settled0   lanes
+	voice, tension, irate    lanes
+}
+
+// opinionSums are the month's sums of the update, each added in resident
+// order (float sums depend on it): satisfaction of migrants and of locals,
+// integration of migrants, grievance of all.
+type opinionSums struct{ sM, sL, iota, g float64 }
+
+// opinionGo updates residents [from, to) and adds them to the sums: the
+// definition of the update, which the vector kernel must match bit for bit
+// (TestOpinionKernelMatchesGo). Migrants' values enter sums of locals as
+// +0 and the other way round, which leaves a sum of non-negative terms
+// unchanged, so both ways add the same.
+func opinionGo(k *opinionK, r *Residents, from, to int, sums *opinionSums) {
+	ac, public, centre := k.ac[0], k.public[0], k.centre[0]
+	coll, collM, invD, noise, half := k.coll[0], k.collM[0], k.invD[0], k.noise[0], k.half[0]
+	gap, alpha, partyW, migInsec := k.gap[0], k.alpha[0], k.partyW[0], k.migInsec[0]
+	inv256, iLevel, insecIdent, alphaG := k.inv256[0], k.iLevel[0], k.insecIdent[0], k.alphaG[0]
+	beta, gt, penalty, settleMonths := k.beta[0], k.gt[0], k.penalty[0], k.settleMonths[0]
+	settled0, voice, tension, irate := k.settled0[0], k.voice[0], k.tension[0], k.irate[0]
+
+	// Every slice cut once, so the loop runs without bounds checks, and the
+	// sums kept in registers.
+	flags, access, party, u := r.Flags[from:to], r.Access[from:to], r.Party[from:to], r.U[from:to]
+	S, T, G, iota, resid := r.S[from:to], r.T[from:to], r.G[from:to], r.Iota[from:to], r.Resid[from:to]
+	sumSM, sumSL, sumIota, sumG := sums.sM, sums.sL, sums.iota, sums.g
+	for i := range flags {
+		a := access[i]
+		reach := 1 - ac*a
+		if reach < 0 {
+			reach = 0
+		}
+		pub := public + centre*reach
+		migrant := flags[i]&FlagMigrant != 0
+		usable := coll + pub
+		if migrant {
+			usable = pub + collM
+		}
+		q := usable * invD
+		if q > 1 {
+			q = 1
+		}
+		q *= 1 - noise*(a-half)
+		if migrant {
+			q *= 1 - gap*(1-iota[i]) // take-up rises with integration
+		}
+		q = clamp32(q)
+		s := S[i] + alpha*(q-S[i])
+		S[i] = s
+
+		pw := float32(party[i]) * partyW
+		if pw > 1 {
+			pw = 1
+		}
+		target := pw
+		if migrant {
+			target += migInsec * (1 - iota[i])
+		} else if float32(u[i])*inv256 < iLevel { // no longer farms
+			// Insecurity without urban social insurance, and the identity
+			// of a villager who lives as a city dweller [二(二)3].
+			target += insecIdent
+		}
+		g := clamp32(G[i] + alphaG*(target-G[i]))
+		G[i] = g
+		T[i] = clamp32(T[i] + beta*(s-gt*g-T[i]) - penalty)
+
+		if migrant {
+			if resid[i] < 0xffff {
+				resid[i]++
+			}
+			settled := float32(resid[i]) / settleMonths
+			if settled > 1 {
+				settled = 1
+			}
+			it := settled0*settled + voice - tension
+			io := clamp32(iota[i] + irate*(it-iota[i]))
+			iota[i] = io
+			sumSM += float64(s)
+			sumIota += float64(io)
+		} else {
+			sumSL += float64(s)
+		}
+		sumG += float64(g)
+	}
+	sums.sM, sums.sL, sums.iota, sums.g = sumSM, sumSL, sumIota, sumG
 }
