@@ -78,13 +78,6 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	}
 	opinionGo(&kk, r, from, n, &sums)
 	ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG = sums.sM, sums.sL, sums.iota, sums.g
-	hist, flags, migrants := &ob.Hist, r.Flags[:n], 0
-	for i, b := range r.Bin[:n] {
-		hist[b]++
-		migrants += int(flags[i] & FlagMigrant) // the flag is bit 0
-	}
-	ob.Migrants += migrants
-	ob.Locals += n - migrants
 	T := r.T[:n]
 
 	// Bounded-confidence mixing of trust.
@@ -106,11 +99,18 @@ func (m *Model) opinion(v *Village, cn *counts) {
 			}
 		}
 	}
-	var sumT float64
-	for _, t := range T {
+	// The trust sum is one chain of dependent additions; the histogram and
+	// the head count ride along in the same loop for free.
+	hist, flags, bins := &ob.Hist, r.Flags[:n], r.Bin[:n]
+	sumT, migrants := 0.0, 0
+	for i, t := range T {
 		sumT += float64(t)
+		hist[bins[i]]++
+		migrants += int(flags[i] & FlagMigrant) // the flag is bit 0
 	}
 	ob.SumT = sumT
+	ob.Migrants += migrants
+	ob.Locals += n - migrants
 	v.meanIota = safeDiv(ob.SumIota, float64(ob.Migrants))
 }
 
@@ -184,7 +184,7 @@ func opinionGo(k *opinionK, r *Residents, from, to int, sums *opinionSums) {
 			q *= 1 - gap*(1-iota[i]) // take-up rises with integration
 		}
 		q = clamp32(q)
-		s := S[i] + alpha*(q-S[i])
+		s := clamp32(S[i] + alpha*(q-S[i]))
 		S[i] = s
 
 		pw := float32(party[i]) * partyW

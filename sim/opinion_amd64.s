@@ -30,6 +30,20 @@
 
 DATA one<>+0(SB)/4, $0x3f800000
 GLOBL one<>(SB), RODATA|NOPTR, $4
+// 2⁻¹²⁶, the smallest normal float32, in eight lanes.
+DATA tiny<>+0(SB)/8, $0x0080000000800000
+DATA tiny<>+8(SB)/8, $0x0080000000800000
+DATA tiny<>+16(SB)/8, $0x0080000000800000
+DATA tiny<>+24(SB)/8, $0x0080000000800000
+GLOBL tiny<>(SB), RODATA|NOPTR, $32
+
+// CLAMP is clamp32 on X: lanes not below 2⁻¹²⁶ (predicate 5, not less
+// than, which NaN passes) keep min(1, X), the others become +0. T is
+// scratch.
+#define CLAMP(X, T) \
+	VCMPPS $5, tiny<>(SB), X, T; \
+	VMINPS X, Y15, X; \
+	VANDPS T, X, X
 
 // SUM8 adds the eight float32 lanes of V (XV its low half), widened to
 // float64, to the low lane of ACC one after another, lane 0 first.
@@ -55,7 +69,7 @@ GLOBL one<>(SB), RODATA|NOPTR, $4
 
 // In Go's operand order the destination is last and a memory operand
 // first: VSUBPS m, Y1, Y2 is Y2 = Y1 − m. VMAXPS x, 0 and VMINPS x, 1
-// return x on ties, as clamp32 does. VBLENDVPS mask, a, b, dst is
+// return x on ties and NaN, as the Go comparisons do. VBLENDVPS mask, a, b, dst is
 // dst = mask's sign ? a : b.
 //
 // Registers: DI constants, SI flags, R8 U, R9 Party, R10 Resid, R11 Access,
@@ -110,14 +124,14 @@ loop:
 	VSUBPS Y0, Y15, Y0
 	VMULPS Y0, Y1, Y0               // migrant take-up
 	VBLENDVPS Y13, Y0, Y1, Y1
-	VMAXPS Y1, Y14, Y1
-	VMINPS Y1, Y15, Y1
+	CLAMP(Y1, Y0)
 
 	// s, satisfaction.
 	VMOVUPS (R12)(AX*4), Y0
 	VSUBPS Y0, Y1, Y1
 	VMULPS ALPHA(DI), Y1, Y1
 	VADDPS Y1, Y0, Y11
+	CLAMP(Y11, Y0)
 	VMOVUPS Y11, (R12)(AX*4)
 
 	// The grievance target.
@@ -140,8 +154,7 @@ loop:
 	VSUBPS Y1, Y0, Y0
 	VMULPS ALPHAG(DI), Y0, Y0
 	VADDPS Y0, Y1, Y10
-	VMAXPS Y10, Y14, Y10
-	VMINPS Y10, Y15, Y10
+	CLAMP(Y10, Y0)
 	VMOVUPS Y10, (BX)(AX*4)
 
 	// Trust.
@@ -152,8 +165,7 @@ loop:
 	VMULPS BETA(DI), Y0, Y0
 	VADDPS Y0, Y1, Y0
 	VSUBPS PENALTY(DI), Y0, Y0
-	VMAXPS Y0, Y14, Y0
-	VMINPS Y0, Y15, Y0
+	CLAMP(Y0, Y1)
 	VMOVUPS Y0, (R13)(AX*4)
 
 	// Migrants: months of residence (saturating), integration.
@@ -173,24 +185,35 @@ loop:
 	VSUBPS Y12, Y1, Y1
 	VMULPS IRATE(DI), Y1, Y1
 	VADDPS Y1, Y12, Y9
-	VMAXPS Y9, Y14, Y9
-	VMINPS Y9, Y15, Y9
+	CLAMP(Y9, Y1)
 	VBLENDVPS Y13, Y9, Y12, Y9
 	VMOVUPS Y9, (DX)(AX*4)
-
-	// The sums, with the other kind's lanes as +0.
-	VPSRAD $31, Y13, Y2
-	VANDPS Y2, Y11, Y0              // s of migrants
-	VANDNPS Y11, Y2, Y1             // s of locals
-	VANDPS Y2, Y9, Y3               // integration of migrants
-	SUM8(Y0, X0, X5)
-	SUM8(Y1, X1, X6)
-	SUM8(Y3, X3, X7)
-	SUM8(Y10, X10, X8)
 
 	ADDQ $8, AX
 	CMPQ AX, CX
 	JLT loop
+
+	// The sums, in a loop of their own: their chains of dependent
+	// additions would otherwise hold the update's iterations back. The
+	// other kind's lanes enter as +0.
+	XORQ AX, AX
+
+sums:
+	VPMOVZXBD (SI)(AX*1), Y2
+	VPSLLD $31, Y2, Y2
+	VPSRAD $31, Y2, Y2              // all ones for a migrant
+	VMOVUPS (R12)(AX*4), Y11        // s
+	VANDPS Y2, Y11, Y0              // s of migrants
+	VANDNPS Y11, Y2, Y1             // s of locals
+	VANDPS (DX)(AX*4), Y2, Y3       // integration of migrants
+	VMOVUPS (BX)(AX*4), Y10         // g
+	SUM8(Y0, X0, X5)
+	SUM8(Y1, X1, X6)
+	SUM8(Y3, X3, X7)
+	SUM8(Y10, X10, X8)
+	ADDQ $8, AX
+	CMPQ AX, CX
+	JLT sums
 
 	MOVQ sums+88(FP), AX
 	VMOVSD X5, 0(AX)

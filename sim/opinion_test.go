@@ -38,13 +38,23 @@ func randomResidents(rng *Stream, n int) *Residents {
 			Resid:  resid,
 			Party:  uint16(rng.Intn(4)),
 			Access: rng.Float32(),
-			S:      rng.Float32(),
-			T:      rng.Float32(),
-			G:      rng.Float32(),
-			Iota:   rng.Float32(),
+			S:      share(rng),
+			T:      share(rng),
+			G:      share(rng),
+			Iota:   share(rng),
 		})
 	}
 	return r
+}
+
+// share is a uniform share, or one time in four a value at an edge of
+// clamp32: zero, subnormals, the smallest normal and its neighbours, one.
+func share(rng *Stream) float32 {
+	edges := []float32{0, 0x1p-149, 1e-40, 0x1p-127, 0x1p-126, 0x1.000002p-126, 1e-30, 1}
+	if rng.Intn(4) == 0 {
+		return edges[rng.Intn(len(edges))]
+	}
+	return rng.Float32()
 }
 
 // randomK draws the month's constants from ranges wide enough that reach
@@ -176,5 +186,56 @@ func TestOpinionKOffsets(t *testing.T) {
 	}
 	if ty.Size() != uintptr(32*ty.NumField()) {
 		t.Errorf("opinionK is %d bytes, not 32 per field", ty.Size())
+	}
+}
+
+// clamp32 keeps shares in [0, 1] and never subnormal, so a share decaying
+// geometrically reaches 0 instead of resting on the smallest subnormal.
+func TestClamp32(t *testing.T) {
+	for _, c := range []struct{ in, want float32 }{
+		{-1, 0}, {float32(math.Copysign(0, -1)), 0}, {0x1p-149, 0}, {0x1p-127, 0},
+		{0x1p-126, 0x1p-126}, {0.5, 0.5}, {1, 1}, {1.5, 1},
+	} {
+		if got := clamp32(c.in); math.Float32bits(got) != math.Float32bits(c.want) {
+			t.Errorf("clamp32(%g) = %g, want %g", c.in, got, c.want)
+		}
+	}
+	if nan := float32(math.NaN()); clamp32(nan) == clamp32(nan) {
+		t.Error("clamp32(NaN) is not NaN")
+	}
+	g, months := float32(0.5), 0
+	for ; g != 0 && months < 10000; months++ {
+		g = clamp32(g + 0.1*(0-g))
+	}
+	if g != 0 {
+		t.Fatalf("a grievance decaying by 10%% a month is %g after %d months", g, months)
+	}
+}
+
+// BenchmarkOpinionUpdate times the resident update alone on a village of
+// 2,048 residents, by the kernel and by opinionGo.
+func BenchmarkOpinionUpdate(b *testing.B) {
+	const n = 2048
+	rng := NewStream(1, 0, StreamVillage, 0)
+	k := randomK(rng)
+	r := randomResidents(rng, n)
+	var sums opinionSums
+	run := map[string]func(){
+		"go": func() { opinionGo(k, r, 0, n, &sums) },
+		"avx2": func() {
+			opinionAVX2(k, &r.Flags[0], &r.U[0], &r.Party[0], &r.Resid[0],
+				&r.Access[0], &r.S[0], &r.T[0], &r.G[0], &r.Iota[0], n, &sums)
+		},
+	}
+	for _, name := range []string{"go", "avx2"} {
+		b.Run(name, func(b *testing.B) {
+			if name == "avx2" && !haveAVX2() {
+				b.Skip("no AVX2 here")
+			}
+			for b.Loop() {
+				run[name]()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n*b.N), "ns/agent")
+		})
 	}
 }
