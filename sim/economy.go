@@ -414,25 +414,28 @@ const (
 )
 
 // incomeBin is incomeBinLog by table: incomes are rebinned for every
-// member at each dividend, and the logarithm was a twentieth of a run. The
-// table holds, for each bin, the smallest income incomeBinLog puts in it or
-// above, found by stepping between neighbouring floats, so the two agree on
-// every income (TestIncomeBinTable).
+// member at each dividend, and the logarithm was a twentieth of a run. An
+// income's float bits, shifted, name its cell (the exponent and the top six
+// bits of the mantissa: a 64th of an octave, narrower than a bin, which is
+// a 19th), so a cell holds one bin edge at most; the cell's table entry
+// and one comparison with the next edge give the bin. The edges are the
+// smallest incomes incomeBinLog puts in each bin, found by stepping between
+// neighbouring floats, so the two agree on every income
+// (TestIncomeBinTable).
 func incomeBin(y float64) uint8 {
-	if !(y > binLo) || math.IsInf(y, 1) {
+	if !(y > binLo && y < binHi) {
 		return incomeBinLog(y)
 	}
-	// Positive floats order as their bits do, and the borrow of a
-	// subtraction says which is larger: the search takes no branch, which
-	// would be mispredicted half the time.
 	yb := math.Float64bits(y)
-	b := uint64(0)
-	for step := uint64(numBins / 2); step > 0; step >>= 1 {
-		_, over := bits.Sub64(yb, binEdges[(b+step)&(numBins-1)], 0) // 1 if the edge is above y
-		b += step &^ -over
-	}
-	return uint8(b)
+	b := binTables.cell[yb>>cellShift-binTables.firstCell]
+	// Positive floats order as their bits do; the borrow says whether y is
+	// below the next edge, without a branch to mispredict.
+	_, below := bits.Sub64(yb, binTables.edge[int(b)+1], 0)
+	return b + uint8(1-below)
 }
+
+// cellShift leaves an income's exponent and six bits of its mantissa.
+const cellShift = 52 - 6
 
 // incomeBinLog is the definition: bins of equal width in log income.
 func incomeBinLog(y float64) uint8 {
@@ -446,19 +449,30 @@ func incomeBinLog(y float64) uint8 {
 	return uint8(b)
 }
 
-// binEdges[k] is the bits of the smallest income in bin k or above; it is
-// computed once and never written again.
-var binEdges = func() (e [numBins]uint64) {
-	e[0] = math.Float64bits(binLo)
+// binTables holds, computed once and never written again, edge[k], the
+// bits of the smallest income in bin k or above (edge[numBins] is +Inf),
+// and cell[c], the bin of the smallest income in cell firstCell+c.
+var binTables = func() (t struct {
+	edge      [numBins + 1]uint64
+	cell      []uint8
+	firstCell uint64
+}) {
+	t.edge[0] = math.Float64bits(binLo)
 	for k := 1; k < numBins; k++ {
-		t := binLo * math.Exp(float64(k)/numBins*math.Log(binHi/binLo))
-		for int(incomeBinLog(t)) >= k {
-			t = math.Nextafter(t, 0)
+		e := binLo * math.Exp(float64(k)/numBins*math.Log(binHi/binLo))
+		for int(incomeBinLog(e)) >= k {
+			e = math.Nextafter(e, 0)
 		}
-		for int(incomeBinLog(t)) < k {
-			t = math.Nextafter(t, math.Inf(1))
+		for int(incomeBinLog(e)) < k {
+			e = math.Nextafter(e, math.Inf(1))
 		}
-		e[k] = math.Float64bits(t)
+		t.edge[k] = math.Float64bits(e)
 	}
-	return e
+	t.edge[numBins] = math.Float64bits(math.Inf(1))
+	t.firstCell = math.Float64bits(binLo) >> cellShift
+	last := math.Float64bits(binHi) >> cellShift
+	for c := t.firstCell; c <= last; c++ {
+		t.cell = append(t.cell, incomeBinLog(math.Float64frombits(c<<cellShift)))
+	}
+	return t
 }()

@@ -48,7 +48,7 @@ func TestIncomeBinTable(t *testing.T) {
 		}
 	}
 	for k := 1; k < numBins; k++ {
-		e := math.Float64frombits(binEdges[k])
+		e := math.Float64frombits(binTables.edge[k])
 		if int(incomeBin(e)) != k {
 			t.Fatalf("edge %d (%v) is in bin %d", k, e, incomeBin(e))
 		}
