@@ -424,6 +424,12 @@ const (
 // (TestIncomeBinTable).
 func incomeBin(y float64) uint8 {
 	if !(y > binLo && y < binHi) {
+		if y >= binHi && y <= math.MaxFloat64 {
+			// The top bin, as incomeBinLog has it (its logarithm is at least
+			// the range's), without the logarithm: members are paid millions
+			// in the months after a requisition.
+			return numBins - 1
+		}
 		return incomeBinLog(y)
 	}
 	yb := math.Float64bits(y)
