@@ -1,11 +1,14 @@
 package table
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
 )
 
 // Readers of the Parquet tables govsim writes: the same rows, in the same
@@ -13,8 +16,9 @@ import (
 
 // eachParquetRow opens a Parquet table written by govsim, checks that its
 // columns are cols (names and order), and calls fn with every row, one row
-// group at a time. Errors name the file.
-func eachParquetRow(path string, cols []Column, fn func(row parquet.Row) error) (err error) {
+// group at a time, of the row groups mayHold (nil: all) says, from their
+// columns' statistics, may hold rows fn wants. Errors name the file.
+func eachParquetRow(path string, cols []Column, mayHold func([]format.ColumnChunk) bool, fn func(row parquet.Row) error) (err error) {
 	// Bounded like every input: a regular file, opened without blocking.
 	f, st, err := OpenInput(path)
 	if err != nil {
@@ -45,7 +49,11 @@ func eachParquetRow(path string, cols []Column, fn func(row parquet.Row) error) 
 		return fmt.Errorf("%s: not a govsim table with columns %s (columns %v)", path, Header(cols)[:len(Header(cols))-1], names)
 	}
 	buf := make([]parquet.Row, 256)
-	for _, rg := range pf.RowGroups() {
+	groups := pf.Metadata().RowGroups
+	for i, rg := range pf.RowGroups() {
+		if mayHold != nil && i < len(groups) && !mayHold(groups[i].Columns) {
+			continue
+		}
 		rows := rg.Rows()
 		for {
 			n, rerr := rows.ReadRows(buf)
@@ -74,7 +82,7 @@ func eachParquetRow(path string, cols []Column, fn func(row parquet.Row) error) 
 
 // ReadMonthlyParquet reads monthly.parquet and calls fn with every row.
 func ReadMonthlyParquet(path string, fn func(MonthlyRow) error) error {
-	return eachParquetRow(path, MonthlyColumns(), func(r parquet.Row) error {
+	return eachParquetRow(path, MonthlyColumns(), nil, func(r parquet.Row) error {
 		m := MonthlyRow{Scenario: string(r[0].ByteArray()), Replicate: int(r[1].Int64()), Seed: r[2].Uint64(),
 			Month: int(r[3].Int64()), Metric: string(r[4].ByteArray()), Value: r[5].Double()}
 		if m.Replicate < 0 || m.Month < 0 || m.Month > maxMonth {
@@ -86,8 +94,17 @@ func ReadMonthlyParquet(path string, fn func(MonthlyRow) error) error {
 
 // ReadVillagesParquet reads villages.parquet and calls fn with the rows of
 // one scenario ("" for all) and replicate (−1 for all).
+//
+// Row groups whose statistics exclude the scenario or the replicate are
+// not decoded: a report reads the baseline's rows and a map's run out of a
+// table of every run. A statistic that is wrong can only leave rows out,
+// which the checks of ReadRunVillages then report as a truncated table.
 func ReadVillagesParquet(path, scenario string, replicate int, fn func(VillageRow) error) error {
-	return eachParquetRow(path, VillagesColumns(), func(r parquet.Row) error {
+	mayHold := func(cols []format.ColumnChunk) bool {
+		return (scenario == "" || mayHoldBytes(cols[0].MetaData.Statistics, []byte(scenario))) &&
+			(replicate < 0 || mayHoldInt64(cols[1].MetaData.Statistics, int64(replicate)))
+	}
+	return eachParquetRow(path, VillagesColumns(), mayHold, func(r parquet.Row) error {
 		if scenario != "" && string(r[0].ByteArray()) != scenario || replicate >= 0 && int(r[1].Int64()) != replicate {
 			return nil
 		}
@@ -103,7 +120,7 @@ func ReadVillagesParquet(path, scenario string, replicate int, fn func(VillageRo
 // ReadResultsParquet reads a sweep's results.parquet and calls fn with
 // every row.
 func ReadResultsParquet(path string, fn func(ResultRow) error) error {
-	return eachParquetRow(path, ResultsColumns(), func(r parquet.Row) error {
+	return eachParquetRow(path, ResultsColumns(), nil, func(r parquet.Row) error {
 		x := ResultRow{RunID: int(r[0].Int64()), Point: int(r[1].Int64()), Scenario: string(r[2].ByteArray()),
 			Replicate: int(r[3].Int64()), Seed: r[4].Uint64(), Metric: string(r[5].ByteArray()), Value: r[6].Double()}
 		if x.RunID < 0 || x.Point < 0 || x.Replicate < 0 {
@@ -111,4 +128,24 @@ func ReadResultsParquet(path string, fn func(ResultRow) error) error {
 		}
 		return fn(x)
 	})
+}
+
+// mayHoldBytes: a column chunk whose statistics are st may hold v (a
+// string column; unsigned bytewise order, as Parquet compares strings).
+// Without statistics, it may.
+func mayHoldBytes(st format.Statistics, v []byte) bool {
+	if st.MinValue == nil || st.MaxValue == nil {
+		return true
+	}
+	return bytes.Compare(v, st.MinValue) >= 0 && bytes.Compare(v, st.MaxValue) <= 0
+}
+
+// mayHoldInt64 is mayHoldBytes for a signed 64-bit column, whose
+// statistics are stored little-endian.
+func mayHoldInt64(st format.Statistics, v int64) bool {
+	if len(st.MinValue) != 8 || len(st.MaxValue) != 8 {
+		return true
+	}
+	lo, hi := int64(binary.LittleEndian.Uint64(st.MinValue)), int64(binary.LittleEndian.Uint64(st.MaxValue))
+	return v >= lo && v <= hi
 }

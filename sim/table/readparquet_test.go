@@ -1,11 +1,14 @@
 package table
 
 import (
+	"encoding/binary"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parquet-go/parquet-go/format"
 )
 
 // TestRunParquetRoundTrip: rows written to a Parquet run directory read
@@ -65,5 +68,83 @@ func TestRunParquetRoundTrip(t *testing.T) {
 		if err := ReadMonthlyParquet(filepath.Join(dir, "monthly.parquet"), func(MonthlyRow) error { return nil }); err == nil {
 			t.Errorf("%d damaged bytes read without error", len(b))
 		}
+	}
+}
+
+// A read of one scenario and replicate skips the row groups whose
+// statistics exclude them and gives the same rows as a full read,
+// filtered: here runs of 60,000 rows in row groups of 262,144.
+func TestVillagesParquetSkipsRowGroups(t *testing.T) {
+	dir := t.TempDir()
+	fs, err := CreateFormat(dir, FormatParquet, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenarios := []string{"zeta", "alpha", "mid", "beta"} // not in order: groups span ranges
+	for _, s := range scenarios {
+		for rep := 0; rep < 2; rep++ {
+			r := NewRunRows(s, rep, uint64(rep), nil, []string{"v0"}, 0)
+			r.typed = &typedRows{}
+			for i := 0; i < 60000; i++ {
+				r.Village(i/100, i%100, []float64{float64(i)})
+			}
+			if err := fs.Append(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := fs.Commit(map[string]string{"govsim_version": "test"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "villages.parquet")
+	var all []VillageRow
+	if err := ReadVillagesParquet(path, "", -1, func(v VillageRow) error { all = append(all, v); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(scenarios)*2*60000 {
+		t.Fatalf("%d rows in all", len(all))
+	}
+	for _, s := range append(scenarios, "absent", "") {
+		for rep := -1; rep < 3; rep++ {
+			var want, got []VillageRow
+			for _, v := range all {
+				if (s == "" || v.Scenario == s) && (rep < 0 || v.Replicate == rep) {
+					want = append(want, v)
+				}
+			}
+			if err := ReadVillagesParquet(path, s, rep, func(v VillageRow) error { got = append(got, v); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%q/%d: %d rows, want %d", s, rep, len(got), len(want))
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("%q/%d: row %d is %+v, want %+v", s, rep, i, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+func TestMayHold(t *testing.T) {
+	st := format.Statistics{MinValue: []byte("baseline"), MaxValue: []byte("cungaiju")}
+	for v, want := range map[string]bool{"baseline": true, "c": true, "cungaiju": true, "a": false, "cungaijuz": false, "nanhai": false} {
+		if mayHoldBytes(st, []byte(v)) != want {
+			t.Errorf("%q in [baseline, cungaiju]: %v", v, !want)
+		}
+	}
+	if !mayHoldBytes(format.Statistics{}, []byte("x")) {
+		t.Error("no statistics excluded a value")
+	}
+	le := func(v int64) []byte { return binary.LittleEndian.AppendUint64(nil, uint64(v)) }
+	st = format.Statistics{MinValue: le(2), MaxValue: le(5)}
+	for v, want := range map[int64]bool{1: false, 2: true, 5: true, 6: false, -1: false} {
+		if mayHoldInt64(st, v) != want {
+			t.Errorf("%d in [2, 5]: %v", v, !want)
+		}
+	}
+	if !mayHoldInt64(format.Statistics{MinValue: []byte{1}}, 9) {
+		t.Error("malformed statistics excluded a value")
 	}
 }
