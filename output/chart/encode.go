@@ -231,15 +231,31 @@ func PNGSize(widthCM, heightCM float64) (w, h int) {
 // temporary file in dir and renamed into place, so readers never see a
 // partial file.
 func Save(p *plot.Plot, dir, name string, widthCM, heightCM float64) error {
-	if name == "" || name != filepath.Base(name) || strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
-		return fmt.Errorf("chart: invalid file name %q", name)
+	_, err := SaveSVG(p, dir, name, widthCM, heightCM)
+	return err
+}
+
+// SaveSVG is Save, and returns the SVG it wrote, for a page that shows the
+// chart inline.
+func SaveSVG(p *plot.Plot, dir, name string, widthCM, heightCM float64) ([]byte, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
 	}
 	svg, err := SVG(p, widthCM, heightCM)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	png, err := PNG(p, widthCM, heightCM)
 	if err != nil {
+		return nil, err
+	}
+	return svg, Write(dir, name, svg, png)
+}
+
+// Write writes a chart rendered by SVG and PNG as dir/name.svg and
+// dir/name.png, as Save does.
+func Write(dir, name string, svg, png []byte) error {
+	if err := checkName(name); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -249,6 +265,13 @@ func Save(p *plot.Plot, dir, name string, widthCM, heightCM float64) error {
 		return err
 	}
 	return writeAtomic(filepath.Join(dir, name+".png"), png)
+}
+
+func checkName(name string) error {
+	if name == "" || name != filepath.Base(name) || strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
+		return fmt.Errorf("chart: invalid file name %q", name)
+	}
+	return nil
 }
 
 func writeAtomic(path string, data []byte) (err error) {

@@ -147,6 +147,17 @@ func Compare(w io.Writer, c Comparison) error {
 	if err != nil {
 		return badInput(err)
 	}
+	// The charts render while the villages are read for the patterns.
+	cdir := filepath.Join(c.Dir, "charts")
+	if err := os.MkdirAll(cdir, 0o755); err != nil {
+		return err
+	}
+	rend := newRenderer(cdir)
+	defer rend.wg.Wait() // on an early return, too
+	sections, err := comparisonSections(c, d, rows, from, to, rend)
+	if err != nil {
+		return err
+	}
 	var vy map[int][]analysis.VillageYear
 	if base := "baseline"; len(d.Replicates(base)) > 0 {
 		set := analysis.NewVillageYears(base)
@@ -163,8 +174,7 @@ func Compare(w io.Writer, c Comparison) error {
 	if err := table.WriteFileAtomic(filepath.Join(c.Dir, "summary.csv"), Summary(rows)); err != nil {
 		return err
 	}
-	sections, err := comparisonSections(c, man.Format, d, rows, from, to)
-	if err != nil {
+	if err := rend.write(sections); err != nil {
 		return err
 	}
 	note := c.Replicates
@@ -228,13 +238,10 @@ func PrecisionNote(p table.Precision) string {
 		p.Target, p.Replicates, p.Widest)
 }
 
-// comparisonSections draws the charts of comparisonCharts into dir/charts
-// (PNG and SVG) and returns them in sections, SVG inline.
-func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []analysis.Row, from, to int) ([]Section, error) {
-	cdir := filepath.Join(c.Dir, "charts")
-	if err := os.MkdirAll(cdir, 0o755); err != nil {
-		return nil, err
-	}
+// comparisonSections draws the charts of comparisonCharts and starts
+// rendering them with rend; rend.write puts them, SVG inline, in the
+// sections returned.
+func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, from, to int, rend *renderer) ([]Section, error) {
 	// Charts show values in the metric's display unit, as the tables do.
 	series := func(m sim.Metric) []chart.Series {
 		var out []chart.Series
@@ -258,7 +265,6 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 		return out
 	}
 	var sections []Section
-	var jobs []chartJob
 	for _, spec := range comparisonCharts() {
 		sec := Section{Title: spec.title, Intro: spec.intro}
 		if spec.kind == againstRef {
@@ -305,12 +311,12 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 			if err != nil {
 				return nil, fmt.Errorf("chart %s: %w", m.Name, err)
 			}
-			jobs = append(jobs, chartJob{sec: len(sections), slot: len(sec.Charts), p: p, name: name, title: m.Title})
+			rend.add(len(sections), len(sec.Charts), p, name, m.Title)
 			sec.Charts = append(sec.Charts, Chart{})
 		}
 		if spec.kind == villageMaps {
 			var err error
-			if sec, err = mapSection(c, format, d, rows, cdir); err != nil {
+			if sec, err = mapSection(c, d, rows, len(sections), rend); err != nil {
 				return nil, err
 			}
 		}
@@ -318,42 +324,68 @@ func comparisonSections(c Comparison, format string, d *analysis.Runs, rows []an
 			sections = append(sections, sec)
 		}
 	}
-	if err := renderCharts(jobs, sections, cdir); err != nil {
-		return nil, err
-	}
 	return sections, nil
 }
 
-// chartJob is a chart drawn but not yet rendered, and its place in the
-// sections.
-type chartJob struct {
-	sec, slot   int
-	p           *plot.Plot
-	name, title string
+// renderer renders a report's charts, PNG and SVG, on every core while the
+// report goes on reading and drawing (rendering is most of a report's
+// time), and writes them when the report has everything: a report that
+// fails on its input writes no chart. The files and the page are the same
+// as rendered one by one.
+type renderer struct {
+	dir  string
+	sem  chan struct{}
+	wg   sync.WaitGroup
+	jobs []*chartJob
 }
 
-// renderCharts renders the charts as PNG and SVG on every core (rendering
-// is most of a report's time) and puts each in its place; the files and
-// the page are the same as rendered one by one.
-func renderCharts(jobs []chartJob, sections []Section, dir string) error {
-	errs := make([]error, len(jobs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			sections[j.sec].Charts[j.slot], errs[i] = saveChart(j.p, dir, j.name, j.title, "", 16, 9)
-		}()
+// chartJob is a chart being rendered and its place in the sections.
+type chartJob struct {
+	sec, slot   int
+	name, title string
+	svg, png    []byte
+	err         error
+}
+
+func newRenderer(dir string) *renderer {
+	return &renderer{dir: dir, sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+}
+
+// add starts rendering p, the chart for slot of section sec.
+func (r *renderer) add(sec, slot int, p *plot.Plot, name, title string) {
+	j := &chartJob{sec: sec, slot: slot, name: name, title: title}
+	r.jobs = append(r.jobs, j)
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.sem <- struct{}{}
+		defer func() { <-r.sem }()
+		if j.svg, j.err = chart.SVG(p, 16, 9); j.err == nil {
+			j.png, j.err = chart.PNG(p, 16, 9)
+		}
+	}()
+}
+
+// write waits for every chart, writes the files and puts each chart in its
+// place in sections.
+func (r *renderer) write(sections []Section) error {
+	r.wg.Wait()
+	for _, j := range r.jobs {
+		err := j.err
+		if err == nil {
+			err = chart.Write(r.dir, j.name, j.svg, j.png)
+		}
+		if err != nil {
+			return fmt.Errorf("chart %s: %w", j.name, err)
+		}
+		sections[j.sec].Charts[j.slot] = Chart{Title: j.title, SVG: template.HTML(j.svg), PNG: filepath.Join("charts", j.name+".png")}
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return nil
 }
 
 // mapSection draws the villages of replicate 0 of the reference and of the
 // best scenario at the chosen months (default: the first and last years).
-func mapSection(c Comparison, format string, d *analysis.Runs, rows []analysis.Row, cdir string) (Section, error) {
+func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, secIndex int, rend *renderer) (Section, error) {
 	label := mapColours()[c.Maps.By]
 	sec := Section{Title: "Villages", Intro: "Villages on the plane (the urban core at the centre), coloured by " + label + "; dark rings mark urban communities; the circle is the urban front."}
 	months := c.Maps.Months
@@ -406,11 +438,8 @@ func mapSection(c Comparison, format string, d *analysis.Runs, rows []analysis.R
 			if err != nil {
 				return sec, fmt.Errorf("village map: %w", err)
 			}
-			ch, err := saveChart(p, cdir, fmt.Sprintf("map-%s-%s-%d", c.Maps.By, s, month), title, "", 16, 9)
-			if err != nil {
-				return sec, err
-			}
-			sec.Charts = append(sec.Charts, ch)
+			rend.add(secIndex, len(sec.Charts), p, fmt.Sprintf("map-%s-%s-%d", c.Maps.By, s, month), title)
+			sec.Charts = append(sec.Charts, Chart{})
 		}
 	}
 	return sec, nil
@@ -429,10 +458,7 @@ func dedupeInts(xs []int) []int {
 // saveChart writes a chart as PNG and SVG into dir and returns it for a
 // report, SVG inline and the PNG linked.
 func saveChart(p *plot.Plot, dir, name, title, caption string, w, h float64) (Chart, error) {
-	if err := chart.Save(p, dir, name, w, h); err != nil {
-		return Chart{}, fmt.Errorf("chart %s: %w", name, err)
-	}
-	svg, err := chart.SVG(p, w, h)
+	svg, err := chart.SaveSVG(p, dir, name, w, h)
 	if err != nil {
 		return Chart{}, fmt.Errorf("chart %s: %w", name, err)
 	}
