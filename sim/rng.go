@@ -65,14 +65,14 @@ func mix(x uint64) uint64 {
 }
 
 // Bound is a fixed upper bound for many Intn draws: the remainder that
-// rand.Rand takes with a division is taken with its reciprocal instead
-// (Lemire, Kaser and Kurz 2019, "Faster remainder by direct computation"),
-// exact for every 64-bit draw and every bound below 2³² (TestBoundMod).
-// Bounds that are powers of two or 2³² and above, and a Bound made without
-// NewBound, take rand.Rand's division.
+// rand.Rand takes with a division is taken with a reciprocal instead
+// (Barrett reduction): m = ⌊(2⁶⁴−1)/n⌋ is below 2⁶⁴/n by less than one,
+// so the high word of v·m is ⌊v/n⌋ or one less, and one conditional
+// subtraction corrects the remainder. Exact for every 64-bit draw and
+// every bound (TestBoundMod). Powers of two, and a Bound made without
+// NewBound, take rand.Rand's mask or division.
 type Bound struct {
-	n      uint64
-	mh, ml uint64 // ⌈2¹²⁸ / n⌉
+	n, m uint64
 }
 
 // NewBound prepares draws in [0, n); n must be positive.
@@ -81,29 +81,23 @@ func NewBound(n int) Bound {
 		panic("sim: bound of a non-positive size")
 	}
 	b := Bound{n: uint64(n)}
-	if b.n&(b.n-1) != 0 && b.n < 1<<32 {
-		// ⌊(2¹²⁸ − 1) / n⌋ + 1 by long division, two words at a time.
-		q1, r := bits.Div64(0, math.MaxUint64, b.n)
-		q0, _ := bits.Div64(r, math.MaxUint64, b.n)
-		var c uint64
-		b.ml, c = bits.Add64(q0, 1, 0)
-		b.mh = q1 + c
+	if b.n&(b.n-1) != 0 {
+		b.m = math.MaxUint64 / b.n
 	}
 	return b
 }
 
-// mod is v mod n by the reciprocal: the low 128 bits of m·v are v/n's
-// fraction, and that fraction times n is the remainder.
+// mod is v mod n: two multiplications, no division.
 func (b Bound) mod(v uint64) uint64 {
-	if b.mh == 0 && b.ml == 0 {
+	if b.m == 0 {
 		return v % b.n
 	}
-	h, l := bits.Mul64(b.ml, v)
-	h += b.mh * v
-	fh, fl := bits.Mul64(h, b.n)
-	gh, _ := bits.Mul64(l, b.n)
-	_, c := bits.Add64(fl, gh, 0)
-	return fh + c
+	q, _ := bits.Mul64(v, b.m)
+	r := v - q*b.n
+	if r >= b.n {
+		r -= b.n
+	}
+	return r
 }
 
 // below is rand.Rand.Uint64n(b's n) on the concrete source: the same

@@ -69,7 +69,7 @@ func TestIncomeBinTable(t *testing.T) {
 // draws and random ones, for small, large and awkward bounds.
 func TestBoundMod(t *testing.T) {
 	r := seeded(2)
-	bounds := []uint64{3, 5, 6, 7, 9, 10, 1000, 9001, 65535, 65537, 1<<31 - 1, 1<<31 + 1, 1<<32 - 1, 1<<32 - 5}
+	bounds := []uint64{3, 5, 6, 7, 9, 10, 1000, 9001, 65535, 65537, 1<<31 - 1, 1<<31 + 1, 1<<32 - 1, 1<<32 - 5, 1<<32 + 1, 1<<40 + 3, 1<<62 + 1, math.MaxInt64, math.MaxInt64 - 2}
 	for i := 0; i < 200; i++ {
 		bounds = append(bounds, 3+r.src.Uint64()%(1<<32-3), 3+r.src.Uint64()%100000)
 	}
