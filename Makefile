@@ -14,8 +14,12 @@ build:
 # end-to-end tests, the race detector, and a short run of every fuzzer.
 test: vet fmt-check docs-check test-unit test-race fuzz test-slurm-if-installed
 
+# The opinion kernel has a Go twin for other processors and the purego
+# tag: vet that build as well.
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags purego ./sim/
+	GOARCH=arm64 $(GO) vet ./sim/
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
