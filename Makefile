@@ -83,7 +83,7 @@ bench:
 scaling:
 	$(GO) run ./cmd/scaling -months 60 -out docs
 
-# The 1:1 district (about 12 s and 0.4 GiB).
+# The 1:1 district (about 8 s and 0.4 GiB).
 bench-full:
 	$(GO) test -run='^$$' -bench='RunNanhaiFull' -benchtime=1x ./sim/
 
