@@ -45,20 +45,9 @@ GLOBL tiny<>(SB), RODATA|NOPTR, $32
 	VMINPS X, Y15, X; \
 	VANDPS T, X, X
 
-// SUM8 adds the eight float32 lanes of V (XV its low half), widened to
-// float64, to the low lane of ACC one after another, lane 0 first.
-// Clobbers Y2 and Y4.
-#define SUM8(V, XV, ACC) \
-	VCVTPS2PD XV, Y4; \
-	VADDSD X4, ACC, ACC; \
-	VPERMILPD $1, X4, X2; \
-	VADDSD X2, ACC, ACC; \
-	VEXTRACTF128 $1, Y4, X2; \
-	VADDSD X2, ACC, ACC; \
-	VPERMILPD $1, X2, X2; \
-	VADDSD X2, ACC, ACC; \
-	VEXTRACTF128 $1, V, X4; \
-	VCVTPS2PD X4, Y4; \
+// SUM4 adds the four float64 lanes of Y4 to the low lane of ACC one after
+// another, lane 0 first. Clobbers Y2.
+#define SUM4(ACC) \
 	VADDSD X4, ACC, ACC; \
 	VPERMILPD $1, X4, X2; \
 	VADDSD X2, ACC, ACC; \
@@ -66,6 +55,15 @@ GLOBL tiny<>(SB), RODATA|NOPTR, $32
 	VADDSD X2, ACC, ACC; \
 	VPERMILPD $1, X2, X2; \
 	VADDSD X2, ACC, ACC
+
+// SUM8 adds the eight float32 lanes of V (XV its low half), widened to
+// float64, to ACC in lane order. Clobbers Y2 and Y4.
+#define SUM8(V, XV, ACC) \
+	VCVTPS2PD XV, Y4; \
+	SUM4(ACC); \
+	VEXTRACTF128 $1, V, X4; \
+	VCVTPS2PD X4, Y4; \
+	SUM4(ACC)
 
 // In Go's operand order the destination is last and a memory operand
 // first: VSUBPS m, Y1, Y2 is Y2 = Y1 − m. VMAXPS x, 0 and VMINPS x, 1
