@@ -80,11 +80,11 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	ob.SumSMigrant, ob.SumSLocal, ob.SumIota, ob.SumG = sums.sM, sums.sL, sums.iota, sums.g
 	T := r.T[:n]
 
-	// Bounded-confidence mixing of trust.
-	// Whether two residents are close enough to move is a coin toss to the
-	// branch predictor, so the test is a mask: out of range, d becomes +0
-	// and both updates add or take nothing. |d| < ε is compared on the
-	// bits, which order like the values for non-negative floats (ε ≥ 0).
+	// Bounded-confidence mixing of trust. Whether two residents are close
+	// enough to move is a coin toss to the branch predictor, so the test is
+	// a mask: out of range, d becomes +0 and both updates add or take
+	// nothing. |d| < ε is compared on the bits, which order like the values
+	// for non-negative floats (ε ≥ 0).
 	epsBits, mu := math.Float32bits(float32(o.Epsilon)), float32(o.Mu)
 	if n > 1 {
 		rng, bound := v.rng, NewBound(n)
