@@ -45,6 +45,16 @@ GLOBL tiny<>(SB), RODATA|NOPTR, $32
 	VMINPS X, Y15, X; \
 	VANDPS T, X, X
 
+// RELAX is the relaxation x ← clamp32(x + RATE·(TARGET − x)) of the eight
+// values at ADDR, stored back and kept in X. TARGET and T are clobbered.
+#define RELAX(ADDR, RATE, TARGET, X, T) \
+	VMOVUPS ADDR, T; \
+	VSUBPS T, TARGET, TARGET; \
+	VMULPS RATE, TARGET, TARGET; \
+	VADDPS TARGET, T, X; \
+	CLAMP(X, T); \
+	VMOVUPS X, ADDR
+
 // SUM4 adds the four float64 lanes of Y4 to the low lane of ACC one after
 // another, lane 0 first. Clobbers Y2.
 #define SUM4(ACC) \
@@ -124,13 +134,8 @@ loop:
 	VBLENDVPS Y13, Y0, Y1, Y1
 	CLAMP(Y1, Y0)
 
-	// s, satisfaction.
-	VMOVUPS (R12)(AX*4), Y0
-	VSUBPS Y0, Y1, Y1
-	VMULPS ALPHA(DI), Y1, Y1
-	VADDPS Y1, Y0, Y11
-	CLAMP(Y11, Y0)
-	VMOVUPS Y11, (R12)(AX*4)
+	// s, satisfaction, towards q.
+	RELAX((R12)(AX*4), ALPHA(DI), Y1, Y11, Y0)
 
 	// The grievance target.
 	VPMOVZXWD (R9)(AX*2), Y0
@@ -147,13 +152,8 @@ loop:
 	VBLENDVPS Y2, Y3, Y0, Y0        // local's target
 	VBLENDVPS Y13, Y1, Y0, Y0
 
-	// g, grievance.
-	VMOVUPS (BX)(AX*4), Y1
-	VSUBPS Y1, Y0, Y0
-	VMULPS ALPHAG(DI), Y0, Y0
-	VADDPS Y0, Y1, Y10
-	CLAMP(Y10, Y0)
-	VMOVUPS Y10, (BX)(AX*4)
+	// g, grievance, towards its target.
+	RELAX((BX)(AX*4), ALPHAG(DI), Y0, Y10, Y1)
 
 	// Trust.
 	VMULPS GT(DI), Y10, Y0
