@@ -241,12 +241,14 @@ func (m *Model) init(data []VillageData) error {
 	// The first committee is elected at month 0 by the election submodel;
 	// until then the village starts with a committee of average people so
 	// that the month-0 service and economy phases are defined.
+	var cn counts
 	for _, v := range m.Villages {
 		v.Committee = make([]Officer, v.Seats)
 		for k := range v.Committee {
 			v.Committee[k] = Officer{C: c.Election.CompetenceMean, H: 0.5}
 		}
-		m.services(v)
+		v.count(&cn)
+		m.services(v, &cn)
 		for i := 0; i < v.R.Len(); i++ {
 			q := v.perceived(i, &m.Cfg)
 			v.R.S[i], v.R.T[i] = q, q

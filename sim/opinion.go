@@ -99,18 +99,18 @@ func (m *Model) opinion(v *Village, cn *counts) {
 			}
 		}
 	}
-	// The trust sum is one chain of dependent additions; the histogram and
-	// the head count ride along in the same loop for free.
-	hist, flags, bins := &ob.Hist, r.Flags[:n], r.Bin[:n]
-	sumT, migrants := 0.0, 0
+	// The trust sum is one chain of dependent additions; the histogram
+	// rides along in the same loop for free. The heads are the step's
+	// count: nothing since has moved an agent or changed who is a migrant.
+	hist, bins := &ob.Hist, r.Bin[:n]
+	sumT := 0.0
 	for i, t := range T {
 		sumT += float64(t)
 		hist[bins[i]]++
-		migrants += int(flags[i] & FlagMigrant) // the flag is bit 0
 	}
 	ob.SumT = sumT
-	ob.Migrants += migrants
-	ob.Locals += n - migrants
+	ob.Migrants += cn.migrants
+	ob.Locals += cn.locals
 	v.meanIota = safeDiv(ob.SumIota, float64(ob.Migrants))
 }
 

@@ -267,10 +267,12 @@ func TestAudits(t *testing.T) {
 // from take-up; no reform writes it.
 func TestMigrantAccessFromFunding(t *testing.T) {
 	m, v := withSchedule(t, ReformSpec{Kind: Cungaiju, Coverage: "all", Intensity: 1, Separations: []string{}})
-	m.services(v)
+	var cn counts
+	v.count(&cn)
+	m.services(v, &cn)
 	before := m.migrantShare(v, 1)
 	m.apply(v, 0, 0)
-	m.services(v)
+	m.services(v, &cn)
 	after := m.migrantShare(v, 1)
 	if !(after > before) {
 		t.Errorf("村改居 moved the budget to public funding but migrants' share went %v → %v", before, after)

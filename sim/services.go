@@ -10,16 +10,12 @@ import "math"
 // after 政社分离, service centres — which serves residents whatever their
 // hukou. The committee's work is σ · (1 − admin load) · c̄ · seats · seat
 // capacity.
-func (m *Model) services(v *Village) {
+func (m *Model) services(v *Village, cn *counts) {
 	c := &m.Cfg
 	s := &c.Services
 	r := &c.Reform
 	k := c.District.Scale
-	migrants := 0
-	for _, f := range v.R.Flags {
-		migrants += int(f & FlagMigrant) // bit 0: no branch to mispredict
-	}
-	locals := len(v.R.Flags) - migrants
+	locals, migrants := cn.locals, cn.migrants
 	residents := float64(locals+migrants) * k
 	v.demand = float64(locals)*k + float64(migrants)*k*s.MigrantWeight
 

@@ -11,7 +11,7 @@ func (m *Model) stepVillage(v *Village, month int, cn *counts) {
 	m.membership(v, month, cn) // 3
 	v.count(cn)                // births and deaths changed heads
 	m.disputes(v, month, cn)   // 4 (service disputes follow last month's quality)
-	m.services(v)              // 5
+	m.services(v, cn)          // 5
 	m.opinion(v, cn)           // 6
 	if month%m.Cfg.Election.Interval == 0 {
 		v.count(cn)
