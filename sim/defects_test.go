@@ -32,7 +32,7 @@ func TestCompensationIsIncome(t *testing.T) {
 		t.Fatal("no requisition in month 0")
 	}
 	member := -1
-	for i, f := range v.R.Flags {
+	for i, f := range v.Residents.Flags {
 		if f&FlagMember != 0 && f&FlagMigrant == 0 {
 			member = i
 			break
@@ -41,20 +41,20 @@ func TestCompensationIsIncome(t *testing.T) {
 	if member < 0 {
 		t.Fatal("no member")
 	}
-	wage := m.wageBase(v, member, 0) * float64(v.R.Skill[member])
+	wage := m.wageBase(v, member, 0) * float64(v.Residents.Skill[member])
 	got := m.income(v, member, 0)
 	if !(got > wage+1) {
 		t.Fatalf("month 0: member income %.0f, wage alone %.0f: compensation paid this month is not income", got, wage)
 	}
-	if want := incomeBin(got); v.R.Bin[member] != want {
-		t.Fatalf("month 0: income bin %d, want %d for income %.0f: compensation does not reach the Gini or the income rank", v.R.Bin[member], want, got)
+	if want := incomeBin(got); v.Residents.Bin[member] != want {
+		t.Fatalf("month 0: income bin %d, want %d for income %.0f: compensation does not reach the Gini or the income rank", v.Residents.Bin[member], want, got)
 	}
 	for m.Month <= 3 {
 		m.Step(1) // through the dividend month
 	}
 	after := m.income(v, member, 3)
-	div := float64(v.R.Div[member])
-	wage = m.wageBase(v, member, 3) * float64(v.R.Skill[member])
+	div := float64(v.Residents.Div[member])
+	wage = m.wageBase(v, member, 3) * float64(v.Residents.Skill[member])
 	if !(after > wage+div+1) {
 		t.Fatalf("month 3: income %.0f = wage %.0f + dividend %.0f: the compensation of month 0 was overwritten by the dividend", after, wage, div)
 	}

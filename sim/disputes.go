@@ -9,7 +9,7 @@ func (m *Model) openDispute(v *Village, typ int, party int) {
 	blameCommittee := true
 	switch typ {
 	case DisputeMembership, DisputeDividend, DisputeCompensation:
-		switch b := v.M.Blame; {
+		switch b := v.Mech.Blame; {
 		case b >= 1:
 		case b <= 0:
 			blameCommittee = false
@@ -18,8 +18,8 @@ func (m *Model) openDispute(v *Village, typ int, party int) {
 		}
 	}
 	v.Disputes = append(v.Disputes, Dispute{Type: uint8(typ), Committee: blameCommittee, Party: int32(party)})
-	if party >= 0 && v.R.Party[party] < 0xffff {
-		v.R.Party[party]++
+	if party >= 0 && v.Residents.Party[party] < 0xffff {
+		v.Residents.Party[party]++
 	}
 	v.obs.Opened[typ]++
 	if blameCommittee {
@@ -52,7 +52,7 @@ func (m *Model) disputes(v *Village, month int, cn *counts) {
 	// migrant voters pose while committee elections decide dividend rules
 	// (until the institutions are separated), and falls with integration
 	// [二(三)1(3)].
-	threat := v.M.Threat * v.migrantVoterShare(cn) * v.stakeRatio(m, cn)
+	threat := v.Mech.Threat * v.migrantVoterShare(cn) * v.stakeRatio(m, cn)
 	v.obs.Threat = threat
 	lm := float64(cn.migrants) * k / 1000 * ds.LocalMigrantRate * (1 + ds.ThreatWeight*threat) * (1 - v.meanIota)
 	n = v.rng.Poisson(lm)
@@ -68,14 +68,14 @@ func (m *Model) disputes(v *Village, month int, cn *counts) {
 	n = v.rng.Poisson(residents / 1000 * ds.ServiceRate * (1 - v.quality))
 	for j := 0; j < n; j++ {
 		party := -1
-		if v.R.Len() > 0 {
-			party = v.rng.Intn(v.R.Len())
+		if v.Residents.Len() > 0 {
+			party = v.rng.Intn(v.Residents.Len())
 		}
 		m.openDispute(v, DisputeService, party)
 	}
 
 	// Resolution: R = capacity · c̄ · (1 − admin load), per 10,000 residents.
-	capR := ds.Capacity * meanC(v.Committee) * (1 - v.M.AdminLoad) * residents / 1e4
+	capR := ds.Capacity * meanC(v.Committee) * (1 - v.Mech.AdminLoad) * residents / 1e4
 	resolve := int(capR)
 	if v.rng.Bernoulli(capR - float64(resolve)) {
 		resolve++
@@ -86,9 +86,9 @@ func (m *Model) disputes(v *Village, month int, cn *counts) {
 	for j := 0; j < resolve; j++ {
 		d := v.Disputes[j]
 		m.closeDispute(v, d)
-		if d.Type == DisputeMembership && d.Party >= 0 && v.rng.Bernoulli(c.Membership.GrantOnDispute) && v.R.Flags[d.Party]&FlagMember == 0 {
-			v.R.Flags[d.Party] |= FlagMember
-			v.R.Since[d.Party] = uint16(month + 1) // shares compensation paid from next month
+		if d.Type == DisputeMembership && d.Party >= 0 && v.rng.Bernoulli(c.Membership.GrantOnDispute) && v.Residents.Flags[d.Party]&FlagMember == 0 {
+			v.Residents.Flags[d.Party] |= FlagMember
+			v.Residents.Since[d.Party] = uint16(month + 1) // shares compensation paid from next month
 		}
 	}
 	v.obs.Resolved = resolve
@@ -113,8 +113,8 @@ func (m *Model) disputes(v *Village, month int, cn *counts) {
 }
 
 func (m *Model) closeDispute(v *Village, d Dispute) {
-	if d.Party >= 0 && v.R.Party[d.Party] > 0 {
-		v.R.Party[d.Party]--
+	if d.Party >= 0 && v.Residents.Party[d.Party] > 0 {
+		v.Residents.Party[d.Party]--
 	}
 }
 
@@ -122,7 +122,7 @@ func (m *Model) closeDispute(v *Village, d Dispute) {
 func (v *Village) randomMember(cn *counts) int {
 	for tries := 0; tries < 8; tries++ {
 		i := v.randomLocal(cn)
-		if i < 0 || v.R.Flags[i]&FlagMember != 0 {
+		if i < 0 || v.Residents.Flags[i]&FlagMember != 0 {
 			return i
 		}
 	}

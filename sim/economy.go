@@ -20,7 +20,7 @@ type counts struct {
 // of branching on each agent.
 func (v *Village) count(cn *counts) {
 	const ones = 0x0101010101010101
-	fl := v.R.Flags
+	fl := v.Residents.Flags
 	var mig, reg, mem int
 	i := 0
 	for ; i+8 <= len(fl); i += 8 {
@@ -55,7 +55,7 @@ func (v *Village) countGroups(cn *counts) {
 	cn.perGroup = cn.perGroup[:len(v.Groups)]
 	clear(cn.groupMembers)
 	clear(cn.perGroup)
-	r := &v.R
+	r := &v.Residents
 	for i, f := range r.Flags {
 		if f&(FlagMigrant|FlagMember) == FlagMember {
 			cn.groupMembers[r.Group[i]]++
@@ -65,7 +65,7 @@ func (v *Village) countGroups(cn *counts) {
 
 func (v *Village) localPeople(scale float64) float64 {
 	n := 0
-	for _, f := range v.R.Flags {
+	for _, f := range v.Residents.Flags {
 		if f&FlagMigrant == 0 {
 			n++
 		}
@@ -78,7 +78,7 @@ func (m *Model) wageBase(v *Village, i, month int) float64 {
 	e := &m.Cfg.Economy
 	g := math.Pow(1+e.WageGrowth, float64(month/12))
 	switch {
-	case v.R.Flags[i]&FlagMigrant != 0:
+	case v.Residents.Flags[i]&FlagMigrant != 0:
 		return e.WageMigrant * g
 	case v.farming(i):
 		return e.WageFarm * g
@@ -90,14 +90,14 @@ func (m *Model) wageBase(v *Village, i, month int) float64 {
 // farming reports whether local agent i still farms: the agents with the
 // highest persistent draw U leave farming last as I rises.
 func (v *Village) farming(i int) bool {
-	return float64(v.R.U[i])/256 >= v.I
+	return float64(v.Residents.U[i])/256 >= v.NonFarm
 }
 
 // income is agent i's income over the trailing twelve months (yuan): wage,
 // plus the last dividend and the compensation paid to member households in
 // the last twelve months, so a payment is income from the month it is paid.
 func (m *Model) income(v *Village, i, month int) float64 {
-	return m.wageBase(v, i, month)*float64(v.R.Skill[i]) + float64(v.R.Div[i]) + v.compensation(i, month)
+	return m.wageBase(v, i, month)*float64(v.Residents.Skill[i]) + float64(v.Residents.Div[i]) + v.compensation(i, month)
 }
 
 // rebin refreshes the income bins (the Gini histogram and the income rank
@@ -108,7 +108,7 @@ func (m *Model) rebin(v *Village, month int, membersOnly bool) {
 	g := math.Pow(1+e.WageGrowth, float64(month/12))
 	farm, nonFarm, migrant := e.WageFarm*g, e.WageNonFarm*g, e.WageMigrant*g
 	all := v.compensationSince(0, month) // what members of long standing received
-	r := &v.R
+	r := &v.Residents
 	for i, f := range r.Flags {
 		member := f&FlagMember != 0 && f&FlagMigrant == 0
 		if membersOnly && !member {
@@ -140,11 +140,11 @@ func (m *Model) rebin(v *Village, month int, membersOnly bool) {
 // compensation is what member agent i received from compensation pots in
 // the twelve months up to month: the payments since it became a member.
 func (v *Village) compensation(i, month int) float64 {
-	f := v.R.Flags[i]
+	f := v.Residents.Flags[i]
 	if f&FlagMember == 0 || f&FlagMigrant != 0 {
 		return 0
 	}
-	return v.compensationSince(int32(v.R.Since[i]), month)
+	return v.compensationSince(int32(v.Residents.Since[i]), month)
 }
 
 // compensationSince is what a member since the given month received from
@@ -166,14 +166,14 @@ func (m *Model) economy(v *Village, month int, cn *counts) {
 	c := &m.Cfg
 	e := &c.Economy
 	u := m.Front(month)
-	inside := v.D <= u
+	inside := v.Distance <= u
 
 	// Labour leaves farming, faster inside the urban front [二(二)1].
 	rate := e.NonFarmGrowth / 12
 	if inside {
 		rate *= e.NonFarmInside
 	}
-	v.I += rate * (1 - v.I)
+	v.NonFarm += rate * (1 - v.NonFarm)
 
 	// The compensation paid twelve months ago leaves the trailing year.
 	slot := month % 12
@@ -185,8 +185,8 @@ func (m *Model) economy(v *Village, month int, cn *counts) {
 	// kept as collective assets and partly paid out to member households;
 	// a share of it is allocated at the discretion of whoever controls
 	// compensation [二(三)1(2)].
-	p := e.ReqHazard * logistic((u-v.D)/e.FrontWidth)
-	price := 1 - e.PriceGradient*v.D
+	p := e.ReqHazard * logistic((u-v.Distance)/e.FrontWidth)
+	price := 1 - e.PriceGradient*v.Distance
 	landValue := (v.Farmland*e.LandPrice + v.Built*e.DemolitionPrice) * price
 	v.ExpPots = p * e.ReqShare * landValue
 	paid := false
@@ -230,7 +230,7 @@ func (m *Model) economy(v *Village, month int, cn *counts) {
 		co.Assets *= 1 + growth
 	})
 
-	if v.M.AuditRate > 0 {
+	if v.Mech.AuditRate > 0 {
 		m.auditAccounts(v)
 	}
 
@@ -260,7 +260,7 @@ func (m *Model) transactions(v *Village) {
 	for j := 0; j < n; j++ {
 		size := v.trade.LogNormal(e.TransactionMedian, e.TransactionSpread)
 		chosen := v.trade.Float64() < e.Tau0
-		required := v.trade.Float64() < v.M.CentreRule && size > m.Cfg.Reform.TradingThreshold
+		required := v.trade.Float64() < v.Mech.CentreRule && size > m.Cfg.Reform.TradingThreshold
 		all += size
 		if chosen || required {
 			passed += size
@@ -280,7 +280,7 @@ func (v *Village) boardWeight() float64 {
 	if len(v.Board) == 0 {
 		return 0
 	}
-	return (1 - v.M.Control) * (1 - v.M.CrossHeld)
+	return (1 - v.Mech.Control) * (1 - v.Mech.CrossHeld)
 }
 
 // managerIntegrity is the mean integrity of whoever manages the assets:
@@ -298,18 +298,18 @@ func (m *Model) managerIntegrity(v *Village) float64 {
 // the committee members who hold its posts where there is none.
 func (m *Model) auditAccounts(v *Village) {
 	r := &m.Cfg.Reform
-	if !v.audit.Bernoulli(v.M.AuditRate / 12) {
+	if !v.audit.Bernoulli(v.Mech.AuditRate / 12) {
 		return
 	}
 	v.obs.Audits++
 	exposure := m.exposure(v)
 	officers, reserve := &v.Committee, &v.committeeReserve
-	if v.M.BoardApart {
+	if v.Mech.BoardApart {
 		officers, reserve = &v.Board, &v.boardReserve
 	}
 	kept := (*officers)[:0]
 	for _, o := range *officers {
-		if v.audit.Bernoulli(1 - math.Exp(-r.AuditPower*exposure*(1-o.H))) {
+		if v.audit.Bernoulli(1 - math.Exp(-r.AuditPower*exposure*(1-o.Integrity))) {
 			v.obs.Removed++
 			if len(*reserve) > 0 {
 				kept = append(kept, (*reserve)[0])
@@ -359,7 +359,7 @@ func (m *Model) payDividends(v *Village, month int, cn *counts) {
 	paid += float64(cn.members) * k * perUnion
 	v.obs.DividendsPaid = paid
 	v.obs.Shares = float64(cn.members) * k
-	r := &v.R
+	r := &v.Residents
 	for i, f := range r.Flags {
 		if f&FlagMigrant == 0 && f&FlagMember != 0 {
 			r.Div[i] = float32(perUnion + perGroup[r.Group[i]])
@@ -389,7 +389,7 @@ func meanH(os []Officer) float64 {
 	}
 	var s float64
 	for _, o := range os {
-		s += o.H
+		s += o.Integrity
 	}
 	return s / float64(len(os))
 }
@@ -400,7 +400,7 @@ func meanC(os []Officer) float64 {
 	}
 	var s float64
 	for _, o := range os {
-		s += o.C
+		s += o.Competence
 	}
 	return s / float64(len(os))
 }

@@ -48,13 +48,13 @@ func (m *Model) stakes(v *Village, month int) (committee, land, board float64) {
 	}
 	own *= c.Economy.Lambda0 * term / 12
 
-	moved := 1 - v.M.Control // decided by the board
+	moved := 1 - v.Mech.Control // decided by the board
 	atBoard := moved * (1 - v.Tau)
-	committeeShare := (1 - moved) + v.M.CrossHeld*atBoard
+	committeeShare := (1 - moved) + v.Mech.CrossHeld*atBoard
 	committee = (committeeShare*(eLand+eIncome) + own) / seats
 	land = committeeShare * eLand / seats
-	if v.M.BoardApart {
-		board = (1 - v.M.CrossHeld) * atBoard * (eLand + eIncome) / seats
+	if v.Mech.BoardApart {
+		board = (1 - v.Mech.CrossHeld) * atBoard * (eLand + eIncome) / seats
 	}
 	return committee, land, board
 }
@@ -81,9 +81,9 @@ func (m *Model) election(v *Village, month int, cn *counts) {
 	// which locals withhold while migrant votes threaten their dividends —
 	// until separate institutions take dividend rules out of the committee's
 	// hands.
-	threat := v.M.Threat * v.stakeRatio(m, cn)
+	threat := v.Mech.Threat * v.stakeRatio(m, cn)
 	approve := logistic(logit(el.ApproveBase) - el.ApproveStake*threat)
-	r := &v.R
+	r := &v.Residents
 	for i, f := range r.Flags {
 		if f&FlagMigrant == 0 || f&FlagRegistered != 0 || int(r.Resid[i]) < el.ResidenceMin {
 			continue
@@ -97,19 +97,19 @@ func (m *Model) election(v *Village, month int, cn *counts) {
 	e := &v.obs.Election
 	e.Stake += committee
 	e.LandStake += land
-	if v.D <= m.Front(month) {
+	if v.Distance <= m.Front(month) {
 		e.FrontStake += committee
 		e.FrontLand += land
 	}
 	var ob ElectionObs
-	elected, reserve := m.contest(v, office{seats: v.Seats, stake: committee, sigma: v.M.Sigma, lastBuy: v.lastBuy}, month, &ob,
+	elected, reserve := m.contest(v, office{seats: v.Seats, stake: committee, sigma: v.Mech.Sigma, lastBuy: v.lastBuy}, month, &ob,
 		v.Committee, v.committeeReserve)
 	if elected != nil {
 		v.Committee, v.committeeReserve = elected, reserve
 		v.lastBuy = safeDiv(ob.Sold, ob.Voters)
 	}
 	e.add(&ob)
-	if v.M.BoardApart {
+	if v.Mech.BoardApart {
 		m.boardContest(v, board, month)
 	}
 }
@@ -143,7 +143,7 @@ func (m *Model) electBoard(v *Village, month int) {
 func (m *Model) boardContest(v *Village, stake float64, month int) {
 	var ob ElectionObs
 	elected, reserve := m.contest(v, office{seats: v.Seats, stake: stake, sigma: m.Cfg.Election.BoardServiceShare,
-		lastBuy: v.lastBuyBd, membersOnly: v.M.ShareholderVote, board: true}, month, &ob, v.Board, v.boardReserve)
+		lastBuy: v.lastBuyBd, membersOnly: v.Mech.ShareholderVote, board: true}, month, &ob, v.Board, v.boardReserve)
 	v.Board, v.boardReserve = elected, reserve
 	v.lastBuyBd = safeDiv(ob.Sold, ob.Voters)
 	e := &v.obs.Election
@@ -177,7 +177,7 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into,
 	c := &m.Cfg
 	el := &c.Election
 	k := c.District.Scale
-	r := &v.R
+	r := &v.Residents
 	rs := v.elect
 	seats := of.seats
 
@@ -226,12 +226,12 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into,
 		*cd = candidate{}
 		cd.Migrant = !of.board && rs.Bernoulli(migShare*el.MigrantCandidacy)
 		if j < rent {
-			cd.C = clamp(el.CompetenceMean+el.CompetenceSD*rs.Norm(), 0, 1)
-			cd.H = rs.Float64()
-			cd.buys = cd.H < el.HBuy && rs.Bernoulli(pBuy)
+			cd.Competence = clamp(el.CompetenceMean+el.CompetenceSD*rs.Norm(), 0, 1)
+			cd.Integrity = rs.Float64()
+			cd.buys = cd.Integrity < el.HBuy && rs.Bernoulli(pBuy)
 		} else {
-			cd.C = clamp(el.CompetenceMean+el.CompetenceGap+el.CompetenceSD*rs.Norm(), 0, 1)
-			cd.H = el.HBuy + (1-el.HBuy)*rs.Float64()
+			cd.Competence = clamp(el.CompetenceMean+el.CompetenceGap+el.CompetenceSD*rs.Norm(), 0, 1)
+			cd.Integrity = el.HBuy + (1-el.HBuy)*rs.Float64()
 		}
 	}
 
@@ -279,7 +279,7 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into,
 		mig := r.Flags[i]&FlagMigrant != 0
 		best, bestU := 0, math.Inf(-1)
 		for j := range cands {
-			u := cands[j].C + el.Noise*rs.Norm()
+			u := cands[j].Competence + el.Noise*rs.Norm()
 			if !mig && !cands[j].Migrant {
 				u += el.InGroup // locals favour locals [二(三)1(3)]
 			}
@@ -298,8 +298,8 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into,
 	elected = slices.Grow(into[:0], seats)[:seats]
 	for s := 0; s < seats; s++ {
 		elected[s] = cands[order[s]].Officer
-		ob.CompetenceSum += elected[s].C
-		ob.IntegritySum += elected[s].H
+		ob.CompetenceSum += elected[s].Competence
+		ob.IntegritySum += elected[s].Integrity
 		if elected[s].Migrant {
 			ob.MigrantSeats++
 		}
@@ -328,7 +328,7 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into,
 func (v *Village) incomeCDF(voters []int32, cdf *[numBins]float64) {
 	var hist [numBins]float64
 	for _, i := range voters {
-		hist[v.R.Bin[i]]++
+		hist[v.Residents.Bin[i]]++
 	}
 	var acc float64
 	n := float64(len(voters))

@@ -35,11 +35,11 @@ func (m *Model) membership(v *Village, month int, cn *counts) {
 			a.Flags |= FlagMember
 			a.Since = uint16(month + 1)
 		}
-		v.R.Append(a)
-		i := v.R.Len() - 1
-		v.R.S[i] = v.perceived(i, c)
-		v.R.T[i] = v.R.S[i]
-		v.R.Bin[i] = incomeBin(m.income(v, i, month))
+		v.Residents.Append(a)
+		i := v.Residents.Len() - 1
+		v.Residents.S[i] = v.perceived(i, c)
+		v.Residents.T[i] = v.Residents.S[i]
+		v.Residents.Bin[i] = incomeBin(m.income(v, i, month))
 	}
 	deaths := v.rng.Poisson(ms.DeathRate / 12 * float64(cn.locals))
 	for j := 0; j < deaths && cn.locals > 1; j++ {
@@ -72,13 +72,13 @@ func (v *Village) randomMigrant(cn *counts) int {
 }
 
 func (v *Village) randomKind(n int, want uint8) int {
-	total := v.R.Len()
+	total := v.Residents.Len()
 	if n <= 0 || total == 0 {
 		return -1
 	}
 	for tries := 0; tries < 64; tries++ {
 		i := v.rng.Intn(total)
-		if v.R.Flags[i]&FlagMigrant == want {
+		if v.Residents.Flags[i]&FlagMigrant == want {
 			return i
 		}
 	}
@@ -86,7 +86,7 @@ func (v *Village) randomKind(n int, want uint8) int {
 	j := v.rng.Intn(total)
 	for k := 0; k < total; k++ {
 		i := (j + k) % total
-		if v.R.Flags[i]&FlagMigrant == want {
+		if v.Residents.Flags[i]&FlagMigrant == want {
 			return i
 		}
 	}

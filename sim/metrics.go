@@ -82,11 +82,11 @@ func (m *Model) villageValues(v *Village, vals []float64) {
 		vals[VStakeLandShare] = nanDiv(o.Election.LandStake, o.Election.Stake)
 		vals[VCommitteeStake] = o.Election.Stake
 	}
-	vals[VCommunity] = b2f(v.M.Community)
+	vals[VCommunity] = b2f(v.Mech.Community)
 	vals[VConverted] = b2f(v.Converted())
 	vals[VZhengjing] = b2f(v.UnderZhengjing())
 	vals[VZhengshe] = b2f(v.Separated())
-	vals[VDistance] = v.D
+	vals[VDistance] = v.Distance
 	vals[VX] = m.X[v.ID]
 	vals[VY] = m.Y[v.ID]
 }

@@ -23,7 +23,7 @@ func (m *Model) migrationOut(v *Village, month int) {
 	if float64(month)/12 < float64(mg.GrowthYears) {
 		growth = mg.Growth
 	}
-	target := v.MigrantTarget * math.Pow(1+mg.Growth, years) * safeDiv(v.I, v.I0)
+	target := v.MigrantTarget * math.Pow(1+mg.Growth, years) * safeDiv(v.NonFarm, v.NonFarm0)
 	arrivals := v.rng.Poisson((mg.Departure + growth) / 12 * target / k)
 	leave := v.rng.Binomial(nm, mg.Departure/12*(mg.LeaveAt-sMig))
 	moves := v.rng.Binomial(nm-leave, mg.MoveRate/12*(1-sMig))
@@ -35,18 +35,18 @@ func (m *Model) migrationOut(v *Village, month int) {
 			break
 		}
 		if j >= leave {
-			v.Outbox = append(v.Outbox, v.R.At(i))
+			v.Outbox = append(v.Outbox, v.Residents.At(i))
 		}
 		v.removeAgent(i)
 		cn.migrants--
 	}
 	for j := 0; j < arrivals; j++ {
 		a := m.newMigrant(v.rng, 0)
-		v.R.Append(a)
-		i := v.R.Len() - 1
-		v.R.S[i] = v.perceived(i, c)
-		v.R.T[i] = v.R.S[i]
-		v.R.Bin[i] = incomeBin(m.income(v, i, month))
+		v.Residents.Append(a)
+		i := v.Residents.Len() - 1
+		v.Residents.S[i] = v.perceived(i, c)
+		v.Residents.T[i] = v.Residents.S[i]
+		v.Residents.Bin[i] = incomeBin(m.income(v, i, month))
 	}
 	v.obs.Arrivals, v.obs.Departures, v.obs.Movers = arrivals, leave, len(v.Outbox)
 }
@@ -74,9 +74,9 @@ func (m *Model) migrationIn() {
 			a.Party = 0
 			a.Flags &^= FlagRegistered | FlagSold
 			a.Iota *= float32(c.Migration.MoverIota)
-			to.R.Append(a)
-			i := to.R.Len() - 1
-			to.R.Bin[i] = incomeBin(m.income(to, i, m.Month))
+			to.Residents.Append(a)
+			i := to.Residents.Len() - 1
+			to.Residents.Bin[i] = incomeBin(m.income(to, i, m.Month))
 		}
 		from.Outbox = from.Outbox[:0]
 	}

@@ -16,7 +16,7 @@ type Model struct {
 	Villages []*Village
 	X, Y     []float64 // village positions on the plane (core at 0,0)
 
-	U0 float64 // urban front at month 0
+	Front0 float64 // urban front at month 0
 
 	// pilot[k][v]: village v is in the pilot of scheduled reform k.
 	pilot [][]bool
@@ -99,13 +99,13 @@ func (m *Model) init(data []VillageData) error {
 	}
 	switch {
 	case c.Economy.UrbanFront0 > 0:
-		m.U0 = c.Economy.UrbanFront0
+		m.Front0 = c.Economy.UrbanFront0
 	case nUrban == 0:
-		m.U0 = 0
+		m.Front0 = 0
 	case nUrban >= n:
-		m.U0 = 1
+		m.Front0 = 1
 	default:
-		m.U0 = (dist[order[nUrban-1]] + dist[order[nUrban]]) / 2
+		m.Front0 = (dist[order[nUrban-1]] + dist[order[nUrban]]) / 2
 	}
 
 	// District totals scaled to this district's size.
@@ -178,7 +178,7 @@ func (m *Model) init(data []VillageData) error {
 	for i := 0; i < n; i++ {
 		r := NewStream(m.Seed, m.Replicate, StreamInit, i)
 		v := &Village{
-			ID: i, D: dist[i], UrbanAtStart: urban[i], Industrial: industrial[i],
+			ID: i, Distance: dist[i], UrbanAtStart: urban[i], Industrial: industrial[i],
 			Farmland: farm[i], Built: built[i], ConvertedAt: -1, ZhengjingAt: -1, ZhengsheAt: -1,
 			Tau: c.Economy.Tau0, reached: make([]int32, len(c.Reforms)),
 			rng:   NewStream(m.Seed, m.Replicate, StreamVillage, i),
@@ -194,11 +194,11 @@ func (m *Model) init(data []VillageData) error {
 		v.txPassed = e.Tau0 * v.txAll
 		m.settle(v, 0)
 		if urban[i] {
-			v.I = clamp(0.95+0.03*r.Norm(), 0.85, 1)
+			v.NonFarm = clamp(0.95+0.03*r.Norm(), 0.85, 1)
 		} else {
-			v.I = clamp(d.NonFarmMean+0.3*(0.5-dist[i])+0.05*r.Norm(), 0.05, 0.98)
+			v.NonFarm = clamp(d.NonFarmMean+0.3*(0.5-dist[i])+0.05*r.Norm(), 0.05, 0.98)
 		}
-		v.I0 = v.I
+		v.NonFarm0 = v.NonFarm
 		w := 1 / float64(n)
 		if sumAW > 0 {
 			w = aw[i] / sumAW
@@ -245,20 +245,20 @@ func (m *Model) init(data []VillageData) error {
 	for _, v := range m.Villages {
 		v.Committee = make([]Officer, v.Seats)
 		for k := range v.Committee {
-			v.Committee[k] = Officer{C: c.Election.CompetenceMean, H: 0.5}
+			v.Committee[k] = Officer{Competence: c.Election.CompetenceMean, Integrity: 0.5}
 		}
 		v.count(&cn)
 		m.services(v, &cn)
-		for i := 0; i < v.R.Len(); i++ {
+		for i := 0; i < v.Residents.Len(); i++ {
 			q := v.perceived(i, &m.Cfg)
-			v.R.S[i], v.R.T[i] = q, q
-			v.R.Bin[i] = incomeBin(m.income(v, i, 0))
+			v.Residents.S[i], v.Residents.T[i] = q, q
+			v.Residents.Bin[i] = incomeBin(m.income(v, i, 0))
 		}
 		// Expected dividend per member until the first is paid.
 		var disp float64
 		v.coops(func(co *Coop) { disp += co.Assets * co.Yield * co.Disposable })
 		members := 0
-		for _, f := range v.R.Flags {
+		for _, f := range v.Residents.Flags {
 			if f&FlagMember != 0 {
 				members++
 			}
@@ -304,7 +304,7 @@ func (m *Model) initResidents(v *Village, r *Stream, registered, migrants float6
 	k := c.District.Scale
 	nl := int(math.Max(1, math.Round(registered/k)))
 	nm := int(math.Round(migrants / k))
-	v.R = Residents{}
+	v.Residents = Residents{}
 	for j := 0; j < nl; j++ {
 		a := Agent{Group: uint8(r.Intn(len(v.Groups))), U: uint8(r.Intn(256)), Iota: 1,
 			Skill: float32(r.LogNormal(1, c.Economy.WageSpread)), Access: r.Float32()}
@@ -312,10 +312,10 @@ func (m *Model) initResidents(v *Village, r *Stream, registered, migrants float6
 			a.Flags |= FlagMember
 		}
 		a.Flags |= FlagRegistered // locals are voters by right
-		v.R.Append(a)
+		v.Residents.Append(a)
 	}
 	for j := 0; j < nm; j++ {
-		v.R.Append(m.newMigrant(r, uint16(r.Intn(60))))
+		v.Residents.Append(m.newMigrant(r, uint16(r.Intn(60))))
 	}
 }
 
@@ -352,14 +352,14 @@ func (m *Model) initPilots() error {
 
 // Front is the urban front u(t) at month t.
 func (m *Model) Front(t int) float64 {
-	return m.U0 + m.Cfg.Economy.UrbanGrowth*float64(t)/12
+	return m.Front0 + m.Cfg.Economy.UrbanGrowth*float64(t)/12
 }
 
 // Agents is the number of resident agents now.
 func (m *Model) Agents() int {
 	n := 0
 	for _, v := range m.Villages {
-		n += v.R.Len()
+		n += v.Residents.Len()
 	}
 	return n
 }

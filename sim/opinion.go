@@ -17,7 +17,7 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	c := &m.Cfg
 	o := &c.Opinion
 	k := c.District.Scale
-	r := &v.R
+	r := &v.Residents
 	n := r.Len()
 	residents := float64(n) * k
 
@@ -29,8 +29,8 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	}
 	tension := safeDiv(float64(v.obs.Opened[DisputeLocalMigrant])*1000, residents) * o.TensionWeight
 	insec, ident := float32(o.Insecurity), float32(o.Identity)
-	insec *= float32(1 - v.M.Insured)
-	ident *= float32(1 - v.M.Urbanised)
+	insec *= float32(1 - v.Mech.Insured)
+	ident *= float32(1 - v.Mech.Urbanised)
 	coll := float32(v.supplyColl)
 
 	var kk opinionK
@@ -39,7 +39,7 @@ func (m *Model) opinion(v *Village, cn *counts) {
 			l[i] = x
 		}
 	}
-	set(&kk.ac, float32(c.Reform.AccessCost)*float32(v.M.CentreDist))
+	set(&kk.ac, float32(c.Reform.AccessCost)*float32(v.Mech.CentreDist))
 	set(&kk.public, float32(v.supplyPublic))
 	set(&kk.centre, float32(v.supplyCentre))
 	set(&kk.coll, coll)
@@ -54,7 +54,7 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	set(&kk.partyW, float32(c.Disputes.PartyWeight/k))
 	set(&kk.migInsec, float32(o.MigrantInsecurity*o.Insecurity))
 	set(&kk.inv256, 1.0/256)
-	set(&kk.iLevel, float32(v.I))
+	set(&kk.iLevel, float32(v.NonFarm))
 	set(&kk.insecIdent, insec+ident)
 	set(&kk.alphaG, float32(o.AlphaG))
 	set(&kk.beta, float32(o.Beta))
@@ -62,7 +62,7 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	set(&kk.penalty, penalty)
 	set(&kk.settleMonths, float32(o.SettleMonths))
 	set(&kk.settled0, float32(o.IntegrationSettled))
-	set(&kk.voice, float32(v.M.Voice))
+	set(&kk.voice, float32(v.Mech.Voice))
 	set(&kk.tension, float32(tension))
 	set(&kk.irate, float32(o.IntegrationRate))
 

@@ -111,8 +111,8 @@ func TestModelProperties(t *testing.T) {
 			// multipliers are near 1, far below the tags.
 			tagged := 0
 			for _, v := range m.Villages {
-				for i := range v.R.Skill {
-					v.R.Skill[i] = float32(1e6 + tagged)
+				for i := range v.Residents.Skill {
+					v.Residents.Skill[i] = float32(1e6 + tagged)
 					tagged++
 				}
 			}
@@ -127,9 +127,9 @@ func TestModelProperties(t *testing.T) {
 			seen := make([]bool, tagged)
 			var in, out float64
 			for _, v := range m.Villages {
-				n := v.R.Len()
-				for _, l := range []int{len(v.R.Group), len(v.R.U), len(v.R.Bin), len(v.R.Resid), len(v.R.Party), len(v.R.Skill), len(v.R.Div),
-					len(v.R.S), len(v.R.T), len(v.R.G), len(v.R.Iota), len(v.R.Access)} {
+				n := v.Residents.Len()
+				for _, l := range []int{len(v.Residents.Group), len(v.Residents.U), len(v.Residents.Bin), len(v.Residents.Resid), len(v.Residents.Party), len(v.Residents.Skill), len(v.Residents.Div),
+					len(v.Residents.S), len(v.Residents.T), len(v.Residents.G), len(v.Residents.Iota), len(v.Residents.Access)} {
 					if l != n {
 						fail("village %d: %d flags but a field of %d entries", v.ID, n, l)
 					}
@@ -137,7 +137,7 @@ func TestModelProperties(t *testing.T) {
 				if len(v.Outbox) != 0 {
 					fail("village %d: %d movers still between villages", v.ID, len(v.Outbox))
 				}
-				for _, s := range v.R.Skill {
+				for _, s := range v.Residents.Skill {
 					if s >= 1e6 {
 						id := int(s - 1e6)
 						if id >= tagged || seen[id] {

@@ -107,7 +107,7 @@ type Mechanisms struct {
 func (m *Model) Eligible(v *Village, month int) bool {
 	locals := v.localPeople(m.Cfg.District.Scale)
 	pc := safeDiv(v.Farmland, locals)
-	return v.D <= m.Front(month)+m.Cfg.Economy.PlanningMargin && pc < m.Cfg.Reform.FarmlandThreshold && v.I >= m.Cfg.Reform.NonFarmThreshold
+	return v.Distance <= m.Front(month)+m.Cfg.Economy.PlanningMargin && pc < m.Cfg.Reform.FarmlandThreshold && v.NonFarm >= m.Cfg.Reform.NonFarmThreshold
 }
 
 // reforms is phase 1: every scheduled entry whose start month has come, and
@@ -131,7 +131,7 @@ func (m *Model) reforms(v *Village, month int) {
 		case "eligible":
 			// For the separations, "eligible" means urban: a community, or
 			// a village that meets the 村改居 rule.
-			covered = m.Eligible(v, month) || (spec.Kind != Cungaiju && v.M.Community)
+			covered = m.Eligible(v, month) || (spec.Kind != Cungaiju && v.Mech.Community)
 		}
 		if covered {
 			m.apply(v, k, month)
@@ -212,7 +212,7 @@ func (m *Model) settle(v *Village, month int) {
 		conv = 1 // residents' committees before any reform
 	}
 
-	mech := &v.M
+	mech := &v.Mech
 	mech.Community = conv > 0
 	mech.Urbanised = conv
 	mech.Insured = conv

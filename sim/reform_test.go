@@ -91,10 +91,10 @@ func TestReformSwitchesExactlyItsMechanisms(t *testing.T) {
 			tc.spec.Intensity = 1
 			m, v := withSchedule(t, tc.spec)
 			committee := slices.Clone(v.Committee)
-			before := v.M
+			before := v.Mech
 			obs := v.obs
 			m.apply(v, 0, 0)
-			got := changedMechanisms(before, v.M)
+			got := changedMechanisms(before, v.Mech)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("changed %v, want %v", got, tc.want)
 			}
@@ -121,30 +121,30 @@ func TestReformStrength(t *testing.T) {
 	mid := func(a, b float64) float64 { return a + 0.5*(b-a) }
 	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 0.5, Start: 0, End: 30})
 	m.apply(v, 0, 0)
-	if got, want := v.M.Sigma, mid(c.Reform.SigmaMerged, c.Reform.SigmaSeparated); math.Abs(got-want) > 1e-12 {
+	if got, want := v.Mech.Sigma, mid(c.Reform.SigmaMerged, c.Reform.SigmaSeparated); math.Abs(got-want) > 1e-12 {
 		t.Errorf("intensity 0.5: σ = %v, want %v", got, want)
 	}
-	if v.M.Control != 0.5 || v.M.AuditRate != 0.5*c.Reform.AuditRate || v.M.Blame != 0.5 {
-		t.Errorf("intensity 0.5: control %v, audit rate %v, blame %v", v.M.Control, v.M.AuditRate, v.M.Blame)
+	if v.Mech.Control != 0.5 || v.Mech.AuditRate != 0.5*c.Reform.AuditRate || v.Mech.Blame != 0.5 {
+		t.Errorf("intensity 0.5: control %v, audit rate %v, blame %v", v.Mech.Control, v.Mech.AuditRate, v.Mech.Blame)
 	}
 	m.settle(v, 30)
-	if v.M.Sigma != c.Reform.SigmaMerged || v.M.Control != 1 || v.M.BoardApart || len(v.Board) > 0 {
-		t.Errorf("after end: σ %v, control %v, board %v (%d)", v.M.Sigma, v.M.Control, v.M.BoardApart, len(v.Board))
+	if v.Mech.Sigma != c.Reform.SigmaMerged || v.Mech.Control != 1 || v.Mech.BoardApart || len(v.Board) > 0 {
+		t.Errorf("after end: σ %v, control %v, board %v (%d)", v.Mech.Sigma, v.Mech.Control, v.Mech.BoardApart, len(v.Board))
 	}
 
 	m, v = withSchedule(t, ReformSpec{Kind: Zhengshe, Coverage: "all", Intensity: 1, Start: 0, Ramp: 4})
 	m.apply(v, 0, 0)
 	for month, want := range []float64{0.25, 0.5, 0.75, 1, 1} {
 		m.settle(v, month)
-		if got := v.M.Centres; math.Abs(got-want) > 1e-12 {
+		if got := v.Mech.Centres; math.Abs(got-want) > 1e-12 {
 			t.Errorf("ramp 4, month %d: centres %v, want %v", month, got, want)
 		}
 	}
 
 	m, v = withSchedule(t, ReformSpec{Kind: Cungaiju, Coverage: "all", Intensity: 0})
 	m.apply(v, 0, 0)
-	if v.M.Community || v.M.Budget != c.Services.RuralBudget || v.M.BoardApart {
-		t.Errorf("intensity 0 changed the village: %+v", v.M)
+	if v.Mech.Community || v.Mech.Budget != c.Services.RuralBudget || v.Mech.BoardApart {
+		t.Errorf("intensity 0 changed the village: %+v", v.Mech)
 	}
 }
 
@@ -241,18 +241,18 @@ func TestAudits(t *testing.T) {
 	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1})
 	m.apply(v, 0, 0)
 	m.Cfg.Reform.AuditRate = 12 // an audit every month
-	v.M.AuditRate = 12
+	v.Mech.AuditRate = 12
 	for i := range v.Board {
-		v.Board[i].H = 0.95
+		v.Board[i].Integrity = 0.95
 	}
-	v.Board[0].H = 0
+	v.Board[0].Integrity = 0
 	seats := len(v.Board)
 	reserve := len(v.boardReserve)
 	removedDishonest := false
 	for month := 0; month < 24 && !removedDishonest; month++ {
 		v.obs = VillageObs{}
 		m.auditAccounts(v)
-		removedDishonest = v.Board[0].H != 0
+		removedDishonest = v.Board[0].Integrity != 0
 	}
 	if !removedDishonest {
 		t.Fatal("a board member of integrity 0 survived two years of monthly audits")

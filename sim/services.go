@@ -21,14 +21,14 @@ func (m *Model) services(v *Village, cn *counts) {
 
 	// Organisations grow towards what the grant fund and purchased services
 	// pay for, and wind down when the money stops.
-	v.Orgs += r.OrgGrowth * (v.M.OrgTarget - v.Orgs)
-	committee := v.M.Sigma * (1 - v.M.AdminLoad) * meanC(v.Committee) * float64(v.Seats) * s.SeatCapacity
-	budget := residents * v.M.Budget / s.UnitCost
-	v.supplyPublic = budget*v.M.Public + committee*v.M.CommitteePublic + v.Orgs*r.OrgCapacity
-	v.supplyColl = budget*(1-v.M.Public) + committee*(1-v.M.CommitteePublic)
-	v.supplyCentre = v.M.Centres * r.CentreCapacity * r.StandardisationGain
+	v.Orgs += r.OrgGrowth * (v.Mech.OrgTarget - v.Orgs)
+	committee := v.Mech.Sigma * (1 - v.Mech.AdminLoad) * meanC(v.Committee) * float64(v.Seats) * s.SeatCapacity
+	budget := residents * v.Mech.Budget / s.UnitCost
+	v.supplyPublic = budget*v.Mech.Public + committee*v.Mech.CommitteePublic + v.Orgs*r.OrgCapacity
+	v.supplyColl = budget*(1-v.Mech.Public) + committee*(1-v.Mech.CommitteePublic)
+	v.supplyCentre = v.Mech.Centres * r.CentreCapacity * r.StandardisationGain
 	// Unit quality: the centre's reach at the mean resident distance (0.5).
-	reach := math.Max(0, 1-r.AccessCost*0.5*v.M.CentreDist)
+	reach := math.Max(0, 1-r.AccessCost*0.5*v.Mech.CentreDist)
 	ratio := safeDiv(v.supplyColl+v.supplyPublic+v.supplyCentre*reach, v.demand)
 	v.quality = math.Min(1, ratio)
 	v.migAccess = math.Min(1, ratio*m.migrantShare(v, reach)) * (1 - s.TakeupGap*(1-v.meanIota))
@@ -50,18 +50,18 @@ func (m *Model) migrantShare(v *Village, reach float64) float64 {
 // against demand, capped at 1, times his take-up, which rises with
 // integration.
 func (v *Village) perceived(i int, c *Config) float32 {
-	a := float64(v.R.Access[i])
-	reach := math.Max(0, 1-c.Reform.AccessCost*a*v.M.CentreDist)
+	a := float64(v.Residents.Access[i])
+	reach := math.Max(0, 1-c.Reform.AccessCost*a*v.Mech.CentreDist)
 	public := v.supplyPublic + v.supplyCentre*reach
 	usable := v.supplyColl + public
-	migrant := v.R.Flags[i]&FlagMigrant != 0
+	migrant := v.Residents.Flags[i]&FlagMigrant != 0
 	if migrant {
 		usable = public + c.Services.CollectiveMigrantShare*v.supplyColl
 	}
 	q := math.Min(1, safeDiv(usable, v.demand))
 	q *= 1 - c.Services.Noise*(a-0.5)
 	if migrant {
-		q *= 1 - c.Services.TakeupGap*(1-float64(v.R.Iota[i]))
+		q *= 1 - c.Services.TakeupGap*(1-float64(v.Residents.Iota[i]))
 	}
 	return clamp32(float32(q))
 }

@@ -135,34 +135,34 @@ func TestInvariants(t *testing.T) {
 					t.Fatalf("month %d village %d: negative pool %+v", m.Month, v.ID, co)
 				}
 			})
-			parties := make([]int, v.R.Len())
+			parties := make([]int, v.Residents.Len())
 			for _, d := range v.Disputes {
 				if d.Party >= 0 {
 					parties[d.Party]++
 				}
 			}
-			for i := 0; i < v.R.Len(); i++ {
-				if int(v.R.Party[i]) != parties[i] {
-					t.Fatalf("month %d village %d agent %d: party count %d, open disputes %d", m.Month, v.ID, i, v.R.Party[i], parties[i])
+			for i := 0; i < v.Residents.Len(); i++ {
+				if int(v.Residents.Party[i]) != parties[i] {
+					t.Fatalf("month %d village %d agent %d: party count %d, open disputes %d", m.Month, v.ID, i, v.Residents.Party[i], parties[i])
 				}
-				if v.R.Div[i] < 0 {
-					t.Fatalf("negative dividend %v", v.R.Div[i])
+				if v.Residents.Div[i] < 0 {
+					t.Fatalf("negative dividend %v", v.Residents.Div[i])
 				}
-				for _, x := range []float32{v.R.S[i], v.R.T[i], v.R.G[i], v.R.Iota[i]} {
+				for _, x := range []float32{v.Residents.S[i], v.Residents.T[i], v.Residents.G[i], v.Residents.Iota[i]} {
 					if x < 0 || x > 1 || x != x {
 						t.Fatalf("state out of [0,1]: %v", x)
 					}
 				}
 			}
-			if v.Tau < 0 || v.Tau > 1 || v.I < 0 || v.I > 1 || v.Farmland < 0 || v.Built < 0 || v.migAccess < 0 || v.migAccess > 1 {
-				t.Fatalf("village state out of range: τ %v I %v farmland %v built %v migrant access %v", v.Tau, v.I, v.Farmland, v.Built, v.migAccess)
+			if v.Tau < 0 || v.Tau > 1 || v.NonFarm < 0 || v.NonFarm > 1 || v.Farmland < 0 || v.Built < 0 || v.migAccess < 0 || v.migAccess > 1 {
+				t.Fatalf("village state out of range: τ %v I %v farmland %v built %v migrant access %v", v.Tau, v.NonFarm, v.Farmland, v.Built, v.migAccess)
 			}
 			for _, x := range v.compPaid {
 				if x < 0 {
 					t.Fatalf("negative compensation %v", x)
 				}
 			}
-			mech := v.M
+			mech := v.Mech
 			for _, x := range []float64{mech.Urbanised, mech.Insured, mech.Public, mech.CrossHeld, mech.Threat, mech.Control, mech.CentreRule,
 				mech.Funded, mech.CommitteePublic, mech.Sigma, mech.Blame, mech.AdminLoad} {
 				if x < 0 || x > 1 || x != x {
@@ -239,7 +239,7 @@ func TestNanhaiScalePopulation(t *testing.T) {
 	}
 	var locals, migrants int
 	for _, v := range m.Villages {
-		for _, f := range v.R.Flags {
+		for _, f := range v.Residents.Flags {
 			if f&FlagMigrant != 0 {
 				migrants++
 			} else {

@@ -28,7 +28,7 @@ func (m *Model) fiscal(v *Village, month int) float64 {
 	c := &m.Cfg
 	r := &c.Reform
 	k := c.District.Scale
-	mech := &v.M
+	mech := &v.Mech
 	y := v.residentsPeople(k) * mech.Budget * mech.Public
 	if v.Converted() && month-v.ConvertedAt < r.SubsidyYears*12 {
 		y += r.Subsidy * v.conv

@@ -17,9 +17,9 @@ type Coop struct {
 
 // Officer is one elected member of a committee or a cooperative board.
 type Officer struct {
-	C, H    float64 // competence, integrity
-	Migrant bool
-	Bought  bool // won with bought votes
+	Competence, Integrity float64
+	Migrant               bool
+	Bought                bool // won with bought votes
 }
 
 // Dispute types, in the order of the per-type metrics.
@@ -46,13 +46,13 @@ type Dispute struct {
 // streams, so villages can be stepped in any order or in parallel.
 type Village struct {
 	ID           int
-	D            float64 // distance to the urban core, [0,1]
+	Distance     float64 // distance to the urban core, [0,1]
 	UrbanAtStart bool    // a residents' committee before any reform
 	Industrial   bool    // farmland turned into collective industrial land by 2010
 	Farmland     float64 // mu
 	Built        float64 // collective construction land and homesteads, mu
-	I            float64 // share of labour out of farming
-	I0           float64 // I at month 0, for job attraction
+	NonFarm      float64 // share of labour out of farming
+	NonFarm0     float64 // NonFarm at month 0, for job attraction
 
 	Union  Coop   // 经联社
 	Groups []Coop // 经济社
@@ -67,7 +67,7 @@ type Village struct {
 	ConvertedAt, ZhengjingAt, ZhengsheAt int
 	reached                              []int32
 	conv, zj, zs                         float64
-	M                                    Mechanisms
+	Mech                                 Mechanisms
 
 	Tau                float64 // value share of transactions through the trading centre
 	txAll, txPassed    float64 // transaction values, exponentially weighted (τ = passed/all)
@@ -97,8 +97,8 @@ type Village struct {
 	scratchOrder                 []int
 	Detected                     bool // vote buying detected at the last election
 
-	Disputes []Dispute
-	R        Residents
+	Disputes  []Dispute
+	Residents Residents
 
 	// Migrants leaving for another village this month (district phase).
 	Outbox []Agent
@@ -124,7 +124,7 @@ func (v *Village) UnderZhengjing() bool { return v.zj > 0 }
 
 // removeAgent removes agent i and keeps dispute party references right.
 func (v *Village) removeAgent(i int) {
-	last := int32(v.R.Len() - 1)
+	last := int32(v.Residents.Len() - 1)
 	for k := range v.Disputes {
 		switch v.Disputes[k].Party {
 		case int32(i):
@@ -133,7 +133,7 @@ func (v *Village) removeAgent(i int) {
 			v.Disputes[k].Party = int32(i)
 		}
 	}
-	v.R.swapRemove(i)
+	v.Residents.swapRemove(i)
 }
 
 // coops calls f for the union and every group cooperative.

@@ -61,12 +61,12 @@ func newPane(ps PaneSettings, cfg sim.Config, run Run, gen int) *pane {
 		for i, v := range m.Villages {
 			switch {
 			case l.Key == statusLayer:
-				if v.M.Community {
+				if v.Mech.Community {
 					p.status[i] = stCommunity
 				}
 				vals[i] = float64(p.status[i])
 			case l.Metric == sim.VResidents:
-				vals[i] = float64(v.R.Len()) * cfg.District.Scale
+				vals[i] = float64(v.Residents.Len()) * cfg.District.Scale
 			default:
 				vals[i] = math.NaN()
 			}
