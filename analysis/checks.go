@@ -44,22 +44,34 @@ type Pattern struct {
 
 func level(x float64) *float64 { return &x }
 
+// The embedded scenarios the patterns are claims about (docs/ODD.md §1):
+// no reform, the reference of every pattern, and the staged path. The
+// scenario of one reform kind alone is named by the kind's key (alone).
+const (
+	NoReform = "baseline"
+	Staged   = "nanhai"
+)
+
+// alone names the embedded scenario of one reform kind alone.
+func alone(k sim.KindID) string { return k.Key() }
+
 // PatternList is P1–P5 as comparisons with baseline (P0, P6 and P7 are
 // computed apart: calibration, a regression across villages, and every
 // scenario against the staged path).
 func PatternList() []Pattern {
+	cgj, zj, zs := alone(sim.KindCungaiju), alone(sim.KindZhengjing), alone(sim.KindZhengshe)
 	return []Pattern{
 		{"P1", "政经分离 lowers vote buying (committee and board elections together) and the stake of a committee seat; elections stay contested (more than one candidate per seat) and the elected committee is more competent",
-			[]Comparison{{"zhengjing", sim.VoteBuyingTotal.Name(), false, nil}, {"zhengjing", sim.CommitteeStake.Name(), false, nil},
-				{"zhengjing", sim.CandidatesPerSeat.Name(), true, level(1)}, {"zhengjing", sim.CommitteeCompetence.Name(), true, nil}}},
+			[]Comparison{{zj, sim.VoteBuyingTotal.Name(), false, nil}, {zj, sim.CommitteeStake.Name(), false, nil},
+				{zj, sim.CandidatesPerSeat.Name(), true, level(1)}, {zj, sim.CommitteeCompetence.Name(), true, nil}}},
 		{"P2", "政经分离 lowers leakage of collective income and raises dividends per share",
-			[]Comparison{{"zhengjing", sim.LeakageShare.Name(), false, nil}, {"zhengjing", sim.DividendPerShare.Name(), true, nil}}},
+			[]Comparison{{zj, sim.LeakageShare.Name(), false, nil}, {zj, sim.DividendPerShare.Name(), true, nil}}},
 		{"P3", "政经分离 raises satisfaction and lowers disputes blamed on the committee",
-			[]Comparison{{"zhengjing", sim.DisputesBlamed.Name(), false, nil}, {"zhengjing", sim.SatisfactionLocal.Name(), true, nil}, {"zhengjing", sim.SatisfactionMigrant.Name(), true, nil}}},
+			[]Comparison{{zj, sim.DisputesBlamed.Name(), false, nil}, {zj, sim.SatisfactionLocal.Name(), true, nil}, {zj, sim.SatisfactionMigrant.Name(), true, nil}}},
 		{"P4", "政社分离 raises satisfaction and trust, most for migrants (the local–migrant gap narrows)",
-			[]Comparison{{"zhengshe", sim.SatisfactionLocal.Name(), true, nil}, {"zhengshe", sim.SatisfactionMigrant.Name(), true, nil}, {"zhengshe", sim.Trust.Name(), true, nil}, {"zhengshe", sim.SatisfactionGap.Name(), false, nil}}},
+			[]Comparison{{zs, sim.SatisfactionLocal.Name(), true, nil}, {zs, sim.SatisfactionMigrant.Name(), true, nil}, {zs, sim.Trust.Name(), true, nil}, {zs, sim.SatisfactionGap.Name(), false, nil}}},
 		{"P5", "村改居 narrows the rural–urban service gap at a fiscal cost",
-			[]Comparison{{"cungaiju", sim.ServiceGap.Name(), false, nil}, {"cungaiju", sim.FiscalSpending.Name(), true, nil}}},
+			[]Comparison{{cgj, sim.ServiceGap.Name(), false, nil}, {cgj, sim.FiscalSpending.Name(), true, nil}}},
 	}
 }
 
@@ -91,18 +103,18 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 
 	// P0: calibration.
 	p0 := Check{ID: "P0", Claim: "baseline lands near the calibration: dividend and membership disputes dominate; dividends per share of a few thousand yuan (years 4–5)"}
-	if sk := has("baseline"); sk != "" {
+	if sk := has(NoReform); sk != "" {
 		p0.Skipped = sk
 	} else {
-		mem := d.Window("baseline", sim.DisputesMembership.Name(), from, to)
-		div := d.Window("baseline", sim.DisputesDividend.Name(), from, to)
-		all := d.Window("baseline", sim.DisputesOpened.Name(), from, to)
+		mem := d.Window(NoReform, sim.DisputesMembership.Name(), from, to)
+		div := d.Window(NoReform, sim.DisputesDividend.Name(), from, to)
+		all := d.Window(NoReform, sim.DisputesOpened.Name(), from, to)
 		share := make([]float64, len(all))
 		for i := range all {
 			share[i] = (mem[i] + div[i]) / all[i]
 		}
 		s := Summarize(share, lvl)
-		dps := Summarize(d.Window("baseline", sim.DividendPerShare.Name(), 36, 60), lvl)
+		dps := Summarize(d.Window(NoReform, sim.DividendPerShare.Name(), 36, 60), lvl)
 		mix, paid := s.CILow > 0.6, dps.CILow >= 1000 && dps.CIHigh <= 15000
 		p0.Held = mix && paid
 		p0.Parts = []Part{{"membership+dividend share of new disputes", mix}, {"dividend per share in years 4–5", paid}}
@@ -116,7 +128,7 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 		c := Check{ID: p.ID, Claim: p.Claim, Held: true}
 		var parts []string
 		for _, x := range p.Parts {
-			if sk := has("baseline", x.Scenario); sk != "" {
+			if sk := has(NoReform, x.Scenario); sk != "" {
 				c = Check{ID: p.ID, Claim: p.Claim, Skipped: sk}
 				break
 			}
@@ -129,7 +141,7 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 				}
 				parts = append(parts, fmt.Sprintf("%s %s %s", x.Scenario, x.Metric, levelText(x.Metric, s)))
 			} else {
-				w, how := Versus(d, x.Scenario, "baseline", x.Metric, from, to, lvl)
+				w, how := Versus(d, x.Scenario, NoReform, x.Metric, from, to, lvl)
 				ok = w.High < 0
 				if x.Up {
 					ok = w.Low > 0
@@ -148,13 +160,13 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 	// P6: the redistribution threat of migrant voters under merged governance.
 	p6 := Check{ID: "P6", Claim: "without separation, local–migrant disputes rise with the migrant share of voters where their votes put dividends at stake"}
 	switch {
-	case has("baseline") != "":
-		p6.Skipped = has("baseline")
+	case has(NoReform) != "":
+		p6.Skipped = has(NoReform)
 	case villageYears == nil:
 		p6.Skipped = "needs villages.csv"
 	default:
 		var slopes []float64
-		for _, rep := range d.Replicates("baseline") {
+		for _, rep := range d.Replicates(NoReform) {
 			if b, ok := ThreatSlope(villageYears[rep]); ok {
 				slopes = append(slopes, b)
 			}
@@ -170,15 +182,15 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 	p7 := Check{ID: "P7", Claim: "the staged Nanhai path ends best on the composite index, and costs most", Held: true}
 	var parts []string
 	for _, s := range d.ScenarioNames() {
-		if s == "nanhai" || len(d.Replicates(s)) < 2 {
+		if s == Staged || len(d.Replicates(s)) < 2 {
 			continue
 		}
-		if sk := has("nanhai"); sk != "" {
+		if sk := has(Staged); sk != "" {
 			p7 = Check{ID: "P7", Claim: p7.Claim, Skipped: sk}
 			break
 		}
-		c, how := Versus(d, "nanhai", s, sim.CompositeIndex.Name(), from, to, lvl)
-		f, _ := Versus(d, "nanhai", s, sim.FiscalSpending.Name(), from, to, lvl)
+		c, how := Versus(d, Staged, s, sim.CompositeIndex.Name(), from, to, lvl)
+		f, _ := Versus(d, Staged, s, sim.FiscalSpending.Name(), from, to, lvl)
 		p7.Held = p7.Held && c.Low > 0 && f.Low > 0
 		p7.Parts = append(p7.Parts, Part{"composite vs " + s, c.Low > 0}, Part{"fiscal vs " + s, f.Low > 0})
 		parts = append(parts, fmt.Sprintf("vs %s: composite %s, fiscal %s (%s)", s, diffText(sim.CompositeIndex.Name(), c), diffText(sim.FiscalSpending.Name(), f), how))

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"reflect"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,8 +20,16 @@ type layer struct {
 	reforms    []sim.ReformSpec
 	hasReforms bool // even an empty `reforms = []` replaces the parent's schedule
 	extends    string
-	hasName    bool
-	hasDesc    bool
+}
+
+// sets reports whether the file sets a key itself.
+func (l *layer) setsKey(key string) bool {
+	for _, a := range l.sets {
+		if a.p.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 type assignment struct {
@@ -89,8 +95,6 @@ func decodeLayer(sch *schema, src source, data []byte) (*layer, error) {
 		sort.SliceStable(d.errs, func(i, j int) bool { return at(i) < at(j) })
 		return nil, problems(d.errs)
 	}
-	_, d.lay.hasName = raw["name"]
-	_, d.lay.hasDesc = raw["description"]
 	return d.lay, nil
 }
 
@@ -154,67 +158,24 @@ func (d *decoder) reforms(v any) {
 		return
 	}
 	d.lay.hasReforms = true
-	params := d.specs
 	for i, e := range entries {
 		at := "reforms[" + strconv.Itoa(i) + "]"
 		m, ok := e.(map[string]any)
 		if !ok {
-			d.fail(at, fmt.Sprintf("want a table with the keys %s, got %s", reformKeys(params), sim.TypeName(e)))
+			d.fail(at, fmt.Sprintf("want a table with the keys %s, got %s", reformKeys(d.specs), sim.TypeName(e)))
 			continue
 		}
-		var r sim.ReformSpec
-		bad := false
-		for _, p := range params {
-			if _, ok := m[p.Name]; ok || p.Default == "" {
-				continue
+		r, problems := sim.DecodeReform(m)
+		for _, p := range problems {
+			key := at
+			if p.Key != "" {
+				key += "." + p.Key
 			}
-			if err := setReform(&r, p, p.Default); err != nil {
-				panic("scenarios: bad default of " + p.Key + ": " + err.Error()) // sim's tags disagree with themselves
-			}
+			d.fail(key, p.Msg)
 		}
-		for _, k := range sortedKeys(m) {
-			p, ok := reformParam(params, k)
-			if !ok {
-				msg := fmt.Sprintf("unknown key %q in [[reforms]]", k)
-				if s := closest(k, paramNames(params)); s != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", s)
-				}
-				d.fail(at+"."+k, msg+"; allowed "+reformKeys(params))
-				bad = true
-				continue
-			}
-			if err := setReform(&r, p, m[k]); err != nil {
-				d.fail(at+"."+k, withAllowed(err.Error(), p))
-				bad = true
-			}
+		if len(problems) == 0 {
+			d.lay.reforms = append(d.lay.reforms, r)
 		}
-		for _, p := range params {
-			if _, ok := m[p.Name]; !ok && p.Default == "" && p.Kind != "list" {
-				d.fail(at+"."+p.Name, "missing; allowed "+p.Range())
-				bad = true
-			}
-		}
-		if bad {
-			continue
-		}
-		if _, ok := m["separations"]; !ok {
-			r.Separations = sim.DefaultSeparations(r.Kind)
-		}
-		// Rules across keys, such as a pilot's fraction or end after start.
-		if err := r.Validate(); err != nil {
-			msg := err.Error()
-			key, _, _ := strings.Cut(msg, " ")
-			key = strings.TrimSuffix(key, ":")
-			if name, ok := strings.CutPrefix(key, "reforms."); ok {
-				if p, ok := reformParam(params, name); ok {
-					d.fail(at+"."+p.Name, trimKey(msg, key))
-					continue
-				}
-			}
-			d.fail(at, msg)
-			continue
-		}
-		d.lay.reforms = append(d.lay.reforms, r)
 	}
 }
 
@@ -227,98 +188,17 @@ func withAllowed(msg string, p sim.Param) string {
 	return msg + "; allowed " + p.Range()
 }
 
-func reformParam(params []sim.Param, name string) (sim.Param, bool) {
-	for _, p := range params {
-		if p.Name == name {
-			return p, true
-		}
-	}
-	return sim.Param{}, false
-}
 
-func paramNames(params []sim.Param) []string {
-	var out []string
-	for _, p := range params {
-		out = append(out, p.Name)
-	}
-	return out
-}
 
 func reformKeys(params []sim.Param) string {
-	return strings.Join(paramNames(params), ", ")
+	var names []string
+	for _, p := range params {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
 }
 
-// reformField finds the field of ReformSpec that carries a key, so that a
-// key added to ReformSpec needs no change here.
-func reformField(r *sim.ReformSpec, name string) (reflect.Value, bool) {
-	v := reflect.ValueOf(r).Elem()
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		if t.Field(i).Tag.Get("toml") == name {
-			return v.Field(i), true
-		}
-	}
-	return reflect.Value{}, false
-}
 
-// setReform is Param.Set for a [[reforms]] key: the same checks and
-// wording (Param.Check), without the key (the InputError gives it with the
-// entry's index). A string stands for the key's default as the tag writes
-// it.
-func setReform(r *sim.ReformSpec, p sim.Param, v any) error {
-	f, ok := reformField(r, p.Name)
-	if !ok {
-		return fmt.Errorf("scenarios: no ReformSpec field for %q", p.Name) // sim and this package disagree
-	}
-	if s, isDefault := v.(string); isDefault && p.Kind != "string" {
-		var err error
-		switch p.Kind {
-		case "float":
-			v, err = strconv.ParseFloat(s, 64)
-		case "int":
-			v, err = strconv.ParseInt(s, 10, 64)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if items, ok := v.([]any); ok && p.Kind == "list" {
-		for _, e := range items {
-			if name, ok := e.(string); ok && !slices.Contains(p.Enum, name) {
-				msg := fmt.Sprintf("%q is not allowed", name)
-				if c := closest(name, p.Enum); c != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", c)
-				}
-				return errors.New(msg + "; allowed " + p.Range())
-			}
-		}
-	}
-	x, err := p.Check(v)
-	if err != nil {
-		msg := trimKey(err.Error(), p.Key)
-		if p.Kind == "string" && len(p.Enum) > 0 {
-			if s, ok := v.(string); ok {
-				msg = fmt.Sprintf("%q is not allowed", s)
-				if c := closest(s, p.Enum); c != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", c)
-				}
-				msg += "; allowed " + p.Range()
-			}
-		}
-		return errors.New(msg)
-	}
-	switch p.Kind {
-	case "float":
-		f.SetFloat(x.(float64))
-	case "int":
-		f.SetInt(x.(int64))
-	case "list":
-		f.Set(reflect.ValueOf(x))
-	default:
-		f.SetString(x.(string))
-	}
-	return nil
-}
 
 // tableEntries returns the entries of an array of tables, however the
 // decoder delivered it ([[x]] tables or an inline array).
@@ -412,48 +292,5 @@ func (s *schema) suggest(key string) string {
 	return ""
 }
 
-// closest returns the candidate within edit distance 2 of s (the first of
-// the nearest), or "".
-func closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if c == s {
-			continue
-		}
-		if d := editDistance(s, c, bestD); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b in runes, or
-// limit when it is at least limit (long fuzzed keys stay cheap).
-func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(rb)], limit)
-}
+// closest is the "did you mean" of messages (sim.Closest).
+func closest(s string, candidates []string) string { return sim.Closest(s, candidates) }

@@ -49,29 +49,28 @@ func Format(c sim.Config) []byte {
 		r := &c.Reforms[i]
 		b.WriteString("\n[[reforms]]\n")
 		for _, p := range specs {
-			f, ok := reformField(r, p.Name)
+			v, ok := r.Value(p.Name)
 			if !ok {
 				continue
 			}
-			switch p.Kind {
-			case "float":
+			switch x := v.(type) {
+			case float64:
 				// Optional keys at zero (fraction outside pilots) would
 				// only be noise.
-				if f.Float() == 0 && p.Name == "fraction" {
+				if x == 0 && p.Name == "fraction" {
 					continue
 				}
-				fmt.Fprintf(&b, "%s = %s\n", p.Name, formatFloat(f.Float()))
-			case "int":
-				fmt.Fprintf(&b, "%s = %d\n", p.Name, f.Int())
-			case "list":
-				items := f.Interface().([]string)
-				q := make([]string, len(items))
-				for j, x := range items {
-					q[j] = quote(x)
+				fmt.Fprintf(&b, "%s = %s\n", p.Name, formatFloat(x))
+			case int:
+				fmt.Fprintf(&b, "%s = %d\n", p.Name, x)
+			case []string:
+				q := make([]string, len(x))
+				for j, e := range x {
+					q[j] = quote(e)
 				}
 				fmt.Fprintf(&b, "%s = [%s]\n", p.Name, strings.Join(q, ", "))
-			default:
-				fmt.Fprintf(&b, "%s = %s\n", p.Name, quote(f.String()))
+			case string:
+				fmt.Fprintf(&b, "%s = %s\n", p.Name, quote(x))
 			}
 		}
 	}

@@ -97,11 +97,22 @@ func Embedded() []string {
 	return names
 }
 
+// The defaults that name embedded scenarios: everything else (charts,
+// reports, the classroom) reads a scenario's labels and colour from its
+// file, and takes the reference and the panes from here.
+
+// Reference is the scenario the others are compared with: no reform.
+const Reference = "baseline"
+
 // Teaching is the default set for `govsim run`: the baseline, each reform
 // alone, and the staged path, in the order a class would discuss them.
 func Teaching() []string {
-	return []string{"baseline", "cungaiju", "zhengjing", "zhengshe", "nanhai"}
+	return []string{Reference, "cungaiju", "zhengjing", "zhengshe", "nanhai"}
 }
+
+// ClassroomPanes are the scenarios a new classroom page shows: no reform
+// against 政经分离, the comparison a first lesson makes.
+func ClassroomPanes() [2]string { return [2]string{Reference, "zhengjing"} }
 
 // Describe returns the description line of an embedded scenario.
 func Describe(name string) (string, error) {
@@ -286,15 +297,19 @@ func (l loader) resolve(src source, data []byte, chain []source) (resolved, erro
 		}
 	}
 	cfg := res.cfg
-	// A name and a description describe one file, not the model, so a child
-	// never shows its parent's.
-	if !lay.hasName {
+	// A file's own keys (name, labels, description, colour) describe that
+	// file, not the model, so a child never shows its parent's.
+	for _, p := range l.schema.params {
+		if p.Own && !lay.setsKey(p.Key) {
+			if err := p.SetString(&cfg, p.Default); err != nil {
+				panic("scenarios: bad default of " + p.Key + ": " + err.Error()) // sim's tags disagree with themselves
+			}
+		}
+	}
+	if !lay.setsKey("name") {
 		cfg.Name = strings.TrimSuffix(filepath.Base(strings.TrimPrefix(src.name, "embedded:")), ".toml")
 	}
 	res.nameFile, res.nameLine = src.name, lay.lines.line("name")
-	if !lay.hasDesc {
-		cfg.Description = ""
-	}
 	for _, a := range lay.sets {
 		if err := a.p.Set(&cfg, a.v); err != nil {
 			return resolved{}, fmt.Errorf("scenarios: %s: value accepted once and refused now: %w", src.name, err)

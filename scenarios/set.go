@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/govsim/govsim/sim"
@@ -77,31 +76,9 @@ func ParseOverrides(args []string) ([]Override, error) {
 }
 
 // parseValue reads a command-line value as the parameter's kind, the way
-// the TOML decoder would deliver it from a file (strings may be quoted or
-// not).
-func parseValue(p sim.Param, s string) (any, error) {
-	switch p.Kind {
-	case "float":
-		x, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return nil, fmt.Errorf("want a number, got %q", s)
-		}
-		return x, nil
-	case "int":
-		if x, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return x, nil
-		}
-		if x, err := strconv.ParseFloat(s, 64); err == nil {
-			return x, nil // Param.Set accepts 24.0, refuses 24.5
-		}
-		return nil, fmt.Errorf("want an integer, got %q", s)
-	default:
-		if u, err := strconv.Unquote(s); err == nil {
-			return u, nil
-		}
-		return s, nil
-	}
-}
+// the TOML decoder would deliver it from a file (Param.Parse: strings may
+// be quoted or not, lists written ["a", "b"], [a, b] or a,b).
+func parseValue(p sim.Param, s string) (any, error) { return p.Parse(s) }
 
 // ApplyOverrides sets the overrides, in order, on every scenario (after
 // its file and -months), then checks each whole configuration again, for

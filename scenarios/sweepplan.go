@@ -297,7 +297,8 @@ func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 	}
 	for i := range sw.Scenarios {
 		sc := &sw.Scenarios[i]
-		spec.Scenarios = append(spec.Scenarios, table.ManifestScenario{Name: sc.Name, Source: sc.Source, Config: sc.Resolved()})
+		spec.Scenarios = append(spec.Scenarios, table.ManifestScenario{Name: sc.Name, Source: sc.Source, Config: sc.Resolved(),
+			Label: sc.Config.Label, LabelZH: sc.Config.LabelZH, Color: sc.Config.Color})
 	}
 	for _, pt := range d.Points {
 		spec.Points = append(spec.Points, pt.Values)
@@ -314,7 +315,8 @@ func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 // resolved file, and what it sets differently from the defaults.
 func (s *Scenario) ManifestScenario() table.ManifestScenario {
 	return table.ManifestScenario{Name: s.Name, Source: s.Source, Config: s.Resolved(),
-		Description: s.Config.Description, Settings: s.Config.Changes()}
+		Description: s.Config.Description, Settings: s.Config.Changes(),
+		Label: s.Config.Label, LabelZH: s.Config.LabelZH, Color: s.Config.Color}
 }
 
 // Manifest lists the scenarios as a run's manifest records them.

@@ -9,9 +9,9 @@ import (
 
 // nanhaiPath is the staged schedule of the embedded nanhai scenario.
 var nanhaiPath = []ReformSpec{
-	{Kind: Cungaiju, Start: 12, Coverage: "eligible", Intensity: 1},
-	{Kind: Zhengjing, Start: 24, Coverage: "all", Intensity: 1},
-	{Kind: Zhengshe, Start: 36, Coverage: "all", Intensity: 1},
+	{Kind: KindCungaiju.Key(), Start: 12, Coverage: "eligible", Intensity: 1},
+	{Kind: KindZhengjing.Key(), Start: 24, Coverage: "all", Intensity: 1},
+	{Kind: KindZhengshe.Key(), Start: 36, Coverage: "all", Intensity: 1},
 }
 
 // heapPerAgent measures the live heap of a model per agent.

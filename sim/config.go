@@ -17,9 +17,16 @@ package sim
 // call plausible, which robustness analyses sample; narrower than the
 // allowed range).
 type Config struct {
-	Name        string `toml:"name" unit:"-" def:"" doc:"scenario name"`
-	Description string `toml:"description" unit:"-" def:"" doc:"one line shown by govsim scenarios"`
-	Months      int    `toml:"months" unit:"months" def:"240" min:"1" max:"1200" doc:"simulated horizon; one step is one month"`
+	Name        string `toml:"name" unit:"-" def:"" own:"file" doc:"scenario name"`
+	Description string `toml:"description" unit:"-" def:"" own:"file" doc:"one line shown by govsim scenarios"`
+	// How the scenario is shown: charts, reports and the classroom read
+	// these (through the manifest for saved results), never a list of
+	// names of their own.
+	Label         string `toml:"label" unit:"-" def:"" own:"file" doc:"label in charts, tables and the classroom (empty: the name)"`
+	LabelZH       string `toml:"label_zh" unit:"-" def:"" own:"file" doc:"Chinese label (empty: the label)"`
+	DescriptionZH string `toml:"description_zh" unit:"-" def:"" own:"file" doc:"the description in Chinese (empty: the description)"`
+	Color         string `toml:"color" unit:"-" def:"" own:"file" format:"color" doc:"colour in charts and the classroom, as #rrggbb (empty: one of the palette's free colours)"`
+	Months        int    `toml:"months" unit:"months" def:"240" min:"1" max:"1200" doc:"simulated horizon; one step is one month"`
 
 	District   District     `toml:"district"`
 	Economy    Economy      `toml:"economy"`
@@ -262,12 +269,12 @@ type Composite struct {
 // strongly, and where. Build entries in code with Reform, which sets the
 // table's defaults: a literal leaves Intensity at 0, a reform in name only.
 type ReformSpec struct {
-	Kind        string   `toml:"kind" enum:"cungaiju|zhengjing|zhengshe" doc:"which reform"`
+	Kind        string   `toml:"kind" enum:"@kinds" doc:"which reform"`
 	Start       int      `toml:"start" unit:"month" min:"0" max:"1200" doc:"month from which it applies"`
 	End         int      `toml:"end" unit:"month" def:"0" min:"0" max:"1200" doc:"month from which it is reversed everywhere (0: never); above start"`
 	Ramp        int      `toml:"ramp" unit:"months" def:"0" min:"0" max:"1200" doc:"months from the month it reaches a unit to full effect, linearly (0: at once)"`
 	Intensity   float64  `toml:"intensity" unit:"share" def:"1" min:"0" max:"1" doc:"scales every quantitative change the reform makes, its costs included (0: a reform in name only)"`
 	Coverage    string   `toml:"coverage" enum:"all|eligible|pilot" doc:"all units, the eligible ones (村改居 rule), or a pilot fraction"`
 	Fraction    float64  `toml:"fraction" unit:"share" def:"0" min:"0" max:"1" doc:"pilot: share of units covered (chosen by a stream of the pilot's own)"`
-	Separations []string `toml:"separations" enum:"personnel|institutions|assets|finance|functions" doc:"政经分离's five separations this entry brings (default: all five for zhengjing, personnel for cungaiju [二(二)2], none for zhengshe)"`
+	Separations []string `toml:"separations" enum:"@separations" doc:"政经分离's five separations this entry brings (default: all five for zhengjing, personnel for cungaiju [二(二)2], none for zhengshe)"`
 }

@@ -114,7 +114,7 @@ func TestVoteBuyingTotal(t *testing.T) {
 	// over votes cast in both.
 	c := small(10, 100)
 	c.Months = 1
-	c.Reforms = []ReformSpec{{Kind: Zhengjing, Start: 0, Coverage: "all", Intensity: 1}}
+	c.Reforms = []ReformSpec{{Kind: KindZhengjing.Key(), Start: 0, Coverage: "all", Intensity: 1}}
 	m, err := New(c, 3, 0, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +167,7 @@ func TestSeparatedElectionsContested(t *testing.T) {
 	var better, n int
 	for rep := 0; rep < 4; rep++ {
 		_, base := run(nil, rep)
-		perSeat, sep := run([]ReformSpec{{Kind: Zhengjing, Start: 0, Coverage: "all", Intensity: 1}}, rep)
+		perSeat, sep := run([]ReformSpec{{Kind: KindZhengjing.Key(), Start: 0, Coverage: "all", Intensity: 1}}, rep)
 		for k := range sep {
 			if perSeat[k] <= 1 {
 				t.Errorf("replicate %d election %d: %.3f candidates per seat under 政经分离", rep, k, perSeat[k])

@@ -43,8 +43,8 @@ func (m *Model) stakes(v *Village, month int) (committee, land, board float64) {
 	eLand := c.Economy.Discretion * v.ExpPots * term
 	eIncome := disp * m.exposure(v) * term / 12
 	own := c.Reform.CommitteeFunding
-	if v.Converted() && v.ConvertedAt >= 0 && month-v.ConvertedAt < c.Reform.SubsidyYears*12 {
-		own += c.Reform.Subsidy * v.conv
+	if v.Under(KindCungaiju) && v.Adopted[KindCungaiju] >= 0 && month-v.Adopted[KindCungaiju] < c.Reform.SubsidyYears*12 {
+		own += c.Reform.Subsidy * v.Strength(KindCungaiju)
 	}
 	own *= c.Economy.Lambda0 * term / 12
 

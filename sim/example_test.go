@@ -21,7 +21,7 @@ func Example() {
 	c := sim.Default() // every parameter at its default
 	c.Months = 36
 	c.District.Villages, c.District.Scale = 10, 100 // 10 villages, one agent per 100 people
-	c.Reforms = []sim.ReformSpec{sim.Reform(sim.Zhengjing, 12, "all")}
+	c.Reforms = []sim.ReformSpec{sim.Reform(sim.KindZhengjing, 12, "all")}
 
 	m, err := sim.New(c, 1, 0, nil) // seed 1, replicate 0
 	if err != nil {

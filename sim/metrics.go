@@ -83,9 +83,9 @@ func (m *Model) villageValues(v *Village, vals []float64) {
 		vals[VCommitteeStake] = o.Election.Stake
 	}
 	vals[VCommunity] = b2f(v.Mech.Community)
-	vals[VConverted] = b2f(v.Converted())
-	vals[VZhengjing] = b2f(v.UnderZhengjing())
-	vals[VZhengshe] = b2f(v.Separated())
+	for k := range NumKinds {
+		vals[VillageFlagOf(k)] = b2f(v.Under(k))
+	}
 	vals[VDistance] = v.Distance
 	vals[VX] = m.X[v.ID]
 	vals[VY] = m.Y[v.ID]
@@ -114,7 +114,8 @@ func (m *Model) districtValues(month int) []float64 {
 	var income, leak, divPaid, shares, fiscal, comp, threat float64
 	var tau, access, removed float64
 	var qPeople, qUrban, qRural float64
-	var nUrban, nRural, nConverted, nStartVillages, nZJ, nZS, nElect int
+	var nUrban, nRural, nStartVillages, nElect int
+	var nUnder [NumKinds]int
 	var el ElectionObs
 	var hist [numBins]float64
 	for _, v := range m.Villages {
@@ -154,15 +155,11 @@ func (m *Model) districtValues(month int) []float64 {
 			qRural += v.quality
 			nRural++
 			nStartVillages++
-			if v.Converted() {
-				nConverted++
+		}
+		for k := range NumKinds {
+			if v.Under(k) {
+				nUnder[k]++
 			}
-		}
-		if v.UnderZhengjing() {
-			nZJ++
-		}
-		if v.Separated() {
-			nZS++
 		}
 		e := &o.Election
 		if e.Held {
@@ -237,9 +234,13 @@ func (m *Model) districtValues(month int) []float64 {
 	vals[GiniIncome] = gini(&hist)
 	vals[FiscalSpending] = fiscal
 	n := float64(len(m.Villages))
-	vals[ConvertedShare] = nanDiv(float64(nConverted), float64(nStartVillages))
-	vals[ZhengjingCoverage] = float64(nZJ) / n
-	vals[ZhengsheCoverage] = float64(nZS) / n
+	for k, kind := range kindTable {
+		if kind.RuralOnly {
+			vals[CoverageOf(KindID(k))] = nanDiv(float64(nUnder[k]), float64(nStartVillages))
+		} else {
+			vals[CoverageOf(KindID(k))] = float64(nUnder[k]) / n
+		}
+	}
 	vals[ResidentPeople] = people
 	vals[MigrantShare] = nanDiv(migrants, people)
 	vals[Claims] = per(claims)

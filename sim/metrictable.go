@@ -49,10 +49,11 @@ const (
 	DividendPerShare
 	GiniIncome
 	FiscalSpending
-	ConvertedShare
-	ZhengjingCoverage
-	ZhengsheCoverage
-	CompositeIndex
+	// KindCoverage is the first of NumKinds metrics, one a reform kind in
+	// the order of the kinds' table, each the share of units the kind is in
+	// force in (CoverageOf; names and labels from the kinds' table).
+	KindCoverage
+	CompositeIndex MetricID = iota + MetricID(NumKinds) - 1
 	ResidentPeople
 	MigrantShare
 	Claims
@@ -70,11 +71,11 @@ const (
 	DividendsPaid
 	NumDistrictMetrics // district metrics end here; village-only metrics follow
 
-	Community MetricID = iota - 1
-	ConvertedFlag
-	ZhengjingFlag
-	ZhengsheFlag
-	Distance
+	Community MetricID = iota + MetricID(NumKinds) - 2
+	// KindFlag is the first of NumKinds village metrics, one a reform kind,
+	// each 1 where the kind is in force (FlagOf).
+	KindFlag
+	Distance MetricID = iota + 2*MetricID(NumKinds) - 3
 	PositionX
 	PositionY
 	VoteBuyingDetected
@@ -105,10 +106,8 @@ const (
 	VVoteBuying
 	VMigrantVoterShare
 	VCommunity
-	VConverted
-	VZhengjing
-	VZhengshe
-	VDistance
+	VKindFlag                 // the first of NumKinds flags, one a reform kind (VillageFlagOf)
+	VDistance VillageMetricID = iota + VillageMetricID(NumKinds) - 1
 	VX
 	VY
 	VVoteBuyingDetected
@@ -118,18 +117,36 @@ const (
 	NumVillageMetrics
 )
 
-// villageTable says which metric each village value is.
-var villageTable = [NumVillageMetrics]MetricID{
+// villageTable says which metric each village value is (the kinds' flags
+// are filled in by villageMetricTable).
+var villageTable = villageMetricTable([NumVillageMetrics]MetricID{
 	VResidents: ResidentPeople, VMigrantShare: MigrantShare, VDisputesOpened: DisputesOpened,
 	VDisputesLocalMigrant: DisputesLocalMigrant, VDisputesBlamed: DisputesBlamed, VPetitions: Petitions,
 	VServiceQuality: ServiceQuality, VSatisfactionLocal: SatisfactionLocal, VSatisfactionMigrant: SatisfactionMigrant,
 	VTrust: Trust, VGrievance: Grievance, VIntegration: Integration, VCollectiveIncome: CollectiveIncome,
 	VLeakageShare: LeakageShare, VDividendPerShare: DividendPerShare, VVoteBuying: VoteBuying,
-	VMigrantVoterShare: MigrantVoterShare, VCommunity: Community, VConverted: ConvertedFlag,
-	VZhengjing: ZhengjingFlag, VZhengshe: ZhengsheFlag, VDistance: Distance, VX: PositionX, VY: PositionY,
+	VMigrantVoterShare: MigrantVoterShare, VCommunity: Community, VDistance: Distance, VX: PositionX, VY: PositionY,
 	VVoteBuyingDetected: VoteBuyingDetected,
 	VVoteBuyingTotal:    VoteBuyingTotal, VStakeLandShare: StakeLandShare, VCommitteeStake: CommitteeStake,
+})
+
+func villageMetricTable(t [NumVillageMetrics]MetricID) [NumVillageMetrics]MetricID {
+	for k := range NumKinds {
+		t[VillageFlagOf(k)] = FlagOf(k)
+	}
+	return t
 }
+
+// CoverageOf is the district metric of the share of units a kind of
+// reform is in force in.
+func CoverageOf(k KindID) MetricID { return KindCoverage + MetricID(k) }
+
+// FlagOf is the village metric that is 1 where a kind of reform is in
+// force.
+func FlagOf(k KindID) MetricID { return KindFlag + MetricID(k) }
+
+// VillageFlagOf is FlagOf's index in a village's values.
+func VillageFlagOf(k KindID) VillageMetricID { return VKindFlag + VillageMetricID(k) }
 
 // When says in which months a metric has a value.
 type When uint8
@@ -296,12 +313,6 @@ var metricTable = [numMetrics]Metric{
 		Doc: "Gini coefficient of resident income", Better: LowerIsBetter, Bounded: true},
 	FiscalSpending: {Name: "fiscal_spending", Unit: "yuan per month", Label: "fiscal", Title: "District fiscal spending", LabelZH: "区财政支出",
 		Doc: "district spending this month, all items", Better: LowerIsBetter, Headline: 11, Terminal: true, Display: Display{"M yuan/year", 12e-6, "%.1f"}},
-	ConvertedShare: {Name: "villages_converted_share", Unit: "share of villages", Label: "converted", Title: "Villages converted (村改居)", LabelZH: "村改居比例",
-		Doc: "share of the units that started as villages that have been converted", Bounded: true},
-	ZhengjingCoverage: {Name: "zhengjing_coverage", Unit: "share of units", Label: "政经分离", Title: "Units under 政经分离", LabelZH: "政经分离覆盖率",
-		Doc: "share of units under 政经分离", Bounded: true},
-	ZhengsheCoverage: {Name: "zhengshe_coverage", Unit: "share of units", Label: "政社分离", Title: "Units under 政社分离", LabelZH: "政社分离覆盖率",
-		Doc: "share of units under 政社分离", Bounded: true},
 	CompositeIndex: {Name: "composite_index", Unit: "0–1", Label: "composite", Title: "Composite index", LabelZH: "综合指数",
 		Doc: "weighted mean of outcome components each mapped to [0, 1] by a fixed transform (see composite components)", Better: HigherIsBetter, Bounded: true, Headline: 1, Terminal: true, Display: Display{"0–1", 1, "%.3f"}},
 	ResidentPeople: {Name: "residents", Unit: "people", Label: "residents", Title: "Residents", LabelZH: "常住人口",
@@ -338,12 +349,6 @@ var metricTable = [numMetrics]Metric{
 
 	Community: {Name: "community", Unit: "0 or 1", Label: "community", Title: "Urban community", LabelZH: "社区（居委会）",
 		Doc: "1 if the unit is an urban community (居委会), 0 if a village"},
-	ConvertedFlag: {Name: "converted", Unit: "0 or 1", Label: "converted", Title: "Converted (村改居)", LabelZH: "已村改居",
-		Doc: "1 if 村改居 has reached the unit"},
-	ZhengjingFlag: {Name: "zhengjing", Unit: "0 or 1", Label: "政经分离", Title: "Under 政经分离", LabelZH: "已政经分离",
-		Doc: "1 if 政经分离 has reached the unit"},
-	ZhengsheFlag: {Name: "zhengshe", Unit: "0 or 1", Label: "政社分离", Title: "Under 政社分离", LabelZH: "已政社分离",
-		Doc: "1 if 政社分离 has reached the unit"},
 	Distance: {Name: "distance", Unit: "distance", Label: "distance", Title: "Distance to the core", LabelZH: "距城市中心",
 		Doc: "distance of the unit to the urban core, [0, 1]", When: Static},
 	PositionX: {Name: "x", Unit: "distance", Label: "x", Title: "Position x", LabelZH: "位置 x",
@@ -360,6 +365,10 @@ var metricTable = [numMetrics]Metric{
 // filled in; built once, since it cannot change while the program runs.
 var metricsBuilt = func() [numMetrics]Metric {
 	t := metricTable
+	for k, kind := range kindTable {
+		t[CoverageOf(KindID(k))] = kindMetric(kind.Coverage)
+		t[FlagOf(KindID(k))] = kindMetric(kind.Flag)
+	}
 	for i := range t {
 		t[i].ID = MetricID(i)
 		t[i].District = MetricID(i) < NumDistrictMetrics
@@ -380,6 +389,12 @@ var metricsBuilt = func() [numMetrics]Metric {
 	}
 	return t
 }()
+
+// kindMetric is a reform kind's coverage metric or flag: a share, bounded,
+// neither better nor worse.
+func kindMetric(d KindMetric) Metric {
+	return Metric{Name: d.Name, Unit: d.Unit, Label: d.Label, Title: d.Title, LabelZH: d.LabelZH, Doc: d.Doc, Bounded: d.Unit != "0 or 1"}
+}
 
 // Metrics lists every metric, by ID.
 func Metrics() []Metric { return append([]Metric(nil), metricsBuilt[:]...) }

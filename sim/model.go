@@ -20,8 +20,10 @@ type Model struct {
 
 	// pilot[k][v]: village v is in the pilot of scheduled reform k.
 	pilot [][]bool
-	// entrySeps[k]: the separations schedule entry k brings.
+	// entrySeps[k]: the separations schedule entry k brings; entryKind[k]
+	// its kind.
 	entrySeps [][numSeparations]bool
+	entryKind []KindID
 
 	rng *Stream // the run's own stream: set-up and the district phase
 
@@ -61,6 +63,8 @@ func New(cfg Config, seed uint64, replicate int, villages []VillageData) (*Model
 	m := &Model{Cfg: cfg, Seed: seed, Replicate: replicate, rng: NewStream(seed, replicate, StreamDistrict, 0), vector: haveAVX2()}
 	for k := range cfg.Reforms {
 		m.entrySeps = append(m.entrySeps, cfg.Reforms[k].separations())
+		kind, _ := KindOf(cfg.Reforms[k].Kind) // Validate has checked it
+		m.entryKind = append(m.entryKind, kind)
 	}
 	m.district = make([]float64, int(NumDistrictMetrics))
 	m.lastVoteBuying = math.NaN()
@@ -179,7 +183,7 @@ func (m *Model) init(data []VillageData) error {
 		r := NewStream(m.Seed, m.Replicate, StreamInit, i)
 		v := &Village{
 			ID: i, Distance: dist[i], UrbanAtStart: urban[i], Industrial: industrial[i],
-			Farmland: farm[i], Built: built[i], ConvertedAt: -1, ZhengjingAt: -1, ZhengsheAt: -1,
+			Farmland: farm[i], Built: built[i],
 			Tau: c.Economy.Tau0, reached: make([]int32, len(c.Reforms)),
 			rng:   NewStream(m.Seed, m.Replicate, StreamVillage, i),
 			elect: NewStream(m.Seed, m.Replicate, StreamElection, i),
@@ -188,6 +192,9 @@ func (m *Model) init(data []VillageData) error {
 		}
 		for k := range v.reached {
 			v.reached[k] = -1
+		}
+		for k := range v.Adopted {
+			v.Adopted[k] = -1
 		}
 		e := &c.Economy
 		v.txAll = e.Transactions * e.TransactionMedian * math.Exp(e.TransactionSpread*e.TransactionSpread/2)

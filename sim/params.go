@@ -23,6 +23,7 @@ type Param struct {
 	Max     float64  // inclusive upper bound (numeric kinds)
 	Enum    []string // allowed values (string and list kinds with a fixed set)
 	Doc     string   // one line of documentation
+	Shape   string   // a string's shape: "color" (#rrggbb or empty), "" for any text
 
 	// Class says what kind of claim the parameter carries: "reform" (a
 	// reform acts through it), "behaviour", "calibration", "structure", or
@@ -34,6 +35,12 @@ type Param struct {
 	// PlausLo and PlausHi bound the values a reviewer would still call
 	// plausible (NaN when not given): robustness analyses sample them.
 	PlausLo, PlausHi float64
+
+	// Own marks the keys that describe one scenario file rather than the
+	// model (its name, labels, description and colour): a file that
+	// extends another never takes them from it, and Changes leaves them
+	// out.
+	Own bool
 
 	// Entry is the schedule entry a reforms[i].key parameter sets (−1 for
 	// every other parameter, and for the entry keys ReformSpecParams lists).
@@ -49,6 +56,8 @@ func (p Param) Range() string {
 		return "a list of " + strings.Join(p.Enum, ", ")
 	case len(p.Enum) > 0:
 		return strings.Join(p.Enum, " | ")
+	case p.Shape == "color":
+		return "#rrggbb (six hexadecimal digits) or empty"
 	case p.Kind == "string":
 		return "any text"
 	case p.Kind == "int":
@@ -130,6 +139,8 @@ func paramOf(f reflect.StructField, section string, index []int) Param {
 		Doc:     f.Tag.Get("doc"),
 		Class:   f.Tag.Get("class"),
 		Source:  f.Tag.Get("src"),
+		Own:     f.Tag.Get("own") == "file",
+		Shape:   f.Tag.Get("format"),
 		index:   index,
 		Min:     math.Inf(-1),
 		Max:     math.Inf(1),
@@ -162,7 +173,13 @@ func paramOf(f reflect.StructField, section string, index []int) Param {
 	if s := f.Tag.Get("max"); s != "" {
 		p.Max = mustFloat(s)
 	}
-	if s := f.Tag.Get("enum"); s != "" {
+	switch s := f.Tag.Get("enum"); s {
+	case "":
+	case "@kinds": // the reform kinds' table
+		p.Enum = KindKeys()
+	case "@separations":
+		p.Enum = SeparationNames()
+	default:
 		p.Enum = strings.Split(s, "|")
 	}
 	if s := f.Tag.Get("plaus"); s != "" {
@@ -410,7 +427,7 @@ func (p Param) Check(v any) (any, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s: want a string, got %s", p.Key, TypeName(v))
 		}
-		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
+		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) || p.Shape == "color" && s != "" && !isColor(s) {
 			return nil, fmt.Errorf("%s = %q is not allowed: allowed %s", p.Key, s, p.Range())
 		}
 		return s, nil
@@ -520,10 +537,23 @@ func (r ReformSpec) Validate() error {
 	if r.End != 0 && r.End <= r.Start {
 		return fmt.Errorf("reforms.end = %d is not after start = %d: allowed 0 (never reversed) or a month above start", r.End, r.Start)
 	}
-	if r.Kind == Zhengshe && len(r.Separations) > 0 {
-		return fmt.Errorf("reforms.separations: 政社分离 (zhengshe) brings none of 政经分离's separations; allowed [] or no key (separations belong to cungaiju and zhengjing entries)")
+	if k, _ := KindOf(r.Kind); !kindTable[k].AllowsSeparations && len(r.Separations) > 0 {
+		return fmt.Errorf("reforms.separations: %s (%s) brings none of 政经分离's separations; allowed [] or no key (separations belong to %s entries)", kindTable[k].LabelZH, r.Kind, kindsWithSeparations())
 	}
 	return nil
+}
+
+// isColor reports whether s is #rrggbb.
+func isColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Setting is one parameter's key and value as a scenario file writes it.
@@ -533,13 +563,14 @@ type Setting struct {
 }
 
 // Changes lists what c sets differently from the defaults — every
-// parameter but the name and description, then each scheduled reform — so
+// parameter but those of the file's own (name, labels, description,
+// colour), then each scheduled reform — so
 // that a report can say what a scenario is without the whole file.
 func (c *Config) Changes() []Setting {
 	def := Default()
 	var out []Setting
 	for _, p := range paramTable() {
-		if p.Key == "name" || p.Key == "description" {
+		if p.Own {
 			continue
 		}
 		if v := p.Format(c); v != p.Format(&def) {

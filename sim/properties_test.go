@@ -50,7 +50,7 @@ func draw(r *rand.Rand) sim.Config {
 				panic(err)
 			}
 		}
-		kinds := []string{sim.Cungaiju, sim.Zhengjing, sim.Zhengshe}
+		kinds := sim.KindKeys()
 		for _, k := range r.Perm(3)[:r.IntN(4)] {
 			s := sim.ReformSpec{Kind: kinds[k], Start: r.IntN(c.Months), Coverage: []string{"all", "eligible", "pilot"}[r.IntN(3)]}
 			if s.Coverage == "pilot" {

@@ -2,13 +2,6 @@ package sim
 
 import "math"
 
-// Reform kinds as written in scenario files.
-const (
-	Cungaiju  = "cungaiju"  // 村改居 village-to-community conversion
-	Zhengjing = "zhengjing" // 政经分离 committee separated from the economy
-	Zhengshe  = "zhengshe"  // 政社分离 administration separated from services
-)
-
 // The five separations of 政经分离 [二(三)2]: 职能、资产、财务、机构、人员分开.
 const (
 	SepPersonnel    = iota // 人员分开: no cross-holding; the board has its own election
@@ -32,22 +25,16 @@ func SeparationNames() []string {
 }
 
 // separations returns which separations an entry brings: its list, or the
-// default of its kind when the list is nil (all five for 政经分离, the
-// personnel separation for 村改居 [二(二)2], none for 政社分离).
+// default of its kind when the list is nil (the kinds' table: all five for
+// 政经分离, the personnel separation for 村改居 [二(二)2], none for 政社分离).
 func (r *ReformSpec) separations() (on [numSeparations]bool) {
-	if r.Separations == nil {
-		switch r.Kind {
-		case Zhengjing:
-			for i := range on {
-				on[i] = true
-			}
-		case Cungaiju:
-			on[SepPersonnel] = true
-		}
-		return on
+	list := r.Separations
+	if list == nil {
+		k, _ := KindOf(r.Kind)
+		list = kindTable[k].Separations
 	}
 	names := separationNames()
-	for _, s := range r.Separations {
+	for _, s := range list {
 		for i, n := range names {
 			if s == n {
 				on[i] = true
@@ -60,15 +47,8 @@ func (r *ReformSpec) separations() (on [numSeparations]bool) {
 // DefaultSeparations is what an entry of a kind brings when its
 // separations key is left out.
 func DefaultSeparations(kind string) []string {
-	r := ReformSpec{Kind: kind}
-	on := r.separations()
-	out := []string{}
-	for i, n := range SeparationNames() {
-		if on[i] {
-			out = append(out, n)
-		}
-	}
-	return out
+	k, _ := KindOf(kind)
+	return append([]string{}, kindTable[k].Separations...)
 }
 
 // Mechanisms are the settings through which reforms act: phase 1 derives
@@ -119,7 +99,8 @@ func (m *Model) reforms(v *Village, month int) {
 		if month < spec.Start || (spec.End > 0 && month >= spec.End) || v.reached[k] >= 0 {
 			continue
 		}
-		if spec.Kind == Cungaiju && v.UrbanAtStart {
+		kind := m.entryKind[k]
+		if kindTable[kind].RuralOnly && v.UrbanAtStart {
 			continue // already a community
 		}
 		covered := false
@@ -131,7 +112,7 @@ func (m *Model) reforms(v *Village, month int) {
 		case "eligible":
 			// For the separations, "eligible" means urban: a community, or
 			// a village that meets the 村改居 rule.
-			covered = m.Eligible(v, month) || (spec.Kind != Cungaiju && v.Mech.Community)
+			covered = m.Eligible(v, month) || (!kindTable[kind].RuralOnly && v.Mech.Community)
 		}
 		if covered {
 			m.apply(v, k, month)
@@ -144,19 +125,8 @@ func (m *Model) reforms(v *Village, month int) {
 // switches the unit's mechanisms accordingly; it writes no outcome.
 func (m *Model) apply(v *Village, k, month int) {
 	v.reached[k] = int32(month)
-	switch m.Cfg.Reforms[k].Kind {
-	case Cungaiju:
-		if v.ConvertedAt < 0 {
-			v.ConvertedAt = month
-		}
-	case Zhengjing:
-		if v.ZhengjingAt < 0 {
-			v.ZhengjingAt = month
-		}
-	case Zhengshe:
-		if v.ZhengsheAt < 0 {
-			v.ZhengsheAt = month
-		}
+	if kind := m.entryKind[k]; v.Adopted[kind] < 0 {
+		v.Adopted[kind] = month
 	}
 	m.settle(v, month)
 }
@@ -184,22 +154,15 @@ func (m *Model) strength(k, at, month int) float64 {
 func (m *Model) settle(v *Village, month int) {
 	c := &m.Cfg
 	r := &c.Reform
-	var conv, zs, zj float64
+	var str [NumKinds]float64
 	var sep [numSeparations]float64
 	for k := range c.Reforms {
 		s := m.strength(k, int(v.reached[k]), month)
 		if s == 0 {
 			continue
 		}
-		spec := &c.Reforms[k]
-		switch spec.Kind {
-		case Cungaiju:
-			conv = math.Max(conv, s)
-		case Zhengshe:
-			zs = math.Max(zs, s)
-		case Zhengjing:
-			zj = math.Max(zj, s)
-		}
+		kind := m.entryKind[k]
+		str[kind] = math.Max(str[kind], s)
 		on := m.entrySeps[k]
 		for i := range sep {
 			if on[i] {
@@ -207,7 +170,8 @@ func (m *Model) settle(v *Village, month int) {
 			}
 		}
 	}
-	v.conv, v.zj, v.zs = conv, zj, zs
+	v.strength = str
+	conv, zs := str[KindCungaiju], str[KindZhengshe]
 	if v.UrbanAtStart {
 		conv = 1 // residents' committees before any reform
 	}
@@ -273,6 +237,6 @@ func centreLayout(r *ReformParams) (centres, dist, cost float64) {
 // ramp, never reversed, and the kind's default separations. Code that
 // builds schedules should start from it: a ReformSpec literal leaves
 // Intensity at 0, a reform in name only.
-func Reform(kind string, start int, coverage string) ReformSpec {
-	return ReformSpec{Kind: kind, Start: start, Coverage: coverage, Intensity: 1}
+func Reform(kind KindID, start int, coverage string) ReformSpec {
+	return ReformSpec{Kind: kind.Key(), Start: start, Coverage: coverage, Intensity: 1}
 }

@@ -43,7 +43,7 @@ func changedMechanisms(a, b Mechanisms) []string {
 }
 
 var (
-	convMechanisms = []string{"Budget", "Community", "Insured", "Public", "Urbanised"}
+	convMechanisms = KindCungaiju.Kind().Mechanisms
 	sepMechanisms  = map[string][]string{
 		"personnel":    {"BoardApart", "CrossHeld"},
 		"institutions": {"ShareholderVote", "Threat"},
@@ -51,7 +51,7 @@ var (
 		"finance":      {"AuditRate", "CommitteePublic", "Funded"},
 		"functions":    {"Blame", "Sigma"},
 	}
-	zhengsheMechanisms = []string{"AdminLoad", "CentreCost", "Centres", "OrgTarget", "Public", "Voice"}
+	zhengsheMechanisms = KindZhengshe.Kind().Mechanisms
 )
 
 func union(sets ...[]string) []string {
@@ -74,17 +74,17 @@ func TestReformSwitchesExactlyItsMechanisms(t *testing.T) {
 		spec ReformSpec
 		want []string
 	}{
-		{"cungaiju carries personnel", ReformSpec{Kind: Cungaiju, Coverage: "all"}, union(convMechanisms, sepMechanisms["personnel"])},
-		{"cungaiju without separations", ReformSpec{Kind: Cungaiju, Coverage: "all", Separations: []string{}}, convMechanisms},
-		{"zhengjing, all five", ReformSpec{Kind: Zhengjing, Coverage: "all"}, all},
-		{"zhengshe", ReformSpec{Kind: Zhengshe, Coverage: "all"}, zhengsheMechanisms},
+		{"cungaiju carries personnel", ReformSpec{Kind: KindCungaiju.Key(), Coverage: "all"}, union(convMechanisms, sepMechanisms["personnel"])},
+		{"cungaiju without separations", ReformSpec{Kind: KindCungaiju.Key(), Coverage: "all", Separations: []string{}}, convMechanisms},
+		{"zhengjing, all five", ReformSpec{Kind: KindZhengjing.Key(), Coverage: "all"}, all},
+		{"zhengshe", ReformSpec{Kind: KindZhengshe.Key(), Coverage: "all"}, zhengsheMechanisms},
 	}
 	for _, s := range SeparationNames() {
 		cases = append(cases, struct {
 			name string
 			spec ReformSpec
 			want []string
-		}{"zhengjing " + s, ReformSpec{Kind: Zhengjing, Coverage: "all", Separations: []string{s}}, sepMechanisms[s]})
+		}{"zhengjing " + s, ReformSpec{Kind: KindZhengjing.Key(), Coverage: "all", Separations: []string{s}}, sepMechanisms[s]})
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -119,7 +119,7 @@ func TestReformSwitchesExactlyItsMechanisms(t *testing.T) {
 func TestReformStrength(t *testing.T) {
 	c := Default()
 	mid := func(a, b float64) float64 { return a + 0.5*(b-a) }
-	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 0.5, Start: 0, End: 30})
+	m, v := withSchedule(t, ReformSpec{Kind: KindZhengjing.Key(), Coverage: "all", Intensity: 0.5, Start: 0, End: 30})
 	m.apply(v, 0, 0)
 	if got, want := v.Mech.Sigma, mid(c.Reform.SigmaMerged, c.Reform.SigmaSeparated); math.Abs(got-want) > 1e-12 {
 		t.Errorf("intensity 0.5: σ = %v, want %v", got, want)
@@ -132,7 +132,7 @@ func TestReformStrength(t *testing.T) {
 		t.Errorf("after end: σ %v, control %v, board %v (%d)", v.Mech.Sigma, v.Mech.Control, v.Mech.BoardApart, len(v.Board))
 	}
 
-	m, v = withSchedule(t, ReformSpec{Kind: Zhengshe, Coverage: "all", Intensity: 1, Start: 0, Ramp: 4})
+	m, v = withSchedule(t, ReformSpec{Kind: KindZhengshe.Key(), Coverage: "all", Intensity: 1, Start: 0, Ramp: 4})
 	m.apply(v, 0, 0)
 	for month, want := range []float64{0.25, 0.5, 0.75, 1, 1} {
 		m.settle(v, month)
@@ -141,7 +141,7 @@ func TestReformStrength(t *testing.T) {
 		}
 	}
 
-	m, v = withSchedule(t, ReformSpec{Kind: Cungaiju, Coverage: "all", Intensity: 0})
+	m, v = withSchedule(t, ReformSpec{Kind: KindCungaiju.Key(), Coverage: "all", Intensity: 0})
 	m.apply(v, 0, 0)
 	if v.Mech.Community || v.Mech.Budget != c.Services.RuralBudget || v.Mech.BoardApart {
 		t.Errorf("intensity 0 changed the village: %+v", v.Mech)
@@ -155,7 +155,7 @@ func TestReformStrength(t *testing.T) {
 // disputes are blamed on the board once the functions are separated.
 func TestStakes(t *testing.T) {
 	c := Default()
-	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1})
+	m, v := withSchedule(t, ReformSpec{Kind: KindZhengjing.Key(), Coverage: "all", Intensity: 1})
 	merged, land, board := m.stakes(v, 0)
 	if board != 0 || !(merged > 0) || land < 0 || land > merged {
 		t.Fatalf("merged: committee %v (land %v), board %v", merged, land, board)
@@ -170,7 +170,7 @@ func TestStakes(t *testing.T) {
 		t.Errorf("board seat: stake %v, want the economic stake × (1 − τ) = %v", sepBoard, want)
 	}
 
-	m, v = withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1, Separations: []string{"assets"}})
+	m, v = withSchedule(t, ReformSpec{Kind: KindZhengjing.Key(), Coverage: "all", Intensity: 1, Separations: []string{"assets"}})
 	m.apply(v, 0, 0)
 	cross, _, crossBoard := m.stakes(v, 0)
 	if want := (merged-own)*(1-v.Tau) + own; crossBoard != 0 || math.Abs(cross-want) > 1e-6*want {
@@ -182,7 +182,7 @@ func TestStakes(t *testing.T) {
 		blamed  int
 		comment string
 	}{{nil, 5, "merged"}, {[]string{"functions"}, 2, "functions separated: local–migrant and service only"}} {
-		m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1, Separations: tc.seps})
+		m, v := withSchedule(t, ReformSpec{Kind: KindZhengjing.Key(), Coverage: "all", Intensity: 1, Separations: tc.seps})
 		if tc.seps != nil {
 			m.apply(v, 0, 0)
 		}
@@ -204,7 +204,7 @@ func TestTradingCentre(t *testing.T) {
 		c := small(4, 200)
 		c.Reform.TradingThreshold = threshold
 		c.Economy.Transactions = 200
-		c.Reforms = []ReformSpec{{Kind: Zhengjing, Coverage: "all", Intensity: 1, Separations: []string{"assets"}}}
+		c.Reforms = []ReformSpec{{Kind: KindZhengjing.Key(), Coverage: "all", Intensity: 1, Separations: []string{"assets"}}}
 		m, err := New(c, 5, 0, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -238,7 +238,7 @@ func TestTradingCentre(t *testing.T) {
 // TestAudits: the finance supervision centre removes board members found
 // leaking; the least honest go first, and runners-up take their seats.
 func TestAudits(t *testing.T) {
-	m, v := withSchedule(t, ReformSpec{Kind: Zhengjing, Coverage: "all", Intensity: 1})
+	m, v := withSchedule(t, ReformSpec{Kind: KindZhengjing.Key(), Coverage: "all", Intensity: 1})
 	m.apply(v, 0, 0)
 	m.Cfg.Reform.AuditRate = 12 // an audit every month
 	v.Mech.AuditRate = 12
@@ -266,7 +266,7 @@ func TestAudits(t *testing.T) {
 // services — moving supply to public money by residence raises it — and
 // from take-up; no reform writes it.
 func TestMigrantAccessFromFunding(t *testing.T) {
-	m, v := withSchedule(t, ReformSpec{Kind: Cungaiju, Coverage: "all", Intensity: 1, Separations: []string{}})
+	m, v := withSchedule(t, ReformSpec{Kind: KindCungaiju.Key(), Coverage: "all", Intensity: 1, Separations: []string{}})
 	var cn counts
 	v.count(&cn)
 	m.services(v, &cn)
@@ -289,7 +289,7 @@ func TestMigrantAccessFromFunding(t *testing.T) {
 // names the allowed keys when the entry does not exist.
 func TestReformKeys(t *testing.T) {
 	c := Default()
-	c.Reforms = []ReformSpec{{Kind: Cungaiju, Start: 12, Coverage: "eligible", Intensity: 1}, {Kind: Zhengjing, Start: 24, Coverage: "all", Intensity: 1}}
+	c.Reforms = []ReformSpec{{Kind: KindCungaiju.Key(), Start: 12, Coverage: "eligible", Intensity: 1}, {Kind: KindZhengjing.Key(), Start: 24, Coverage: "all", Intensity: 1}}
 	shared := c // copies share the schedule's backing array
 	for _, tc := range []struct {
 		key string
@@ -339,5 +339,113 @@ func TestReformKeys(t *testing.T) {
 	}
 	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "reforms[1].end = 10 is not after start = 24") {
 		t.Errorf("end before start: %v", err)
+	}
+}
+
+// TestKindTable: every entry of the kinds' table is whole — what the rest
+// of govsim reads from it resolves: its key is a value of the kind key,
+// its separations are separations, its mechanisms are fields of
+// Mechanisms, its coverage metrics are in the metric table at the level
+// they report, and its ticker line takes three counts.
+func TestKindTable(t *testing.T) {
+	kindParam, _ := Lookup("reforms[0].kind")
+	if !slices.Equal(kindParam.Enum, KindKeys()) {
+		t.Errorf("the kind key allows %v, the table has %v", kindParam.Enum, KindKeys())
+	}
+	mech := reflect.TypeOf(Mechanisms{})
+	seen := map[string]bool{}
+	for k, kind := range Kinds() {
+		id := KindID(k)
+		if kind.Key == "" || kind.Label == "" || kind.LabelZH == "" || kind.Doc == "" || kind.DocZH == "" || kind.Source == "" || seen[kind.Key] {
+			t.Errorf("kind %d: key, labels, descriptions and source must be given, the key once: %+v", k, kind)
+		}
+		seen[kind.Key] = true
+		if got, ok := KindOf(kind.Key); !ok || got != id || id.Key() != kind.Key {
+			t.Errorf("KindOf(%q) = %v, %v", kind.Key, got, ok)
+		}
+		for _, s := range kind.Separations {
+			if !slices.Contains(SeparationNames(), s) || !kind.AllowsSeparations {
+				t.Errorf("%s brings the separation %q", kind.Key, s)
+			}
+		}
+		for _, f := range kind.Mechanisms {
+			if _, ok := mech.FieldByName(f); !ok {
+				t.Errorf("%s switches %q, which is not a mechanism", kind.Key, f)
+			}
+		}
+		cov, ok := MetricByName(kind.Coverage.Name)
+		if !ok || cov.ID != CoverageOf(id) || !cov.District || !cov.Bounded {
+			t.Errorf("%s: coverage metric %+v", kind.Key, cov)
+		}
+		flag, ok := MetricByName(kind.Flag.Name)
+		if !ok || flag.ID != FlagOf(id) || flag.District || !flag.Village || VillageMetrics()[VillageFlagOf(id)] != kind.Flag.Name {
+			t.Errorf("%s: flag metric %+v", kind.Key, flag)
+		}
+		for _, f := range []string{kind.Arrives, kind.ArrivesZH} {
+			if strings.Count(f, "%d") != 3 || strings.Count(f, "%") != 3 {
+				t.Errorf("%s: ticker line %q must take three counts", kind.Key, f)
+			}
+		}
+	}
+}
+
+// TestDecodeReform: the one reader of [[reforms]] entries fills defaults,
+// refuses each bad key by name with what is allowed, and applies the rules
+// across keys.
+func TestDecodeReform(t *testing.T) {
+	r, probs := DecodeReform(map[string]any{"kind": "zhengjing", "start": int64(12), "coverage": "all"})
+	if len(probs) > 0 || r.Intensity != 1 || r.End != 0 || len(r.Separations) != 5 {
+		t.Errorf("defaults: %+v %v", r, probs)
+	}
+	// JSON numbers are float64; an integral one is an integer.
+	r, probs = DecodeReform(map[string]any{"kind": "cungaiju", "start": 12.0, "coverage": "eligible", "separations": []any{}})
+	if len(probs) > 0 || r.Start != 12 || r.Separations == nil || len(r.Separations) != 0 {
+		t.Errorf("json numbers, empty separations: %+v %v", r, probs)
+	}
+	for _, tc := range []struct {
+		m    map[string]any
+		want []EntryProblem
+	}{
+		{map[string]any{"kind": "zhengjng", "start": int64(1), "coverage": "all"},
+			[]EntryProblem{{"kind", `"zhengjng" is not allowed (did you mean "zhengjing"?); allowed cungaiju | zhengjing | zhengshe`}}},
+		{map[string]any{"kind": "zhengjing", "start": 1.5, "coverage": "all", "strat": int64(3)},
+			[]EntryProblem{{"start", "want an integer, got 1.5; allowed integer in [0, 1200]"},
+				{"strat", `unknown key "strat" in [[reforms]] (did you mean "start"?); allowed kind, start, end, ramp, intensity, coverage, fraction, separations`}}},
+		{map[string]any{"kind": "zhengjing", "coverage": "all"},
+			[]EntryProblem{{"start", "missing; allowed integer in [0, 1200]"}}},
+		{map[string]any{"kind": "zhengshe", "start": int64(1), "coverage": "all", "separations": []any{"assets"}},
+			[]EntryProblem{{"separations", "政社分离 (zhengshe) brings none of 政经分离's separations; allowed [] or no key (separations belong to cungaiju and zhengjing entries)"}}},
+		{map[string]any{"kind": "zhengjing", "start": int64(1), "coverage": "pilot"},
+			[]EntryProblem{{"fraction", `must be above 0 when coverage = "pilot"`}}},
+		{map[string]any{"kind": "zhengjing", "start": int64(1), "coverage": "all", "separations": []any{"asets"}},
+			[]EntryProblem{{"separations", `"asets" is not allowed (did you mean "assets"?); allowed a list of personnel, institutions, assets, finance, functions`}}},
+	} {
+		if _, got := DecodeReform(tc.m); !slices.Equal(got, tc.want) {
+			t.Errorf("%v:\n got %q\nwant %q", tc.m, got, tc.want)
+		}
+	}
+}
+
+// TestParseValue: a value written as text reads as a file's decoder gives
+// it, lists in any of the three spellings.
+func TestParseValue(t *testing.T) {
+	sep, _ := Lookup("reforms[0].separations")
+	for _, s := range []string{`["assets", "finance"]`, `[assets, finance]`, `assets,finance`, ` assets , "finance" `} {
+		v, err := sep.Parse(s)
+		if err != nil || !reflect.DeepEqual(v, []any{"assets", "finance"}) {
+			t.Errorf("Parse(%q) = %#v, %v", s, v, err)
+		}
+	}
+	for _, s := range []string{"[]", ""} {
+		if v, err := sep.Parse(s); err != nil || !reflect.DeepEqual(v, []any{}) {
+			t.Errorf("Parse(%q) = %#v, %v", s, v, err)
+		}
+	}
+	if _, err := sep.Parse(`["assets"`); err == nil {
+		t.Error("an unclosed list was read")
+	}
+	start, _ := Lookup("reforms[0].start")
+	if v, err := start.Parse("010"); err != nil || v != int64(10) {
+		t.Errorf("Parse(010) = %v, %v: decimal, not octal", v, err)
 	}
 }

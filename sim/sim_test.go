@@ -59,10 +59,10 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 	// Every kind of schedule entry: eligible, pilot and full coverage; a
 	// ramp, a partial intensity, an end, and separations chosen one by one.
 	c.Reforms = []ReformSpec{
-		{Kind: Cungaiju, Start: 5, Coverage: "eligible", Intensity: 1, Ramp: 6},
-		{Kind: Zhengjing, Start: 10, Coverage: "pilot", Fraction: 0.5, Intensity: 0.7, Separations: []string{"assets", "finance", "personnel"}},
-		{Kind: Zhengjing, Start: 14, End: 60, Coverage: "all", Intensity: 0.8, Separations: []string{"functions", "institutions"}},
-		{Kind: Zhengshe, Start: 20, Coverage: "all", Intensity: 0.5, Ramp: 12},
+		{Kind: KindCungaiju.Key(), Start: 5, Coverage: "eligible", Intensity: 1, Ramp: 6},
+		{Kind: KindZhengjing.Key(), Start: 10, Coverage: "pilot", Fraction: 0.5, Intensity: 0.7, Separations: []string{"assets", "finance", "personnel"}},
+		{Kind: KindZhengjing.Key(), Start: 14, End: 60, Coverage: "all", Intensity: 0.8, Separations: []string{"functions", "institutions"}},
+		{Kind: KindZhengshe.Key(), Start: 20, Coverage: "all", Intensity: 0.5, Ramp: 12},
 	}
 	want := runText(t, c, 7, 1, 1, true)
 	if len(want) == 0 {
@@ -95,10 +95,10 @@ func TestInvariants(t *testing.T) {
 	c := small(12, 80)
 	c.Months = 120
 	c.Reforms = []ReformSpec{
-		{Kind: Cungaiju, Start: 12, Coverage: "eligible", Intensity: 1},
-		{Kind: Zhengjing, Start: 30, Coverage: "pilot", Fraction: 0.5, Intensity: 1},
-		{Kind: Zhengjing, Start: 50, End: 100, Coverage: "all", Intensity: 0.6, Ramp: 12, Separations: []string{"assets", "finance"}},
-		{Kind: Zhengshe, Start: 40, Coverage: "all", Intensity: 1},
+		{Kind: KindCungaiju.Key(), Start: 12, Coverage: "eligible", Intensity: 1},
+		{Kind: KindZhengjing.Key(), Start: 30, Coverage: "pilot", Fraction: 0.5, Intensity: 1},
+		{Kind: KindZhengjing.Key(), Start: 50, End: 100, Coverage: "all", Intensity: 0.6, Ramp: 12, Separations: []string{"assets", "finance"}},
+		{Kind: KindZhengshe.Key(), Start: 40, Coverage: "all", Intensity: 1},
 	}
 	m, err := New(c, 11, 0, nil)
 	if err != nil {

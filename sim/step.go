@@ -30,12 +30,12 @@ func (m *Model) fiscal(v *Village, month int) float64 {
 	k := c.District.Scale
 	mech := &v.Mech
 	y := v.residentsPeople(k) * mech.Budget * mech.Public
-	if v.Converted() && month-v.ConvertedAt < r.SubsidyYears*12 {
-		y += r.Subsidy * v.conv
+	if v.Under(KindCungaiju) && month-v.Adopted[KindCungaiju] < r.SubsidyYears*12 {
+		y += r.Subsidy * v.Strength(KindCungaiju)
 	}
 	y += float64(v.obs.Locals) * k * c.Finance.InsurancePerPerson * mech.Insured
 	y += r.CommitteeFunding * mech.Funded
 	y += r.SupervisionCost * (mech.CentreRule + mech.Funded) / 2
-	y += r.CentreCost*mech.CentreCost + r.OrgGrant*v.zs
+	y += r.CentreCost*mech.CentreCost + r.OrgGrant*v.Strength(KindZhengshe)
 	return y / 12
 }

@@ -62,12 +62,12 @@ type Village struct {
 	Board     []Officer // elected apart from the committee (personnel separation); empty otherwise
 
 	// Reform state: the month each reform kind first reached this unit
-	// (−1 if never), the month each schedule entry reached it, the
-	// strengths in force, and the mechanisms they set (phase 1).
-	ConvertedAt, ZhengjingAt, ZhengsheAt int
-	reached                              []int32
-	conv, zj, zs                         float64
-	Mech                                 Mechanisms
+	// (−1 if never), the month each schedule entry reached it, each kind's
+	// strength in force, and the mechanisms they set (phase 1).
+	Adopted  [NumKinds]int
+	reached  []int32
+	strength [NumKinds]float64
+	Mech     Mechanisms
 
 	Tau                float64 // value share of transactions through the trading centre
 	txAll, txPassed    float64 // transaction values, exponentially weighted (τ = passed/all)
@@ -112,15 +112,13 @@ type Village struct {
 	audit *Stream    // audits and the blame of economic disputes
 }
 
-// Converted reports whether 村改居 is in force in the unit (units urban at
-// start were never converted).
-func (v *Village) Converted() bool { return v.conv > 0 }
+// Under reports whether a kind of reform is in force in the unit (units
+// urban at the start were never converted).
+func (v *Village) Under(k KindID) bool { return v.strength[k] > 0 }
 
-// Separated reports whether 政社分离 is in force in the unit.
-func (v *Village) Separated() bool { return v.zs > 0 }
-
-// UnderZhengjing reports whether a 政经分离 entry is in force in the unit.
-func (v *Village) UnderZhengjing() bool { return v.zj > 0 }
+// Strength is how strongly a kind of reform acts on the unit this month,
+// in [0, 1]: the strongest of the schedule's entries of that kind.
+func (v *Village) Strength(k KindID) float64 { return v.strength[k] }
 
 // removeAgent removes agent i and keeps dispute party references right.
 func (v *Village) removeAgent(i int) {

@@ -109,8 +109,10 @@ func TestLayers(t *testing.T) {
 }
 
 // TestMetricNamesOnce: a metric's name is written once in the code, in
-// sim's metric table; everything else names it through the table, so a
-// metric cannot be misspelt in one view or renamed in one place only.
+// sim's metric table (a reform kind's coverage metrics in the kinds'
+// table, which declares the kind whole); everything else names it through
+// the table, so a metric cannot be misspelt in one view or renamed in one
+// place only.
 // (Names that are plain words — grievance, zhengjing, x — are left out:
 // the same word is a label or a reform kind elsewhere.)
 func TestMetricNamesOnce(t *testing.T) {
@@ -146,8 +148,8 @@ func TestMetricNamesOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, where := range uses {
-		if len(where) != 1 || !strings.HasSuffix(where[0], "sim/metrictable.go (1)") {
-			t.Errorf("metric %s is written in %v; want only sim/metrictable.go, once", name, where)
+		if len(where) != 1 || !strings.HasSuffix(where[0], "sim/metrictable.go (1)") && !strings.HasSuffix(where[0], "sim/reformkind.go (1)") {
+			t.Errorf("metric %s is written in %v; want only sim/metrictable.go (or sim/reformkind.go), once", name, where)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/govsim/govsim/output/report"
+	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -11,7 +12,7 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	fs := newFlags("report")
 	var f shared
 	f.register(fs, shared{}, "font")
-	ref := fs.String("ref", "baseline", "reference scenario")
+	ref := fs.String("ref", scenarios.Reference, "reference scenario")
 	window := fs.Int("window", 60, "months at the end summarised")
 	maps := fs.String("maps", "", "months of the village maps, comma-separated year ends (default: first and last year)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")

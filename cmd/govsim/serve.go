@@ -33,7 +33,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if *idle < time.Second || *idle > 24*time.Hour {
 		return usagef("-idle = %s is out of range: allowed 1s to 24h", *idle)
 	}
-	srv, err := live.New(classroom{}, live.Options{MaxSessions: *maxSessions, IdleTimeout: *idle, Public: l.Public})
+	srv, err := live.New(classroom{}, live.Options{MaxSessions: *maxSessions, IdleTimeout: *idle, Public: l.Public, Panes: scenarios.ClassroomPanes()})
 	if err != nil {
 		return err
 	}

@@ -31,22 +31,10 @@ const (
 	legendSize = 10
 )
 
-// ScenarioLabel returns the display label of a scenario name.
-func ScenarioLabel(name string) string {
-	switch name {
-	case "baseline":
-		return "baseline (no reform)"
-	case "cungaiju":
-		return "cungaiju (village→community)"
-	case "zhengjing":
-		return "zhengjing (politics/economy separated)"
-	case "zhengshe":
-		return "zhengshe (administration/services separated)"
-	case "nanhai":
-		return "nanhai (staged path)"
-	}
-	return name
-}
+// firstFreeSlot is the first palette slot a scenario without a colour of
+// its own takes: the first five are the colours the embedded scenarios
+// declare, so a user's scenario never takes the look of one of them.
+const firstFreeSlot = 5
 
 // okabeIto is the Okabe–Ito palette, ordered as scenario slots: black for
 // the baseline, then the reform scenarios, then colours for user-defined
@@ -69,25 +57,13 @@ const (
 
 func paletteColor(i int) color.NRGBA { return okabeIto[i%len(okabeIto)] }
 
-// knownSlot returns the fixed palette slot of a built-in scenario, named
-// or labelled (ScenarioLabel, or its Chinese label), or -1.
-func knownSlot(name string) int {
-	for _, n := range []string{"baseline", "cungaiju", "zhengjing", "zhengshe", "nanhai"} {
-		if name == ScenarioLabel(n) || name == scenarioLabelsZH()[n] {
-			name = n
+// paletteSlot returns the palette slot of a colour, or -1 when the colour
+// is not the palette's.
+func paletteSlot(c color.NRGBA) int {
+	for i, p := range okabeIto {
+		if p == c {
+			return i
 		}
-	}
-	switch name {
-	case "baseline":
-		return 0
-	case "cungaiju":
-		return 1
-	case "zhengjing":
-		return 2
-	case "zhengshe":
-		return 3
-	case "nanhai":
-		return 4
 	}
 	return -1
 }
@@ -99,26 +75,44 @@ type scenStyle struct {
 	glyph  draw.GlyphDrawer
 }
 
-// scenarioStyles assigns styles to the names, in input order. Built-in
-// scenarios always get the same colour and marker; other names are sorted
-// and given the remaining colours, then colours repeat with dashed lines.
-func scenarioStyles(names []string) []scenStyle {
+// scenarioStyles assigns styles to the series, in input order: a series
+// whose colour is one of the palette's takes that slot (its colour and
+// marker); the others are sorted by name and given the remaining slots,
+// then colours repeat with dashed lines. A colour not in the palette is
+// drawn as given, with the marker of the slot it would have had. So a
+// scenario looks the same in every chart, whatever else is drawn and in
+// which order.
+func scenarioStyles(names, colors []string) []scenStyle {
+	fixed := make([]int, len(names))
+	used := map[int]bool{}
+	for i := range names {
+		fixed[i] = -1
+		if c, ok := parseColor(colors[i]); ok {
+			fixed[i] = paletteSlot(c)
+			used[fixed[i]] = true
+		}
+	}
 	var unknown []string
 	seen := map[string]bool{}
-	for _, n := range names {
-		if knownSlot(n) < 0 && !seen[n] {
+	for i, n := range names {
+		if fixed[i] < 0 && !seen[n] {
 			seen[n] = true
 			unknown = append(unknown, n)
 		}
 	}
 	sort.Strings(unknown)
 	slotOf := map[string]int{}
-	for i, n := range unknown {
-		slotOf[n] = 5 + i
+	next := 0
+	for _, n := range unknown {
+		for next < len(okabeIto) && (used[next] || next < firstFreeSlot) {
+			next++
+		}
+		slotOf[n] = next
+		next++
 	}
 	out := make([]scenStyle, len(names))
 	for i, n := range names {
-		slot := knownSlot(n)
+		slot := fixed[i]
 		if slot < 0 {
 			slot = slotOf[n]
 		}
@@ -135,6 +129,9 @@ func scenarioStyles(names []string) []scenStyle {
 			default:
 				st.dashes = []vg.Length{vg.Points(1.5), vg.Points(2)}
 			}
+		}
+		if c, ok := parseColor(colors[i]); ok && fixed[i] < 0 {
+			st.color, st.dashes = c, nil
 		}
 		out[i] = st
 	}
@@ -202,7 +199,8 @@ var ErrNoData = errors.New("chart: no data")
 type Option func(*options)
 
 type options struct {
-	font Font
+	font  Font
+	latin *strings.Replacer
 }
 
 // WithFont draws a chart in f: with a font that has Chinese glyphs,
@@ -210,12 +208,17 @@ type options struct {
 // the reforms' names in labels are written in pinyin.
 func WithFont(f Font) Option { return func(o *options) { o.font = f } }
 
-// newPlot returns a plot with the package's fonts, sizes and title.
-func newPlot(title, xlabel, ylabel string, opts []Option) *plot.Plot {
+func optionsOf(opts []Option) options {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
+	return o
+}
+
+// newPlot returns a plot with the package's fonts, sizes and title.
+func newPlot(title, xlabel, ylabel string, opts []Option) *plot.Plot {
+	o := optionsOf(opts)
 	p := plot.New()
 	if o.font.cache != nil {
 		// gonum/plot gives every text style the default handler, whose
@@ -227,7 +230,7 @@ func newPlot(title, xlabel, ylabel string, opts []Option) *plot.Plot {
 		}
 	}
 	tf := o.font.typeface()
-	p.Title.Text = latinOnly(tf, title)
+	p.Title.Text = latinOnly(&o, tf, title)
 	p.Title.TextStyle.Font = fontOf(tf, titleSize, true)
 	p.Title.Padding = vg.Points(6)
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
@@ -238,8 +241,8 @@ func newPlot(title, xlabel, ylabel string, opts []Option) *plot.Plot {
 	}
 	p.X.Tick.Marker = niceTicks{target: 7}
 	p.Y.Tick.Marker = niceTicks{target: 6}
-	p.X.Label.Text = latinOnly(tf, xlabel)
-	p.Y.Label.Text = latinOnly(tf, ylabel)
+	p.X.Label.Text = latinOnly(&o, tf, xlabel)
+	p.Y.Label.Text = latinOnly(&o, tf, ylabel)
 	p.Legend.TextStyle.Font = fontOf(tf, legendSize, false)
 	return p
 }

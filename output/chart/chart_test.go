@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"html"
+	"image/color"
 	"image/png"
 	"io"
 	"math"
@@ -27,6 +28,24 @@ const testW, testH = DefaultWidthCM, DefaultHeightCM
 
 var reformNames = []string{"baseline", "cungaiju", "zhengjing", "zhengshe", "nanhai"}
 
+// builtin is how the embedded scenarios' files present them (label,
+// label_zh, color); scenarios' own tests hold the files to it.
+var builtin = map[string]Scenario{
+	"baseline":  {Name: "baseline", Label: "baseline (no reform)", LabelZH: "无改革", Color: "#000000"},
+	"cungaiju":  {Name: "cungaiju", Label: "cungaiju (village→community)", LabelZH: "村改居", Color: "#e69f00"},
+	"zhengjing": {Name: "zhengjing", Label: "zhengjing (politics/economy separated)", LabelZH: "政经分离", Color: "#56b4e9"},
+	"zhengshe":  {Name: "zhengshe", Label: "zhengshe (administration/services separated)", LabelZH: "政社分离", Color: "#009e73"},
+	"nanhai":    {Name: "nanhai", Label: "nanhai (staged path)", LabelZH: "南海路径", Color: "#d55e00"},
+}
+
+// look is a scenario's identity: a built-in's, or the bare name.
+func look(name string) Scenario {
+	if s, ok := builtin[name]; ok {
+		return s
+	}
+	return Scenario{Name: name}
+}
+
 func logistic(t, mid, k float64) float64 { return 1 / (1 + math.Exp(-k*(t-mid))) }
 
 // sampleSeries returns yearly trajectories 2000–2030 for the five built-in
@@ -35,7 +54,7 @@ func sampleSeries() []Series {
 	names := append(append([]string{}, reformNames...), "my_mix")
 	var out []Series
 	for k, name := range names {
-		s := Series{Name: name}
+		s := Series{Name: look(name).Text(), Color: look(name).Color}
 		for y := 2000; y <= 2030; y++ {
 			t := float64(y)
 			m := 0.35 + 0.08*float64(k)*logistic(t, 2012+float64(k), 0.4) + 0.03*math.Sin(t/3+float64(k))
@@ -59,7 +78,7 @@ func sampleSeries() []Series {
 func sampleElections() []Series {
 	var out []Series
 	for k, name := range reformNames {
-		s := Series{Name: name}
+		s := Series{Name: look(name).Text(), Color: look(name).Color}
 		for y := 2002; y <= 2029; y += 3 {
 			t := float64(y)
 			m := 62 + 2.5*float64(k)*logistic(t, 2012, 0.3) - 0.2*(t-2002)
@@ -76,10 +95,10 @@ func sampleElections() []Series {
 
 func sampleDots() []Dot {
 	return []Dot{
-		{Label: ScenarioLabel("cungaiju"), Value: 0.042, Low: 0.018, High: 0.066},
-		{Label: ScenarioLabel("zhengjing"), Value: -0.011, Low: -0.035, High: 0.012},
-		{Label: ScenarioLabel("zhengshe"), Value: 0.027, Low: -0.004, High: 0.058},
-		{Label: ScenarioLabel("nanhai"), Value: 0.061, Low: 0.037, High: 0.085},
+		{Label: look("cungaiju").Text(), Value: 0.042, Low: 0.018, High: 0.066},
+		{Label: look("zhengjing").Text(), Value: -0.011, Low: -0.035, High: 0.012},
+		{Label: look("zhengshe").Text(), Value: 0.027, Low: -0.004, High: 0.058},
+		{Label: look("nanhai").Text(), Value: 0.061, Low: 0.037, High: 0.085},
 		{Label: "my_mix", Value: -0.048, Low: -0.071, High: -0.025},
 		{Label: "not estimated", Value: math.NaN(), Low: math.NaN(), High: math.NaN()},
 	}
@@ -138,10 +157,10 @@ type chartCase struct {
 func chartCases() []chartCase {
 	var seriesLabels, electionLabels []string
 	for _, s := range sampleSeries() {
-		seriesLabels = append(seriesLabels, ScenarioLabel(s.Name))
+		seriesLabels = append(seriesLabels, s.Name)
 	}
 	for _, s := range sampleElections() {
-		electionLabels = append(electionLabels, ScenarioLabel(s.Name))
+		electionLabels = append(electionLabels, s.Name)
 	}
 	var dotLabels, morrisLabels, sobolLabels []string
 	for _, d := range sampleDots() {
@@ -448,28 +467,41 @@ func TestEdgeInputs(t *testing.T) {
 	}
 }
 
-func TestScenarioLabel(t *testing.T) {
-	want := map[string]string{
-		"baseline":  "baseline (no reform)",
-		"cungaiju":  "cungaiju (village→community)",
-		"zhengjing": "zhengjing (politics/economy separated)",
-		"zhengshe":  "zhengshe (administration/services separated)",
-		"nanhai":    "nanhai (staged path)",
-		"my_mix":    "my_mix",
-		"":          "",
-	}
-	for in, w := range want {
-		if got := ScenarioLabel(in); got != w {
-			t.Errorf("ScenarioLabel(%q) = %q, want %q", in, got, w)
+func TestScenarioText(t *testing.T) {
+	cjk := Font{Family: "Noto Sans CJK SC", cjk: true}
+	for _, tc := range []struct {
+		s       Scenario
+		en, cjk string
+	}{
+		{look("zhengjing"), "zhengjing (politics/economy separated)", "政经分离 (politics/economy separated)"},
+		{look("baseline"), "baseline (no reform)", "无改革 (no reform)"},
+		{Scenario{Name: "my_mix"}, "my_mix", "my_mix"},
+		{Scenario{Name: "mine", Label: "My reform", LabelZH: "我的改革"}, "My reform", "我的改革 (My reform)"},
+		{Scenario{}, "", ""},
+	} {
+		if got := tc.s.TextIn(Font{}); got != tc.en {
+			t.Errorf("%+v in Liberation: %q, want %q", tc.s, got, tc.en)
+		}
+		if got := tc.s.TextIn(cjk); got != tc.cjk {
+			t.Errorf("%+v in a CJK font: %q, want %q", tc.s, got, tc.cjk)
 		}
 	}
 }
 
+// styles draws the scenarios as TimeSeries would.
+func styles(names ...string) []scenStyle {
+	labels, colors := make([]string, len(names)), make([]string, len(names))
+	for i, n := range names {
+		labels[i], colors[i] = look(n).Text(), look(n).Color
+	}
+	return scenarioStyles(labels, colors)
+}
+
 // A scenario keeps its colour whatever else is in the chart and in which order.
 func TestScenarioColoursStable(t *testing.T) {
-	a := scenarioStyles([]string{"baseline", "cungaiju", "zz", "nanhai", "aa"})
-	b := scenarioStyles([]string{"aa", "nanhai", "zz", "cungaiju"})
-	c := scenarioStyles([]string{"nanhai"})
+	a := styles("baseline", "cungaiju", "zz", "nanhai", "aa")
+	b := styles("aa", "nanhai", "zz", "cungaiju")
+	c := styles("nanhai")
 	if a[3].color != b[1].color || a[3].color != c[0].color {
 		t.Error("nanhai colour depends on the other scenarios")
 	}
@@ -482,6 +514,12 @@ func TestScenarioColoursStable(t *testing.T) {
 			t.Errorf("colour %v used twice", s.color)
 		}
 		seen[s.color] = true
+	}
+	// A colour of the scenario's own that is not the palette's is drawn
+	// as given, solid.
+	own := scenarioStyles([]string{"mine"}, []string{"#123456"})
+	if own[0].color != (color.NRGBA{0x12, 0x34, 0x56, 0xff}) || own[0].dashes != nil {
+		t.Errorf("own colour drawn as %+v", own[0])
 	}
 }
 

@@ -66,7 +66,7 @@ func DotWhisker(title, xlabel string, dots []Dot, opts ...Option) (*plot.Plot, e
 		line: draw.LineStyle{Color: ink, Width: vg.Points(1.6)}, capW: vg.Points(5)})
 
 	p.Add(missing)
-	leg := newLegend(p)
+	leg := newLegend(p, opts)
 	if len(solid) > 0 {
 		sc, err := plotter.NewScatter(solid)
 		if err != nil {

@@ -50,12 +50,13 @@ func TestFindCJKFontFallback(t *testing.T) {
 	}
 }
 
-// TestLatinLabels: without a Chinese font, reforms' Chinese names in
-// titles, axis labels and legends are written in pinyin, never as empty
-// boxes; scenario labels are pinyin and English.
+// TestLatinLabels: without a Chinese font, the Chinese terms WithLatin
+// spells (the reforms' names) in titles, axis labels and legends are
+// written in pinyin, never as empty boxes; scenario labels are pinyin and
+// English.
 func TestLatinLabels(t *testing.T) {
-	s := []Series{{Name: ScenarioLabelFor("zhengjing", Font{}), X: []float64{0, 1}, Mean: []float64{1, 2}}}
-	p, err := TimeSeries("Units under 政经分离", "year", "share of 村改居", s, false)
+	s := []Series{{Name: look("zhengjing").TextIn(Font{}), X: []float64{0, 1}, Mean: []float64{1, 2}}}
+	p, err := TimeSeries("Units under 政经分离", "year", "share of 村改居", s, false, WithLatin("政经分离", "zhengjing", "村改居", "cungaiju"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestCJKFontInstalled(t *testing.T) {
 	if g, err := face.Face.GlyphIndex(&buf, '政'); err != nil || g == 0 {
 		t.Fatalf("the chart font %s has no glyph for 政", f)
 	}
-	s := []Series{{Name: ScenarioLabelFor("zhengjing", f), X: []float64{0, 1}, Mean: []float64{1, 2}}}
+	s := []Series{{Name: look("zhengjing").TextIn(f), X: []float64{0, 1}, Mean: []float64{1, 2}}}
 	p, err := TimeSeries("区财政支出 District fiscal spending", "年 year", "M yuan/year", s, false, WithFont(f))
 	if err != nil {
 		t.Fatal(err)

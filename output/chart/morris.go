@@ -54,7 +54,7 @@ func MorrisScatter(title string, pts []MorrisPoint, opts ...Option) (*plot.Plot,
 	lab := &pointLabels{pts: keep, sty: textStyle(p, tickSize), radius: dot.Radius}
 	p.Add(lab)
 
-	leg := newLegend(p)
+	leg := newLegend(p, opts)
 	leg.add("parameter", glyphThumb(dot))
 	leg.add("σ = μ*", lineThumb(diag))
 	leg.layout(nominalLegendWidth())

@@ -2,14 +2,14 @@ package chart
 
 import "testing"
 
-// The page's colours must be the report's: the same slot for a built-in
-// scenario wherever it stands, and what scenarioStyles draws with.
+// The page's colours must be the report's: a scenario's own colour
+// wherever it stands, and what scenarioStyles draws with.
 func TestScenarioColors(t *testing.T) {
-	got := ScenarioColors([]string{"zhengjing", "baseline", "mine"})
+	got := ScenarioColors([]Scenario{look("zhengjing"), look("baseline"), look("mine")})
 	if got[0] != okabeIto[2] || got[1] != okabeIto[0] {
 		t.Errorf("built-in scenarios moved: %v", got)
 	}
-	st := scenarioStyles([]string{"zhengjing", "baseline", "mine"})
+	st := styles("zhengjing", "baseline", "mine")
 	for i := range got {
 		if got[i] != st[i].color {
 			t.Errorf("%d: %v, charts draw %v", i, got[i], st[i].color)

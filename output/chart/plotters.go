@@ -23,6 +23,7 @@ type legendBlock struct {
 	rowGap vg.Length // between rows
 	gap    vg.Length // between the block and the data area
 	cols   int
+	opts   options
 }
 
 type legendItem struct {
@@ -30,8 +31,9 @@ type legendItem struct {
 	thumbs []plot.Thumbnailer
 }
 
-func newLegend(p *plot.Plot) *legendBlock {
+func newLegend(p *plot.Plot, opts []Option) *legendBlock {
 	return &legendBlock{
+		opts:   optionsOf(opts),
 		sty:    textStyle(p, legendSize),
 		thumbW: vg.Points(20),
 		txtGap: vg.Points(4),
@@ -43,7 +45,7 @@ func newLegend(p *plot.Plot) *legendBlock {
 }
 
 func (l *legendBlock) add(label string, thumbs ...plot.Thumbnailer) {
-	l.items = append(l.items, legendItem{label: latinOnly(l.sty.Font.Typeface, label), thumbs: thumbs})
+	l.items = append(l.items, legendItem{label: latinOnly(&l.opts, l.sty.Font.Typeface, label), thumbs: thumbs})
 }
 
 // nominalLegendWidth is the width the legend may take: the figure width at

@@ -82,7 +82,7 @@ func pairedBars(title, xlabel string, names [2]string, bars []SobolBar, opts []O
 	p.Add(&whiskers{pos: posT, lo: loT, hi: hiT, horiz: true, line: ink, capW: vg.Points(4)})
 	p.Add(&vline{x: 0, line: draw.LineStyle{Color: color.Gray{Y: 0x30}, Width: vg.Points(0.8)}})
 
-	leg := newLegend(p)
+	leg := newLegend(p, opts)
 	leg.add(names[0], rectThumb(s1Col, 0.75, draw.LineStyle{}))
 	leg.add(names[1], rectThumb(stCol, 0.75, draw.LineStyle{}))
 	leg.add("confidence interval", lineThumb(ink))

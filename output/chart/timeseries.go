@@ -15,7 +15,8 @@ import (
 // the bounds of a confidence interval (Low and High both nil for none).
 // NaN entries are skipped.
 type Series struct {
-	Name      string
+	Name      string // the legend's label, which identifies the series
+	Color     string // #rrggbb, as the scenario declares it; "" for a free palette colour
 	X, Mean   []float64
 	Low, High []float64
 }
@@ -26,13 +27,13 @@ type Series struct {
 // along x so the scenarios' bars do not sit on top of each other.
 //
 // Lines and ribbons break at NaN values; in points mode NaN points are
-// skipped and the thin line joins the remaining ones. The legend uses
-// ScenarioLabel; colours and markers are fixed per scenario name.
+// skipped and the thin line joins the remaining ones. Colours and markers
+// follow each series' Color, or its name (scenarioStyles).
 func TimeSeries(title, xlabel, ylabel string, series []Series, points bool, opts ...Option) (*plot.Plot, error) {
 	if len(series) == 0 {
 		return nil, errorf("TimeSeries: %w", ErrNoData)
 	}
-	names := make([]string, len(series))
+	names, colors := make([]string, len(series)), make([]string, len(series))
 	seen := map[string]bool{}
 	anyFinite := false
 	for k, s := range series {
@@ -43,7 +44,7 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool, opts
 			return nil, errorf("TimeSeries: duplicate series %q", s.Name)
 		}
 		seen[s.Name] = true
-		names[k] = s.Name
+		names[k], colors[k] = s.Name, s.Color
 		n := len(s.X)
 		if n == 0 {
 			return nil, errorf("TimeSeries: series %q: %w", s.Name, ErrNoData)
@@ -68,10 +69,10 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool, opts
 		return nil, errorf("TimeSeries: no finite points")
 	}
 
-	styles := scenarioStyles(names)
+	styles := scenarioStyles(names, colors)
 	p := newPlot(title, xlabel, ylabel, opts)
 	p.Add(grid(true, true))
-	leg := newLegend(p)
+	leg := newLegend(p, opts)
 
 	dodge := make([]float64, len(series))
 	gap := minGap(series)
@@ -172,7 +173,7 @@ func TimeSeries(title, xlabel, ylabel string, series []Series, points bool, opts
 			}
 			thumbs = append(thumbs, lineThumb(thin), glyphThumb(glyph))
 		}
-		leg.add(ScenarioLabel(s.Name), thumbs...)
+		leg.add(s.Name, thumbs...)
 	}
 	leg.layout(nominalLegendWidth())
 	p.Add(leg)

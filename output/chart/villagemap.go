@@ -88,7 +88,7 @@ func VillageMap(title, colourLabel string, pts []MapPoint, lo, hi, front float64
 	}
 	p.Add(m)
 
-	leg := newLegend(p)
+	leg := newLegend(p, opts)
 	mid := viridis(0.5)
 	leg.add("village", glyphThumb(draw.GlyphStyle{Color: mid, Radius: vg.Points(4), Shape: villageGlyph{}}))
 	leg.add("community (dark ring)", glyphThumb(draw.GlyphStyle{Color: mid, Radius: vg.Points(4), Shape: villageGlyph{community: true}}))

@@ -30,8 +30,10 @@ func (b testBackend) Scenario(name string) (sim.Config, error) {
 	c.Months = b.months
 	switch name {
 	case "baseline":
+		c.Label, c.LabelZH, c.Color = "baseline (no reform)", "无改革", "#000000"
 	case "zhengjing":
-		c.Reforms = []sim.ReformSpec{sim.Reform(sim.Zhengjing, 12, "all")}
+		c.Label, c.LabelZH, c.Color = "zhengjing (politics/economy separated)", "政经分离", "#56b4e9"
+		c.Reforms = []sim.ReformSpec{sim.Reform(sim.KindZhengjing, 12, "all")}
 	case "huge":
 		c.District.Villages, c.District.Scale = 282, 1
 	default:

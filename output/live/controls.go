@@ -1,6 +1,9 @@
 package live
 
-import "github.com/govsim/govsim/sim"
+import (
+	"github.com/govsim/govsim/output/chart"
+	"github.com/govsim/govsim/sim"
+)
 
 // What the page lets a class change and what it shows. Each list is a
 // function so that no caller can change it for another.
@@ -40,37 +43,39 @@ func reformFields() []string {
 	return []string{"start", "coverage", "fraction", "intensity"}
 }
 
-// reformKind names a reform for the page.
+// reformKind is a kind of reform as the page shows it: its name, the bit
+// that marks it in a village's status, and its colour on the map.
 type reformKind struct {
-	Kind string `json:"kind"`
-	EN   string `json:"en"`
-	ZH   string `json:"zh"`
+	Kind  string `json:"kind"`
+	EN    string `json:"en"`
+	ZH    string `json:"zh"`
+	Bit   int    `json:"bit"`
+	Color string `json:"color"`
 }
 
-func reformKinds() []reformKind {
-	return []reformKind{
-		{sim.Cungaiju, "village-to-community conversion", "村改居"},
-		{sim.Zhengjing, "committee separated from the collective economy", "政经分离"},
-		{sim.Zhengshe, "administration separated from services", "政社分离"},
+// reformKinds are the kinds' table's, coloured as the scenario of each
+// kind alone is (the embedded scenario named by its key), or else by a
+// palette colour.
+func reformKinds(color func(kind string) string) []reformKind {
+	var out []reformKind
+	for k, kind := range sim.Kinds() {
+		out = append(out, reformKind{Kind: kind.Key, EN: kind.Label, ZH: kind.LabelZH, Bit: kindBit(sim.KindID(k)), Color: color(kind.Key)})
 	}
+	return out
 }
 
-// scenarioZH names the embedded scenarios in Chinese; chart.ScenarioLabel
-// gives the English labels the report uses.
-func scenarioZH(name string) string {
-	switch name {
-	case "baseline":
-		return "基准（无改革）"
-	case "cungaiju":
-		return "村改居"
-	case "zhengjing":
-		return "政经分离"
-	case "zhengshe":
-		return "政社分离"
-	case "nanhai":
-		return "南海路径（分步改革）"
+// lookOf is how a scenario is shown: its file's labels and colour.
+func lookOf(cfg sim.Config) chart.Scenario {
+	return chart.Scenario{Name: cfg.Name, Label: cfg.Label, LabelZH: cfg.LabelZH, Color: cfg.Color}
+}
+
+// textZH is a scenario's label on the page in Chinese: its Chinese label,
+// or its label.
+func textZH(s chart.Scenario) string {
+	if s.LabelZH != "" {
+		return s.LabelZH
 	}
-	return name
+	return s.Text()
 }
 
 // layer is a way to colour the village map. Status is drawn from the

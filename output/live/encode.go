@@ -48,18 +48,20 @@ func (s *session) snapshot(sent *[2]sentPane) (update, <-chan struct{}, bool) {
 	if s.panes[0] == nil {
 		return u, s.changed, false
 	}
-	var names [2]string
+	var looks [2]chart.Scenario
 	for i, p := range s.panes {
-		names[i] = p.settings.Scenario
+		looks[i] = lookOf(p.cfg)
 		if p.modified {
-			names[i] += " (changed)"
+			// Not the scenario any more: not its colour either.
+			looks[i] = chart.Scenario{Name: p.settings.Scenario + " (changed)"}
 		}
 		u.months = max(u.months, p.cfg.Months)
 	}
-	cols := chart.ScenarioColors(names[:])
+	cols := chart.ScenarioColors(looks[:])
 	for i, p := range s.panes {
+		look := lookOf(p.cfg)
 		pu := paneUpdate{p: p, color: hexColor(cols[i]), dashed: i == 1 && cols[0] == cols[1],
-			en: chart.ScenarioLabel(p.settings.Scenario), zh: scenarioZH(p.settings.Scenario)}
+			en: look.Text(), zh: textZH(look)}
 		if p.modified {
 			pu.en += " + changes"
 			pu.zh += "（已修改）"

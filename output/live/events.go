@@ -14,23 +14,21 @@ type event struct {
 	EN, ZH string
 }
 
-// Status bits of a village on the map.
-const (
-	stCommunity = 1 << iota
-	stConverted
-	stZhengjing
-	stZhengshe
-)
+// Status bits of a village on the map: bit 0 an urban community, then one
+// bit a reform kind (kindBit), in the order of the kinds' table.
+const stCommunity = 1
+
+func kindBit(k sim.KindID) int { return 2 << k }
 
 // statusOf packs a village's reform flags into status bits.
 func statusOf(vals []float64) int {
 	s := 0
-	for _, f := range []struct {
-		id  sim.VillageMetricID
-		bit int
-	}{{sim.VCommunity, stCommunity}, {sim.VConverted, stConverted}, {sim.VZhengjing, stZhengjing}, {sim.VZhengshe, stZhengshe}} {
-		if vals[f.id] > 0 {
-			s |= f.bit
+	if vals[sim.VCommunity] > 0 {
+		s |= stCommunity
+	}
+	for k := range sim.NumKinds {
+		if vals[sim.VillageFlagOf(k)] > 0 {
+			s |= kindBit(k)
 		}
 	}
 	return s
@@ -43,25 +41,19 @@ func statusOf(vals []float64) int {
 func monthEvents(month int, prev, cur []int, village [][]float64, district []float64) []event {
 	var out []event
 	n := len(cur)
-	for _, r := range []struct {
-		bit    int
-		en, zh string
-	}{
-		{stConverted, "村改居 converts %d villages into communities (%d of %d units so far)", "村改居：%d个村转为社区（累计%d/%d）"},
-		{stZhengjing, "政经分离 reaches %d villages (%d of %d units so far)", "政经分离推行至%d个村（累计%d/%d）"},
-		{stZhengshe, "政社分离 reaches %d villages (%d of %d units so far)", "政社分离推行至%d个村（累计%d/%d）"},
-	} {
+	for k, kind := range sim.Kinds() {
+		bit := kindBit(sim.KindID(k))
 		arrived, total := 0, 0
 		for i := range cur {
-			if cur[i]&r.bit != 0 {
+			if cur[i]&bit != 0 {
 				total++
-				if prev[i]&r.bit == 0 {
+				if prev[i]&bit == 0 {
 					arrived++
 				}
 			}
 		}
 		if arrived > 0 {
-			out = append(out, event{month, fmt.Sprintf(r.en, arrived, total, n), fmt.Sprintf(r.zh, arrived, total, n)})
+			out = append(out, event{month, fmt.Sprintf(kind.Arrives, arrived, total, n), fmt.Sprintf(kind.ArrivesZH, arrived, total, n)})
 		}
 	}
 

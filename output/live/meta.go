@@ -24,14 +24,15 @@ var staticFiles embed.FS
 // tables say is repeated in JavaScript.
 
 type metaScenario struct {
-	Name        string            `json:"name"`
-	EN          string            `json:"en"`
-	ZH          string            `json:"zh"`
-	Description string            `json:"description"`
-	Color       string            `json:"color"`
-	Months      int               `json:"months"`
-	Reforms     []map[string]any  `json:"reforms"`
-	Params      map[string]number `json:"params"` // the class parameters' values in this scenario
+	Name          string            `json:"name"`
+	EN            string            `json:"en"`
+	ZH            string            `json:"zh"`
+	Description   string            `json:"description"`
+	DescriptionZH string            `json:"descriptionZh,omitempty"`
+	Color         string            `json:"color"`
+	Months        int               `json:"months"`
+	Reforms       []map[string]any  `json:"reforms"`
+	Params        map[string]number `json:"params"` // the class parameters' values in this scenario
 }
 
 type metaParam struct {
@@ -90,6 +91,10 @@ type meta struct {
 	Scenarios    []metaScenario `json:"scenarios"`
 	Defaults     []string       `json:"defaults"` // left and right scenarios
 	ReformKinds  []reformKind   `json:"reformKinds"`
+	// SeveralColor colours a village under several reforms on the map:
+	// the colour of the first scenario that schedules several kinds (the
+	// staged path), as its charts draw it.
+	SeveralColor string `json:"severalColor"`
 	ReformFields []metaField    `json:"reformFields"`
 	Params       []metaParam    `json:"params"`
 	Metrics      []metaMetric   `json:"metrics"` // district metrics, in the order of a row's values
@@ -120,14 +125,22 @@ func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
 	if len(names) == 0 {
 		return nil, fmt.Errorf("the backend offers no scenario")
 	}
-	cols := chart.ScenarioColors(names)
+	cfgs := make([]sim.Config, len(names))
+	looks := make([]chart.Scenario, len(names))
 	for i, n := range names {
 		cfg, err := b.Scenario(n)
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", n, err)
 		}
-		sc := metaScenario{Name: n, EN: chart.ScenarioLabel(n), ZH: scenarioZH(n), Description: cfg.Description,
-			Color: hexColor(cols[i]), Months: cfg.Months, Reforms: []map[string]any{}, Params: map[string]number{}}
+		cfgs[i], looks[i] = cfg, lookOf(cfg)
+	}
+	cols := chart.ScenarioColors(looks)
+	colorOf := map[string]string{}
+	for i, n := range names {
+		cfg := cfgs[i]
+		colorOf[n] = hexColor(cols[i])
+		sc := metaScenario{Name: n, EN: looks[i].Text(), ZH: textZH(looks[i]), Description: cfg.Description, DescriptionZH: cfg.DescriptionZH,
+			Color: colorOf[n], Months: cfg.Months, Reforms: []map[string]any{}, Params: map[string]number{}}
 		for _, r := range cfg.Reforms {
 			sc.Reforms = append(sc.Reforms, encodeReform(r))
 		}
@@ -142,8 +155,24 @@ func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
 		}
 		md.Scenarios = append(md.Scenarios, sc)
 	}
-	md.Defaults = defaultScenarios(names)
-	md.ReformKinds = reformKinds()
+	md.Defaults = defaultScenarios(names, opt.Panes)
+	md.SeveralColor = "#888888"
+	for i, cfg := range cfgs {
+		kinds := map[string]bool{}
+		for _, r := range cfg.Reforms {
+			kinds[r.Kind] = true
+		}
+		if len(kinds) > 1 {
+			md.SeveralColor = colorOf[names[i]]
+			break
+		}
+	}
+	md.ReformKinds = reformKinds(func(kind string) string {
+		if c, ok := colorOf[kind]; ok {
+			return c
+		}
+		return hexColor(chart.ScenarioColors([]chart.Scenario{{Name: kind}})[0])
+	})
 	for _, key := range reformFields() {
 		for _, p := range sim.ReformSpecParams() {
 			if p.Name == key {
@@ -189,13 +218,13 @@ func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
 	return json.Marshal(md)
 }
 
-// defaultScenarios is what a new page shows: no reform against 政经分离, the
-// comparison a first lesson makes, or the first scenario twice.
-func defaultScenarios(names []string) []string {
-	if slices.Contains(names, "baseline") && slices.Contains(names, "zhengjing") {
-		return []string{"baseline", "zhengjing"}
+// defaultScenarios is what a new page shows: the panes the server was
+// given, or the first two scenarios offered.
+func defaultScenarios(names []string, panes [2]string) []string {
+	if panes[0] != "" && slices.Contains(names, panes[0]) && slices.Contains(names, panes[1]) {
+		return panes[:]
 	}
-	return []string{names[0], names[0]}
+	return []string{names[0], names[min(1, len(names)-1)]}
 }
 
-func (srv *Server) defaults() []string { return defaultScenarios(srv.names) }
+func (srv *Server) defaults() []string { return defaultScenarios(srv.names, srv.opt.Panes) }

@@ -170,6 +170,9 @@ func paneFromWire(w wirePane) (PaneSettings, error) {
 		for i, raw := range *w.Reforms {
 			r, err := decodeReform(raw)
 			if err != nil {
+				if p, ok := err.(sim.EntryProblem); ok && p.Key != "" {
+					return ps, fmt.Errorf("reforms[%d].%s: %s", i, p.Key, p.Msg) // as a scenario file's key
+				}
 				return ps, fmt.Errorf("reforms[%d]: %v", i, err)
 			}
 			ps.Reforms = append(ps.Reforms, r)

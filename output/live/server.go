@@ -25,6 +25,9 @@ type Options struct {
 	IdleTimeout time.Duration // a session no page has touched for this long is freed (default 10 min)
 	MaxAgents   int           // resident agents a district may start with (default 100,000: teaching scale)
 	MaxBody     int64         // bytes of a request body (default 64 KiB)
+	// Panes are the scenarios a new page shows, left and right (default:
+	// the first two the backend offers).
+	Panes [2]string
 	// Public allows requests addressed to any host name; otherwise only
 	// localhost and loopback addresses are answered, so that a web page
 	// elsewhere cannot reach a server on this machine by DNS rebinding.

@@ -65,7 +65,8 @@ func TestMonthEvents(t *testing.T) {
 		district[i] = math.NaN()
 	}
 	prev := []int{0, stCommunity, 0, 0}
-	cur := []int{stZhengjing, stCommunity | stZhengjing, stZhengjing, 0}
+	zj := kindBit(sim.KindZhengjing)
+	cur := []int{zj, stCommunity | zj, zj, 0}
 	// Elections in three villages, votes bought in two, detected in one.
 	for i, vb := range []float64{0.1, 0, 0.05} {
 		village[i][sim.VVoteBuying] = vb

@@ -62,7 +62,8 @@ type Comparison struct {
 	// Chinese font through fontconfig.
 	Font ChartFont
 
-	font chart.Font // Font's, once chosen
+	font  chart.Font // Font's, once chosen
+	looks looks      // the manifest's scenarios, as shown
 }
 
 // build names this binary for the report.
@@ -122,6 +123,7 @@ func Compare(w io.Writer, c Comparison) error {
 		return badInput(fmt.Errorf("%s was written by govsim %s; this is govsim %s: rerun to compare like with like", c.Dir, man.Govsim, c.Version))
 	}
 	c.man = &man
+	c.looks = looksOf(man.Scenarios)
 	d := analysis.NewRuns()
 	var metrics []string
 	for _, m := range c.metrics() {
@@ -159,7 +161,7 @@ func Compare(w io.Writer, c Comparison) error {
 		return err
 	}
 	var vy map[int][]analysis.VillageYear
-	if base := "baseline"; len(d.Replicates(base)) > 0 {
+	if base := analysis.NoReform; len(d.Replicates(base)) > 0 {
 		set := analysis.NewVillageYears(base)
 		err := table.ReadRunVillages(c.Dir, &man, sim.VillageMetrics(), base, -1, set.Add)
 		switch {
@@ -260,7 +262,8 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 					v[i] *= k
 				}
 			}
-			out = append(out, chart.Series{Name: chart.ScenarioLabelFor(s, c.font), X: years, Mean: b.Mean, Low: b.Low, High: b.High})
+			look := c.looks.of(s)
+			out = append(out, chart.Series{Name: look.TextIn(c.font), Color: look.Color, X: years, Mean: b.Mean, Low: b.Low, High: b.High})
 		}
 		return out
 	}
@@ -285,10 +288,10 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 					title += " (" + m.Better.String() + ")"
 				}
 				name = "ts-" + m.Name
-				p, err = chart.TimeSeries(title, "year", m.Display.Unit, series(m), false, chart.WithFont(c.font))
+				p, err = chart.TimeSeries(title, "year", m.Display.Unit, series(m), false, chartOptions(c.font)...)
 			case atElections:
 				name = "el-" + m.Name
-				p, err = chart.TimeSeries(chartTitle(m, c.font), "year", m.Display.Unit, series(m), true, chart.WithFont(c.font))
+				p, err = chart.TimeSeries(chartTitle(m, c.font), "year", m.Display.Unit, series(m), true, chartOptions(c.font)...)
 			case againstRef:
 				var dots []chart.Dot
 				for _, s := range d.Scenarios {
@@ -300,13 +303,13 @@ func comparisonSections(c Comparison, d *analysis.Runs, rows []analysis.Row, fro
 						continue
 					}
 					k := m.Display.Scale
-					dots = append(dots, chart.Dot{Label: chart.ScenarioLabelFor(s, c.font), Value: r.Diff * k, Low: r.DiffLow * k, High: r.DiffHigh * k})
+					dots = append(dots, chart.Dot{Label: c.looks.of(s).TextIn(c.font), Value: r.Diff * k, Low: r.DiffLow * k, High: r.DiffHigh * k})
 				}
 				if len(dots) == 0 {
 					continue
 				}
 				name = "diff-" + m.Name
-				p, err = chart.DotWhisker(chartTitle(m, c.font)+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Display.Unit+")", dots, chart.WithFont(c.font))
+				p, err = chart.DotWhisker(chartTitle(m, c.font)+" against "+c.Ref, "difference in "+strings.ToLower(m.Title[:1])+m.Title[1:]+" ("+m.Display.Unit+")", dots, chartOptions(c.font)...)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("chart %s: %w", m.Name, err)
@@ -433,8 +436,8 @@ func mapSection(c Comparison, d *analysis.Runs, rows []analysis.Row, secIndex in
 			if month < len(front) && !math.IsNaN(front[month]) {
 				u = front[month]
 			}
-			title := fmt.Sprintf("%s, year %d", chart.ScenarioLabelFor(s, c.font), month/12+1)
-			p, err := chart.VillageMap(title, label, mp, 0, 1, u, chart.WithFont(c.font))
+			title := fmt.Sprintf("%s, year %d", c.looks.of(s).TextIn(c.font), month/12+1)
+			p, err := chart.VillageMap(title, label, mp, 0, 1, u, chartOptions(c.font)...)
 			if err != nil {
 				return sec, fmt.Errorf("village map: %w", err)
 			}
@@ -512,6 +515,7 @@ func units(ms []sim.Metric) string {
 // comparisonData assembles the report of a comparison.
 func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.Check, sections []Section, ref string, from, to int, repNote, version string, headline []sim.Metric) Data {
 	mj, _ := json.MarshalIndent(man, "", "  ")
+	looks := looksOf(man.Scenarios)
 	data := Data{
 		Title: "Reform packages compared",
 		Question: "Which reform package does best on disputes, elections, services, integration and money — by how much, " +
@@ -526,7 +530,7 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 		Sections:   sections,
 	}
 	for _, ms := range man.Scenarios {
-		sc := Scenario{Name: ms.Name, Label: chart.ScenarioLabel(ms.Name), Description: ms.Description}
+		sc := Scenario{Name: ms.Name, Label: looks.of(ms.Name).Text(), Description: ms.Description}
 		for _, s := range ms.Settings {
 			sc.Settings = append(sc.Settings, Setting{Key: s.Key, Value: s.Value})
 		}
@@ -540,7 +544,7 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 	refFiscal, _ := analysis.Find(rows, ref, fiscal)
 	refComp, _ := analysis.Find(rows, ref, comp)
 	for i, s := range analysis.Rank(rows, comp) {
-		rr := RankedRow{Rank: i + 1, Scenario: s, Label: chart.ScenarioLabel(s), CostEffectiveness: "—"}
+		rr := RankedRow{Rank: i + 1, Scenario: s, Label: looks.of(s).Text(), CostEffectiveness: "—"}
 		for _, m := range headline {
 			r, _ := analysis.Find(rows, s, m.Name)
 			k := m.Display.Scale

@@ -89,7 +89,7 @@ func Analyze(w io.Writer, s Sensitivity) error {
 		return badInput(err)
 	}
 	a := &sensitivity{s: s, spec: &spec, pm: res.Means(), out: table.NewCSV(table.SensitivityColumns()),
-		tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), cdir: filepath.Join(s.Dir, "charts"), warned: map[string][]string{}, font: fnt.Font, fontNote: fnt.Note}
+		tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), cdir: filepath.Join(s.Dir, "charts"), warned: map[string][]string{}, font: fnt.Font, fontNote: fnt.Note, looks: looksOf(spec.Scenarios)}
 	for _, f := range spec.Factors {
 		a.names = append(a.names, f.Key)
 	}
@@ -133,6 +133,7 @@ type sensitivity struct {
 	order    []string
 	font     chart.Font
 	fontNote string
+	looks    looks
 }
 
 func (a *sensitivity) row(sc, m, p, method, index string, v, lo, hi float64) {
@@ -177,7 +178,7 @@ func (a *sensitivity) analyse(sc, m string) error {
 		a.warn("the output does not vary over the design, so it has no sensitivity indices", sc, m)
 		return nil
 	}
-	title := fmt.Sprintf("%s: %s", chart.ScenarioLabelFor(sc, a.font), m)
+	title := fmt.Sprintf("%s: %s", a.looks.of(sc).TextIn(a.font), m)
 	var ch Chart
 	var err error
 	switch a.spec.Design {
@@ -229,7 +230,7 @@ func (a *sensitivity) writeReport(warnings []string) error {
 		data.Notes = append([]string{"Warning: " + wn}, data.Notes...)
 	}
 	for _, sc := range spec.Scenarios {
-		data.Scenarios = append(data.Scenarios, Scenario{Name: sc.Name, Label: chart.ScenarioLabel(sc.Name)})
+		data.Scenarios = append(data.Scenarios, Scenario{Name: sc.Name, Label: a.looks.of(sc.Name).Text()})
 	}
 	return WriteFile(filepath.Join(s.Dir, "sensitivity.html"), data)
 }

@@ -43,7 +43,7 @@ func (a *sensitivity) morris(sc, m, title string, y []float64) (Chart, error) {
 		pts[x.Param] = chart.MorrisPoint{Name: p, MuStar: x.MuStar * d.Scale, Sigma: x.Sigma * d.Scale}
 	}
 	a.warn(analysis.MorrisWarning(idx, len(y)/(k+1)), sc, m)
-	plt, err := chart.MorrisScatter("Morris: "+title+unit, pts, chart.WithFont(a.font))
+	plt, err := chart.MorrisScatter("Morris: "+title+unit, pts, chartOptions(a.font)...)
 	if err != nil {
 		return Chart{}, err
 	}
@@ -74,7 +74,7 @@ func (a *sensitivity) sobol(sc, m, title string, y []float64) (Chart, error) {
 	if a.s.Bootstrap > 0 {
 		a.warn(analysis.SobolWarning(idx, len(yA)), sc, m)
 	}
-	plt, err := chart.SobolBars("Sobol: "+title, bars, chart.WithFont(a.font))
+	plt, err := chart.SobolBars("Sobol: "+title, bars, chartOptions(a.font)...)
 	if err != nil {
 		return Chart{}, err
 	}
@@ -111,7 +111,7 @@ func (a *sensitivity) regression(sc, m, title string, y []float64) (Chart, error
 	for _, wn := range analysis.RegressionWarnings(len(ys), len(idx), r2) {
 		a.warn(wn, sc, m)
 	}
-	plt, err := chart.RegressionBars(fmt.Sprintf("Regression: %s (R² = %.2f)", title, r2), bars, chart.WithFont(a.font))
+	plt, err := chart.RegressionBars(fmt.Sprintf("Regression: %s (R² = %.2f)", title, r2), bars, chartOptions(a.font)...)
 	if err != nil {
 		return Chart{}, err
 	}

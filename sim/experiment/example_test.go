@@ -24,7 +24,7 @@ func ExampleRun() {
 	base.District.Villages, base.District.Scale = 8, 100
 	reform := base
 	reform.Name = "zhengshe"
-	reform.Reforms = []sim.ReformSpec{sim.Reform(sim.Zhengshe, 6, "all")}
+	reform.Reforms = []sim.ReformSpec{sim.Reform(sim.KindZhengshe, 6, "all")}
 
 	specs := experiment.Ensemble([]experiment.Scenario{{Name: "baseline", Config: base}, {Name: "zhengshe", Config: reform}}, 0, 3, 1)
 	trust := map[string][]float64{}

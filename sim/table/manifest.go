@@ -70,6 +70,12 @@ type ManifestScenario struct {
 	// identity.
 	Description string        `json:"description,omitempty"`
 	Settings    []sim.Setting `json:"settings,omitempty"`
+	// How the scenario is shown, as its file declares it (label,
+	// label_zh, color): a report draws it as the classroom does, from the
+	// manifest alone. Empty for a scenario that declares none.
+	Label   string `json:"label,omitempty"`
+	LabelZH string `json:"label_zh,omitempty"`
+	Color   string `json:"color,omitempty"`
 }
 
 // ManifestRun identifies one run.

@@ -49,9 +49,9 @@
     },
   };
   const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
-  // Map colours of a village's reforms: the report's colours of the
-  // scenario of each reform alone (cungaiju, zhengjing, zhengshe, nanhai).
-  const ST = { community: 1, converted: 2, zhengjing: 4, zhengshe: 8 };
+  // A village's status bits: 1 an urban community, then one bit a reform
+  // kind (meta.reformKinds[i].bit), coloured as the server says.
+  const ST_COMMUNITY = 1;
 
   const state = {
     meta: null, lang: 'en', id: null, es: null,
@@ -372,7 +372,7 @@
       const slider = $('input[type=range]', row);
       slider.value = p.log ? String(Math.round(1000 * Math.log(Math.max(v, p.lo) / p.lo) / Math.log(p.hi / p.lo))) : String(v);
     }
-    $('.desc', root).textContent = sc.description;
+    $('.desc', root).textContent = state.lang === 'zh' && sc.descriptionZh ? sc.descriptionZh : sc.description;
     renderLabels();
   }
 
@@ -538,19 +538,22 @@
 
   // ---- rendering: map -----------------------------------------------------------
 
+  // The map's status colours, keyed none, each kind's key, several.
   const STATUS_COLOURS = () => {
-    const c = (n) => scenario(n) ? scenario(n).color : '#888888';
-    return { none: '#d9d9d9', converted: c('cungaiju'), zhengjing: c('zhengjing'), zhengshe: c('zhengshe'), several: c('nanhai') };
+    const pal = { none: '#d9d9d9' };
+    for (const k of state.meta.reformKinds) pal[k.kind] = k.color;
+    pal.several = state.meta.severalColor;
+    return pal;
   };
 
-  function statusColour(s, pal) {
-    const bits = [ST.converted, ST.zhengjing, ST.zhengshe].filter((b) => s & b);
-    if (bits.length > 1) return pal.several;
-    if (s & ST.converted) return pal.converted;
-    if (s & ST.zhengjing) return pal.zhengjing;
-    if (s & ST.zhengshe) return pal.zhengshe;
-    return pal.none;
+  // statusKey is the legend key of a status: none, a kind, or several.
+  function statusKey(s) {
+    const on = state.meta.reformKinds.filter((k) => s & k.bit);
+    if (on.length > 1) return 'several';
+    return on.length ? on[0].kind : 'none';
   }
+
+  function statusColour(s, pal) { return pal[statusKey(s)]; }
 
   function layerIndex(key) { return state.meta.layers.findIndex((l) => l.key === key); }
 
@@ -620,8 +623,8 @@
       else fill = rampColour((vals[v] - scale.lo) / (scale.hi - scale.lo));
       ctx.fillStyle = fill;
       ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill();
-      ctx.lineWidth = status[v] & ST.community ? 2 : 0.8;
-      ctx.strokeStyle = status[v] & ST.community ? '#111' : '#777';
+      ctx.lineWidth = status[v] & ST_COMMUNITY ? 2 : 0.8;
+      ctx.strokeStyle = status[v] & ST_COMMUNITY ? '#111' : '#777';
       ctx.stroke();
     }
   }
@@ -634,12 +637,11 @@
       const d = state.panes[i];
       if (state.layer === 'status') {
         const pal = STATUS_COLOURS();
-        const counts = { none: 0, converted: 0, zhengjing: 0, zhengshe: 0, several: 0 };
-        if (d) for (const s of d.layers[layerIndex('status')]) {
-          const c = statusColour(s, pal);
-          for (const k in pal) if (pal[k] === c) { counts[k]++; break; }
-        }
-        const names = { none: t('village'), converted: '村改居', zhengjing: '政经分离', zhengshe: '政社分离', several: t('statusBoth') };
+        const counts = {};
+        for (const k of Object.keys(pal)) counts[k] = 0;
+        if (d) for (const s of d.layers[layerIndex('status')]) counts[statusKey(s)]++;
+        const names = { none: t('village'), several: t('statusBoth') };
+        for (const k of state.meta.reformKinds) names[k.kind] = k.zh; // short: the reforms are known by their Chinese names
         for (const k of Object.keys(pal)) {
           const key = document.createElement('span');
           key.className = 'key';
