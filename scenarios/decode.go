@@ -188,8 +188,6 @@ func withAllowed(msg string, p sim.Param) string {
 	return msg + "; allowed " + p.Range()
 }
 
-
-
 func reformKeys(params []sim.Param) string {
 	var names []string
 	for _, p := range params {
@@ -197,8 +195,6 @@ func reformKeys(params []sim.Param) string {
 	}
 	return strings.Join(names, ", ")
 }
-
-
 
 // tableEntries returns the entries of an array of tables, however the
 // decoder delivered it ([[x]] tables or an inline array).

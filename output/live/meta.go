@@ -88,13 +88,13 @@ type metaChart struct {
 }
 
 type meta struct {
-	Scenarios    []metaScenario `json:"scenarios"`
-	Defaults     []string       `json:"defaults"` // left and right scenarios
-	ReformKinds  []reformKind   `json:"reformKinds"`
+	Scenarios   []metaScenario `json:"scenarios"`
+	Defaults    []string       `json:"defaults"` // left and right scenarios
+	ReformKinds []reformKind   `json:"reformKinds"`
 	// SeveralColor colours a village under several reforms on the map:
 	// the colour of the first scenario that schedules several kinds (the
 	// staged path), as its charts draw it.
-	SeveralColor string `json:"severalColor"`
+	SeveralColor string         `json:"severalColor"`
 	ReformFields []metaField    `json:"reformFields"`
 	Params       []metaParam    `json:"params"`
 	Metrics      []metaMetric   `json:"metrics"` // district metrics, in the order of a row's values

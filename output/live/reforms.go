@@ -40,4 +40,3 @@ func encodeReform(r sim.ReformSpec) map[string]any {
 	}
 	return out
 }
-
