@@ -16,6 +16,10 @@ const (
 	// covariance is twice the weighted covariance of the previous
 	// population, the same for every parent (Beaumont, Cornuet, Marin &
 	// Robert 2009). The default ("").
+	//
+	// Both kernels perturb parameters on their natural scale, log-uniform
+	// ones too, as pyABC does; the prior density in the weights accounts
+	// for the prior whatever the scale of the perturbation.
 	Global Kernel = "global"
 	// Local is the optimal local covariance matrix kernel (OLCM) of
 	// Filippi, Barnes, Cornebise & Stumpf (2013): parent j gets the
@@ -116,13 +120,19 @@ func weightedCov(ps []Particle, d int) (mean, cov []float64) {
 	for _, p := range ps {
 		total += p.Weight
 	}
+	weight := func(p Particle) float64 {
+		if total > 0 {
+			return p.Weight / total
+		}
+		return 1 / float64(len(ps)) // every weight underflowed to 0
+	}
 	for _, p := range ps {
 		for i := range d {
-			mean[i] += p.Weight / total * p.Theta[i]
+			mean[i] += weight(p) * p.Theta[i]
 		}
 	}
 	for _, p := range ps {
-		w := p.Weight / total
+		w := weight(p)
 		for i := range d {
 			di := p.Theta[i] - mean[i]
 			for j := range d {

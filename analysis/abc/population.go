@@ -45,8 +45,12 @@ func (p Population) ESS() float64 {
 	return 1 / s
 }
 
-// Acceptance is the acceptance rate N / Candidates.
+// Acceptance is the acceptance rate N / Candidates; NaN when Candidates
+// is 0 (a population not made by [Generation.Population]).
 func (p Population) Acceptance() float64 {
+	if p.Candidates == 0 {
+		return math.NaN()
+	}
 	return float64(len(p.Particles)) / float64(p.Candidates)
 }
 
