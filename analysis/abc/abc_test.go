@@ -593,3 +593,62 @@ func FuzzStatus(f *testing.F) {
 		}
 	})
 }
+
+// TestInvariants runs short calibrations over random priors, sizes and
+// kernels with a distance that depends on θ and on noise: every
+// population's weights are non-negative and sum to 1, its ESS lies in
+// [1, N], its particles lie in the support and within its ε, and the
+// tolerances never increase.
+func TestInvariants(t *testing.T) {
+	r := rand.New(rand.NewSource(77))
+	dists := []Dist{Uniform, Normal, LogUniform}
+	stops := map[Stop]int{} // generations run, by the rule that stopped
+	defer func() { t.Logf("generations by stopping rule: %v", stops) }()
+	for trial := range 30 {
+		var prior Prior
+		for k := range 1 + r.Intn(3) {
+			lo := r.Float64()*4 - 2
+			p := Param{Name: string(rune('a' + k)), Dist: dists[r.Intn(3)], Low: lo, High: lo + 0.1 + 5*r.Float64()}
+			if p.Dist == LogUniform {
+				p.Low, p.High = math.Exp(p.Low), math.Exp(p.High)
+			}
+			if p.Dist == Normal {
+				p.Mean, p.SD = p.Low+(p.High-p.Low)*(r.Float64()*1.4-0.2), 0.1+r.Float64()
+			}
+			prior = append(prior, p)
+		}
+		cfg := Config{
+			Prior: prior, N: 5 + r.Intn(60), Kernel: []Kernel{Global, Local}[r.Intn(2)],
+			Quantile: []float64{0, 0.2, 0.8}[r.Intn(3)], MaxGenerations: 5, MinAcceptance: 0.02, Seed: r.Uint64(),
+		}
+		target := make([]float64, len(prior))
+		for k, p := range prior {
+			target[k] = p.Low + (p.High-p.Low)*r.Float64()
+		}
+		res, err := Run(context.Background(), cfg, func(c Candidate) (float64, error) {
+			s := rand.New(rand.NewSource(c.Seed)).NormFloat64() * 0.1
+			for k, x := range c.Theta {
+				z := (x - target[k]) / (prior[k].High - prior[k].Low)
+				s += z * z
+			}
+			return math.Abs(s), nil
+		})
+		if err != nil {
+			t.Fatalf("trial %d (%+v): %v", trial, cfg, err)
+		}
+		stops[res.Stop] += len(res.Populations)
+		prev := math.Inf(1)
+		for _, p := range res.Populations {
+			checkWeights(t, p)
+			if p.Epsilon > prev {
+				t.Errorf("trial %d: ε rose from %v to %v", trial, prev, p.Epsilon)
+			}
+			prev = p.Epsilon
+			for _, q := range p.Particles {
+				if !prior.InSupport(q.Theta) || q.Distance > p.Epsilon {
+					t.Fatalf("trial %d generation %d: particle %+v outside the support or above ε %v", trial, p.Generation, q, p.Epsilon)
+				}
+			}
+		}
+	}
+}

@@ -28,7 +28,13 @@ const (
 	// weighted by their renormalised weights ω_k. Near the posterior's
 	// bulk it proposes more narrowly than Global, so more candidates are
 	// accepted once the tolerance is small, at the cost of one Cholesky
-	// factor per parent.
+	// factor per parent. The narrower proposal has lighter tails, so a
+	// rare accepted candidate far out can take a large weight: in the
+	// package's normal-mean test over 40 seeds, the posterior SD's error
+	// had an RMS of 4.8% with Local (one seed +20%, from one particle of
+	// weight 0.027, the generation's ESS falling from about 900 to 542)
+	// against 3.1% (at most 8.5%) with Global, which needed about 15% more
+	// simulations. A drop in [Population.ESS] flags such a generation.
 	Local Kernel = "local"
 )
 
