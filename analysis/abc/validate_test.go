@@ -2,6 +2,7 @@ package abc
 
 import (
 	"context"
+	"flag"
 	"math"
 	"testing"
 	"time"
@@ -166,5 +167,38 @@ func checkWeights(t *testing.T, p Population) {
 	}
 	if ess := p.ESS(); !(ess >= 1-1e-9 && ess <= float64(len(p.Particles))+1e-9) {
 		t.Errorf("generation %d: ESS %v outside [1, %d]", p.Generation, ess, len(p.Particles))
+	}
+}
+
+var kernelSeeds = flag.Int("abc.seeds", 0, "run TestKernelSpread over this many seeds (the figures in Local's doc come from 40)")
+
+// TestKernelSpread measures, over many seeds, how far the known-posterior
+// case's SD lands from the exact one with each kernel: the figures quoted
+// in the documentation of [Local]. It runs only when asked:
+//
+//	go test -run TestKernelSpread -abc.seeds 40 -v ./analysis/abc
+func TestKernelSpread(t *testing.T) {
+	if *kernelSeeds == 0 {
+		t.Skip("-abc.seeds not set")
+	}
+	for _, kernel := range []Kernel{Global, Local} {
+		var ss, worst float64
+		sims := 0
+		for seed := uint64(1); seed <= uint64(*kernelSeeds); seed++ {
+			res, err := Run(context.Background(), knownConfig(seed, kernel), knownDistance(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range res.Populations {
+				sims += p.Evaluated
+			}
+			e := Summarize(knownConfig(seed, kernel).Prior, res.Last()).Params[0].SD/knownSD - 1
+			ss += e * e
+			if math.Abs(e) > math.Abs(worst) {
+				worst = e
+			}
+		}
+		n := float64(*kernelSeeds)
+		t.Logf("kernel %s over %d seeds: SD error RMS %.1f%%, worst %+.1f%%; %.0f simulations a calibration", kernel, *kernelSeeds, 100*math.Sqrt(ss/n), 100*worst, float64(sims)/n)
 	}
 }
