@@ -133,7 +133,11 @@ const maxRetries = 20
 // [Initial] population), it makes len(parents) children to evaluate.
 //
 // Parents are put in canonical order (see [Select]) and given their rank
-// ([Sort]) and crowding distance ([Crowding]) within parents. Two rounds
+// ([Sort]) and crowding distance ([Crowding]) within parents. (Deb's code
+// keeps the values from the last selection, where the front cut by it was
+// crowded in full; recomputing them from the parents alone changes only
+// the distances in that front, and keeps the step a function of what the
+// caller saved.) Two rounds
 // of binary tournaments, each over a fresh random permutation of the
 // parents, pick mates: of two parents the lower rank wins, then the larger
 // crowding distance, then the one first in the permutation (a fair coin).
@@ -147,12 +151,13 @@ const maxRetries = 20
 // pymoo does for integer variables; Lo and Hi are thus each reached from
 // half a unit only.
 //
-// Duplicates: a child equal to a parent or to an earlier child (a copy
-// when the pair was not crossed and no variable mutated, about one child
-// in thirty with the defaults) is mutated again, one variable chosen at
-// random at a time, up to 20 times; if vars admit so few candidates that
-// it stays a duplicate, it is returned as it is. A simulation would spend
-// a run on a copy and, under common random numbers, get the same result.
+// Duplicates: a child equal to a parent or to an earlier child is mutated
+// again, one variable chosen at random at a time, up to 20 times; if vars
+// admit so few candidates that it stays a duplicate, it is returned as it
+// is. A simulation would spend a run on a copy and, under common random
+// numbers, get the same result. Copies arise when no variable is crossed
+// or mutated: with the default options, measured, 3.6% of children for 30
+// real variables and 8% for two.
 //
 // The randomness comes from a stream seeded from (seed, generation) only,
 // and parents are taken in canonical order, so the children depend on
@@ -199,18 +204,6 @@ func Offspring(vars []Var, parents []Evaluated, generation int, seed uint64, opt
 			crowd[f[k]] = d
 		}
 	}
-	better := func(a, b int) int {
-		if rank[a] != rank[b] {
-			if rank[a] < rank[b] {
-				return a
-			}
-			return b
-		}
-		if crowd[b] > crowd[a] {
-			return b
-		}
-		return a
-	}
 
 	rng := stream(seed, tagOffspring, generation)
 	seen := make(map[string]bool, 2*n)
@@ -232,8 +225,8 @@ func Offspring(vars []Var, parents []Evaluated, generation int, seed uint64, opt
 	for range 2 {
 		perm := rng.Perm(n)
 		for i := 0; i < n; i += 4 {
-			a := better(perm[i], perm[i+1])
-			b := better(perm[i+2], perm[i+3])
+			a := tournament(rank, crowd, perm[i], perm[i+1])
+			b := tournament(rank, crowd, perm[i+2], perm[i+3])
 			c1, c2 := mate(rng, vars, c[a].X, c[b].X, s)
 			for _, x := range [][]float64{c1, c2} {
 				mutate(rng, vars, x, s)
@@ -246,4 +239,19 @@ func Offspring(vars []Var, parents []Evaluated, generation int, seed uint64, opt
 		}
 	}
 	return out, nil
+}
+
+// tournament returns the winner of a binary tournament between parents a
+// and b by Deb et al.'s crowded comparison: the lower rank, then the larger
+// crowding distance, then a, the first drawn.
+func tournament(rank []int, crowd []float64, a, b int) int {
+	switch {
+	case rank[a] < rank[b]:
+		return a
+	case rank[b] < rank[a]:
+		return b
+	case crowd[b] > crowd[a]:
+		return b
+	}
+	return a
 }

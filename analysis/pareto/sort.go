@@ -142,10 +142,23 @@ func cmpCanonical(a, b *Evaluated) int {
 }
 
 // canonical returns a copy of pop (sharing the slices X and F) in the
-// canonical order.
+// canonical order. Members it ties are equal, so which comes first does
+// not matter; the index decides, to keep the sort a total order.
 func canonical(pop []Evaluated) []Evaluated {
-	out := slices.Clone(pop)
-	slices.SortStableFunc(out, func(a, b Evaluated) int { return cmpCanonical(&a, &b) })
+	idx := make([]int, len(pop))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int {
+		if c := cmpCanonical(&pop[i], &pop[j]); c != 0 {
+			return c
+		}
+		return i - j
+	})
+	out := make([]Evaluated, len(pop))
+	for k, i := range idx {
+		out[k] = pop[i]
+	}
 	return out
 }
 
