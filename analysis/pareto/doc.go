@@ -8,13 +8,15 @@
 // The search is a loop the caller drives, because every evaluation is a
 // simulation run that may be spread over workers, sharded or resumed:
 //
-//	x := Initial(vars, n, seed)                // generation 0: evaluate each x
-//	parents := evaluated initial population
+//	xs, _ := Initial(vars, n, seed)
+//	parents := evaluate(xs) // the caller runs each candidate: []Evaluated
 //	for g := 1; g <= generations; g++ {
-//		kids := Offspring(vars, parents, g, seed, Options{}) // evaluate each
-//		parents = Select(append(parents, evaluatedKids...), n)
+//		kids, _ := Offspring(vars, parents, g, seed, Options{})
+//		parents, _ = Select(slices.Concat(parents, evaluate(kids)), n)
 //	}
-//	front := Front(every evaluation so far)
+//	front, _ := Front(allEvaluations) // for the report
+//
+// (errors left out; the package example is the loop in full).
 //
 // Each call is a pure function of its arguments: Offspring's proposals
 // depend on (vars, the parents as a set, generation, seed, options) only,
@@ -73,12 +75,24 @@
 //     on Evolutionary Computation 6(2), 182–197.
 //   - Deb, K. & Agrawal, R. B. (1995). Simulated binary crossover for
 //     continuous search space. Complex Systems 9, 115–148.
+//   - Deb, K. (2001). Multi-Objective Optimization using Evolutionary
+//     Algorithms. Wiley. (The CONSTR problem of the tests.)
 //   - Deb, K. & Goyal, M. (1996). A combined genetic adaptive search
 //     (GeneAS) for engineering design. Computer Science and Informatics
 //     26(4), 30–45.
+//   - McKay, M. D., Beckman, R. J. & Conover, W. J. (1979). A comparison of
+//     three methods for selecting values of input variables in the
+//     analysis of output from a computer code. Technometrics 21(2),
+//     239–245.
+//   - Steele, G. L., Lea, D. & Flood, C. H. (2014). Fast splittable
+//     pseudorandom number generators. OOPSLA 2014, 453–472. (SplitMix64,
+//     whose finaliser derives each generation's seed.)
 //   - While, L., Hingston, P., Barone, L. & Huband, S. (2006). A faster
 //     algorithm for calculating hypervolume. IEEE Transactions on
 //     Evolutionary Computation 10(1), 29–38.
+//   - Zitzler, E. & Thiele, L. (1998). Multiobjective optimization using
+//     evolutionary algorithms: a comparative case study. Parallel Problem
+//     Solving from Nature V, 292–301. (The hypervolume.)
 //   - Zitzler, E., Deb, K. & Thiele, L. (2000). Comparison of
 //     multiobjective evolutionary algorithms: empirical results.
 //     Evolutionary Computation 8(2), 173–195.

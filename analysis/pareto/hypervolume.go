@@ -10,8 +10,9 @@ import (
 // objectives, that the points dominate and that is bounded above by ref
 // (Zitzler & Thiele 1998): the measure of the union of the boxes
 // [p, ref] over the points p. It is exact. Only points strictly better than
-// ref in every objective contribute; dominated points and repeats add
-// nothing, so the points need not be a front.
+// ref in every objective contribute (a point with a NaN does not);
+// dominated points and repeats add nothing, so the points need not be a
+// front.
 //
 // Two objectives are swept in O(N log N) for N points. More are cut into
 // slices along the last objective, each slice a problem of one dimension

@@ -8,8 +8,10 @@ import (
 	"golang.org/x/exp/rand"
 )
 
-// Options tune NSGA-II's variation. The zero value gives the settings of
-// Deb et al. (2002): every zero field takes its default.
+// Options tune NSGA-II's variation. Every zero field takes its default,
+// so the zero value gives the usual settings (Deb et al. 2002 used the
+// same but an SBX index of 20; 15 is pymoo's). A probability therefore
+// cannot be set to exactly 0; a tiny one does the same in practice.
 type Options struct {
 	// CrossoverProb is the probability that a mated pair is recombined
 	// rather than copied; default 0.9.
@@ -148,8 +150,8 @@ const maxRetries = 20
 // is mutated (polynomial mutation for reals and integers, resetting to
 // another option for choices). Integers are crossed and mutated as reals
 // in [Lo, Hi] and rounded to the nearest whole number after each step, as
-// pymoo does for integer variables; Lo and Hi are thus each reached from
-// half a unit only.
+// pymoo does for integer variables; Lo and Hi, each rounded from half a
+// unit only, are thus proposed less often than inner values.
 //
 // Duplicates: a child equal to a parent or to an earlier child is mutated
 // again, one variable chosen at random at a time, up to 20 times; if vars

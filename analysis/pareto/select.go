@@ -19,9 +19,10 @@ import (
 // front in canonical order.
 //
 // Duplicates: of several evaluations with the same X, only the first in
-// canonical order competes; the others are kept only if the distinct
-// candidates are fewer than n, after all of them, by the rank of their
-// twin. A package evaluated twice thus never holds two places.
+// canonical order competes. The others fill places only when pop holds
+// fewer than n distinct candidates, and then come last, those whose twin
+// ranks better first. A package evaluated twice thus never holds two
+// places while another package could have one.
 //
 // It returns an error if n is not between 1 and len(pop), or if pop is
 // malformed (see [Sort]).

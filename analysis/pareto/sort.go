@@ -167,8 +167,8 @@ func canonical(pop []Evaluated) []Evaluated {
 // members of pop that nothing dominates, fronts[1] those that only members
 // of fronts[0] dominate, and so on. Every index appears once; each front
 // lists its indices in increasing order. Fronts depend on the members
-// alone, not on their order. Every feasible member comes before every
-// infeasible one.
+// alone, not on their order. The fronts of feasible members come before
+// those of infeasible ones.
 //
 // It returns an error when pop is empty or malformed: members whose X or F
 // lengths differ, no objectives, a value or objective that is NaN or
