@@ -50,7 +50,7 @@
 // by it, so no result depends on input order, map order or sort
 // stability. Identical candidates are kept from wasting places and runs:
 // Offspring mutates a child again while it copies a parent or a sibling;
-// Select lets one evaluation of each distinct X compete; [Crowding] gives
+// Select lets one of identical evaluations compete; [Crowding] gives
 // members with identical objectives one share of the front between them.
 //
 // # Hypervolume

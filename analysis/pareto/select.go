@@ -18,11 +18,14 @@ import (
 // that comes first in it. The survivors are returned front by front, each
 // front in canonical order.
 //
-// Duplicates: of several evaluations with the same X, only the first in
-// canonical order competes. The others fill places only when pop holds
-// fewer than n distinct candidates, and then come last, those whose twin
-// ranks better first. A package evaluated twice thus never holds two
-// places while another package could have one.
+// Duplicates: of several identical evaluations (same X, objectives and
+// violation, as a package evaluated twice under common random numbers
+// gives), one competes. The copies fill places only when pop holds fewer
+// than n distinct evaluations, and then come last, copies of better-ranked
+// ones first. A package evaluated twice thus never holds two places while
+// another could have one. Evaluations of one X with different results (a
+// noisy simulation) are different members: average replicates before
+// handing them over.
 //
 // It returns an error if n is not between 1 and len(pop), or if pop is
 // malformed (see [Sort]).
@@ -34,7 +37,7 @@ func Select(pop []Evaluated, n int) ([]Evaluated, error) {
 		return nil, fmt.Errorf("pareto: select: keep %d of %d; want 1 to %d", n, len(pop), len(pop))
 	}
 	c := canonical(pop)
-	uniq, twin := distinctX(c)
+	uniq, twin := distinct(c)
 	fr := fronts(c, uniq)
 	out := make([]Evaluated, 0, n)
 	rank := make([]int, len(c))
@@ -79,15 +82,15 @@ func Select(pop []Evaluated, n int) ([]Evaluated, error) {
 	return out, nil
 }
 
-// distinctX returns the positions of c (in canonical order) whose X differs
+// distinct returns the positions of c (in canonical order) that differ
 // from every earlier one, and twin[i]: for every other position the
-// position of its first twin, −1 for those in uniq. Canonical order puts
-// equal X next to each other.
-func distinctX(c []Evaluated) (uniq, twin []int) {
+// position of the first identical one, −1 for those in uniq. Canonical
+// order puts identical evaluations next to each other.
+func distinct(c []Evaluated) (uniq, twin []int) {
 	twin = make([]int, len(c))
 	first := 0
 	for i := range c {
-		if i > 0 && cmpFloats(c[i].X, c[first].X) == 0 {
+		if i > 0 && cmpCanonical(&c[i], &c[first]) == 0 {
 			twin[i] = first
 			continue
 		}
@@ -100,9 +103,9 @@ func distinctX(c []Evaluated) (uniq, twin []int) {
 
 // Front returns the non-dominated members of all under constrained
 // domination ([Dominates]): the Pareto front of every evaluation so far,
-// which is what an optimisation reports. Evaluations with the same X count
-// once (the first in canonical order); the result is in canonical order
-// (by X lexicographically) and does not depend on the order of all.
+// which is what an optimisation reports. Identical evaluations count once
+// (see [Select] on duplicates); the result is in canonical order (by X
+// lexicographically) and does not depend on the order of all.
 //
 // When some evaluation is feasible the front holds only feasible ones.
 // When none is, it holds those of least violation, whatever their
@@ -118,7 +121,7 @@ func Front(all []Evaluated) ([]Evaluated, error) {
 		return nil, fmt.Errorf("pareto: front: %w", err)
 	}
 	c := canonical(all)
-	uniq, _ := distinctX(c)
+	uniq, _ := distinct(c)
 	// In order of (violation, F lexicographically) a member can be dominated
 	// only by one before it, and domination is transitive, so comparing each
 	// with the members kept so far is enough.

@@ -84,7 +84,7 @@ func TestSelectDuplicates(t *testing.T) {
 }
 
 // TestSelectOrder: Select returns the same survivors in the same order for
-// any order of its input, including ties in crowding and repeated X.
+// any order of its input, including ties in crowding and copies.
 func TestSelectOrder(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	for trial := range 200 {
@@ -111,7 +111,7 @@ func TestSelectOrder(t *testing.T) {
 	}
 }
 
-// TestFront: Front is the first front of Sort over the distinct X, in
+// TestFront: Front is the first front of Sort over distinct evaluations, in
 // canonical order, for any order of its input.
 func TestFront(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
@@ -122,7 +122,7 @@ func TestFront(t *testing.T) {
 			t.Fatal(err)
 		}
 		c := canonical(pop)
-		uniq, _ := distinctX(c)
+		uniq, _ := distinct(c)
 		var want []Evaluated
 		for _, i := range fronts(c, uniq)[0] {
 			want = append(want, c[i])

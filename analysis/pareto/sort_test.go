@@ -36,11 +36,15 @@ func TestDominates(t *testing.T) {
 }
 
 // randomPop makes a population with many ties: objectives and violations
-// are small whole numbers, half the members are feasible, and some share
-// their X with another.
+// are small whole numbers, half the members are feasible, some are copies
+// of another, and some share another's X with other results.
 func randomPop(rng *rand.Rand, n, nObj int) []Evaluated {
 	pop := make([]Evaluated, n)
 	for i := range pop {
+		if i > 0 && rng.Intn(8) == 0 {
+			pop[i] = pop[rng.Intn(i)] // the same package, the same results
+			continue
+		}
 		f := make([]float64, nObj)
 		for m := range f {
 			f[m] = float64(rng.Intn(6))
@@ -51,7 +55,7 @@ func randomPop(rng *rand.Rand, n, nObj int) []Evaluated {
 		}
 		x := []float64{float64(rng.Intn(3 * n)), rng.Float64()}
 		if i > 0 && rng.Intn(8) == 0 {
-			x = pop[rng.Intn(i)].X // a repeated candidate
+			x = pop[rng.Intn(i)].X // the same package, other results
 		}
 		pop[i] = Evaluated{X: x, F: f, Violation: v}
 	}
