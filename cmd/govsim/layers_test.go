@@ -69,7 +69,11 @@ func TestLayers(t *testing.T) {
 		"sim/version":       {},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
+<<<<<<< HEAD
 		"analysis/abc":      {},
+=======
+		"analysis/pareto":   {},
+>>>>>>> nsga
 		"output/chart":      {},
 		"cmd/internal/proc": {},
 	}
