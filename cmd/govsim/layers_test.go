@@ -69,6 +69,7 @@ func TestLayers(t *testing.T) {
 		"sim/version":       {},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
+		"analysis/prim":     {},
 		"output/chart":      {},
 		"cmd/internal/proc": {},
 	}
