@@ -34,6 +34,13 @@
 //   - stability.go: the rules, with their sources, for when a design is too
 //     small for its indices ([MorrisWarning], [SobolWarning],
 //     [RegressionWarnings]).
+//   - explore.go: for exploratory designs where every reform package runs
+//     at every point with the reference package's seeds,
+//     [RobustnessAcross] gives each package's share of points at which it
+//     beats the reference (with a [Wilson] interval), its mean paired
+//     difference and its regret; [KS] is the two-sample
+//     Kolmogorov–Smirnov test of regional sensitivity analysis. Scenario
+//     discovery (PRIM) is the subpackage analysis/prim.
 //
 // Functions whose signature has no error return degrade to NaN for inputs
 // that cannot support an estimate (for example a confidence interval from a

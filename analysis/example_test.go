@@ -81,3 +81,45 @@ func ExampleSplitSaltelli() {
 	// runs per row: 4
 	// yA: [1 5] yB: [2 6] yAB: [[3 7] [4 8]]
 }
+
+func ExampleRobustnessAcross() {
+	// A metric where higher is better, at five design points, for the
+	// reference package (0) and two reform packages run with the same seeds.
+	values := [][]float64{
+		{0.50, 0.40, 0.60, 0.55, 0.45},
+		{0.58, 0.41, 0.59, 0.65, 0.52},
+		{0.52, 0.40, 0.70, 0.50, 0.44},
+	}
+	rows, err := analysis.RobustnessAcross(values, 0, true, 0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range rows {
+		fmt.Printf("package %d: better at %.0f%% of %d points [%.2f, %.2f]; mean diff %+.3f; regret max %.2f\n",
+			r.Package, 100*r.PBetter, r.Points, r.PBetterLow, r.PBetterHigh, r.MeanDiff, r.RegretMax)
+	}
+	// Output:
+	// package 1: better at 80% of 5 points [0.38, 0.96]; mean diff +0.050; regret max 0.11
+	// package 2: better at 40% of 5 points [0.12, 0.77]; mean diff +0.012; regret max 0.15
+}
+
+func ExampleWilson() {
+	low, high := analysis.Wilson(7, 20, 0.95)
+	fmt.Printf("7 of 20: [%.4f, %.4f]\n", low, high)
+	low, high = analysis.Wilson(0, 10, 0.95)
+	fmt.Printf("0 of 10: [%.4f, %.4f]\n", low, high)
+	// Output:
+	// 7 of 20: [0.1812, 0.5671]
+	// 0 of 10: [0.0000, 0.2775]
+}
+
+func ExampleKS() {
+	// A parameter's values where a package succeeded and where it failed.
+	succeeded := []float64{0.61, 0.72, 0.55, 0.80, 0.93, 0.67}
+	failed := []float64{0.12, 0.35, 0.58, 0.21, 0.44}
+	d, p := analysis.KS(succeeded, failed)
+	fmt.Printf("d=%.3f p=%.4f\n", d, p)
+	// Output:
+	// d=0.833 p=0.0183
+}

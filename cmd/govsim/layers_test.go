@@ -69,11 +69,9 @@ func TestLayers(t *testing.T) {
 		"sim/version":       {},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
-<<<<<<< HEAD
 		"analysis/abc":      {},
-=======
 		"analysis/pareto":   {},
->>>>>>> nsga
+		"analysis/prim":     {},
 		"output/chart":      {},
 		"cmd/internal/proc": {},
 	}
