@@ -33,7 +33,12 @@ type Comparison struct {
 // Part is one comparison's outcome in a check.
 type Part struct {
 	Name string // "zhengjing vote_buying_total_rate"
-	Held bool
+	Held bool   // the interval lies on the claimed side
+	// Right: the estimate (the mean paired difference, or the mean against
+	// a level) lies on the claimed side, whether or not its interval does.
+	// Over a design with few replicates a point, Right says where the
+	// effect goes and Held where it is also clear of the noise.
+	Right bool
 }
 
 // Pattern is one of P0–P7 of the model description (docs/ODD.md §1).
@@ -117,7 +122,7 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 		dps := Summarize(d.Window(NoReform, sim.DividendPerShare.Name(), 36, 60), lvl)
 		mix, paid := s.CILow > 0.6, dps.CILow >= 1000 && dps.CIHigh <= 15000
 		p0.Held = mix && paid
-		p0.Parts = []Part{{"membership+dividend share of new disputes", mix}, {"dividend per share in years 4–5", paid}}
+		p0.Parts = []Part{{"membership+dividend share of new disputes", mix, s.Mean > 0.6}, {"dividend per share in years 4–5", paid, dps.Mean >= 1000 && dps.Mean <= 15000}}
 		dd := sim.MetricOf(sim.DividendPerShare).Display
 		p0.Evidence = fmt.Sprintf("membership+dividend share of new disputes %.3f [%.3f, %.3f]; dividend per share in years 4–5 %s [%s, %s] %s",
 			s.Mean, s.CILow, s.CIHigh, dd.Text(dps.Mean), dd.Text(dps.CILow), dd.Text(dps.CIHigh), dd.Unit)
@@ -132,24 +137,24 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 				c = Check{ID: p.ID, Claim: p.Claim, Skipped: sk}
 				break
 			}
-			var ok bool
+			var ok, right bool
 			if x.Level != nil {
 				s := Summarize(d.Window(x.Scenario, x.Metric, from, to), lvl)
-				ok = s.CILow > *x.Level
-				if !x.Up {
-					ok = s.CIHigh < *x.Level
+				ok, right = s.CIHigh < *x.Level, s.Mean < *x.Level
+				if x.Up {
+					ok, right = s.CILow > *x.Level, s.Mean > *x.Level
 				}
 				parts = append(parts, fmt.Sprintf("%s %s %s", x.Scenario, x.Metric, levelText(x.Metric, s)))
 			} else {
 				w, how := Versus(d, x.Scenario, NoReform, x.Metric, from, to, lvl)
-				ok = w.High < 0
+				ok, right = w.High < 0, w.Diff < 0
 				if x.Up {
-					ok = w.Low > 0
+					ok, right = w.Low > 0, w.Diff > 0
 				}
 				parts = append(parts, fmt.Sprintf("%s %s (%s)", x.Metric, diffText(x.Metric, w), how))
 			}
 			c.Held = c.Held && ok
-			c.Parts = append(c.Parts, Part{x.Scenario + " " + x.Metric, ok})
+			c.Parts = append(c.Parts, Part{x.Scenario + " " + x.Metric, ok, right})
 		}
 		if c.Skipped == "" {
 			c.Evidence = strings.Join(parts, "; ")
@@ -173,7 +178,7 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 		}
 		s := Summarize(slopes, lvl)
 		p6.Held = s.N >= 2 && s.CILow > 0
-		p6.Parts = []Part{{"threat slope", p6.Held}}
+		p6.Parts = []Part{{"threat slope", p6.Held, s.Mean > 0}}
 		p6.Evidence = fmt.Sprintf("slope of local–migrant disputes per 1000 on migrant voter share × dividend per share (thousand yuan), controlling for migrant share and integration: %.4g [%.4g, %.4g] over %d replicates", s.Mean, s.CILow, s.CIHigh, s.N)
 	}
 	out = append(out, p6)
@@ -192,7 +197,7 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 		c, how := Versus(d, Staged, s, sim.CompositeIndex.Name(), from, to, lvl)
 		f, _ := Versus(d, Staged, s, sim.FiscalSpending.Name(), from, to, lvl)
 		p7.Held = p7.Held && c.Low > 0 && f.Low > 0
-		p7.Parts = append(p7.Parts, Part{"composite vs " + s, c.Low > 0}, Part{"fiscal vs " + s, f.Low > 0})
+		p7.Parts = append(p7.Parts, Part{"composite vs " + s, c.Low > 0, c.Diff > 0}, Part{"fiscal vs " + s, f.Low > 0, f.Diff > 0})
 		parts = append(parts, fmt.Sprintf("vs %s: composite %s, fiscal %s (%s)", s, diffText(sim.CompositeIndex.Name(), c), diffText(sim.FiscalSpending.Name(), f), how))
 	}
 	if p7.Skipped == "" {
@@ -207,18 +212,28 @@ func CheckPatterns(d PatternRuns, villageYears map[int][]VillageYear, from, to i
 }
 
 // Robust is how often one pattern held at the points of the robustness
-// design (written by the model's TestPatternsRobust -update).
+// design (written by the model's TestPatternsRobust -update): at how many
+// its every comparison held (the interval on the claimed side), and at how
+// many its every estimate pointed the claimed way.
 type Robust struct {
-	ID           string
-	Held, Points int
-	Parts        []RobustPart // how often each comparison held
-	Design       string       // the design, in a phrase
+	ID                  string
+	Held, Right, Points int
+	Parts               []RobustPart // how often each comparison held
 }
 
-// RobustPart is how often one comparison of a pattern held.
+// RobustPart is how often one comparison of a pattern held, and how often
+// its estimate pointed the claimed way.
 type RobustPart struct {
-	Name string
-	Held int
+	Name        string
+	Held, Right int
+}
+
+// RobustReform is how often one reform scenario beat no reform on the
+// composite index over the robustness design: its paired difference
+// above 0 (Better), and with its interval above 0 (Clear).
+type RobustReform struct {
+	Scenario              string
+	Better, Clear, Points int
 }
 
 // RobustnessOf says at how many points of the robustness design a pattern
@@ -226,11 +241,26 @@ type RobustPart struct {
 func RobustnessOf(id string) string {
 	for _, r := range robustness() {
 		if r.ID == id {
-			return fmt.Sprintf("held at %d of %d points of %s", r.Held, r.Points, robustnessBrief)
+			return fmt.Sprintf("pointed the claimed way at %d of %d points and held clearly at %d, over %s", r.Right, r.Points, r.Held, robustnessBrief)
 		}
 	}
 	return ""
 }
+
+// RobustShare is the share of the robustness design's points at which a
+// pattern pointed the claimed way, and whether it was measured.
+func RobustShare(id string) (float64, bool) {
+	for _, r := range robustness() {
+		if r.ID == id && r.Points > 0 {
+			return float64(r.Right) / float64(r.Points), true
+		}
+	}
+	return 0, false
+}
+
+// ReformsVsNoReform lists, for each reform scenario, how often it beat no
+// reform on the composite index over the robustness design.
+func ReformsVsNoReform() []RobustReform { return robustReforms() }
 
 // RobustnessDesign describes the robustness design in a phrase.
 func RobustnessDesign() string { return robustnessDesign }
@@ -246,13 +276,27 @@ func RobustnessTable() string {
 		return "(not measured yet: run `go test ./sim -run TestPatternsRobust -update`)\n"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Design: %s.\n\n| pattern | held at | comparisons (points where each held) |\n| --- | --- | --- |\n", robustnessDesign)
+	fmt.Fprintf(&b, "Design: %s.\n\n", robustnessDesign)
+	b.WriteString("A pattern *points the claimed way* at a point when every comparison's estimate (mean paired difference, or mean against a level) lies on the claimed side; it *holds clearly* when every 95% interval does too.\n\n")
+	b.WriteString("| pattern | points the claimed way | holds clearly | comparisons (points the claimed way / clearly) |\n| --- | --- | --- | --- |\n")
 	for _, r := range rs {
 		var parts []string
 		for _, p := range r.Parts {
-			parts = append(parts, fmt.Sprintf("%s %d", p.Name, p.Held))
+			parts = append(parts, fmt.Sprintf("%s %d / %d", p.Name, p.Right, p.Held))
 		}
-		fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", r.ID, r.Held, r.Points, strings.Join(parts, "; "))
+		fmt.Fprintf(&b, "| %s | %d of %d | %d of %d | %s |\n", r.ID, r.Right, r.Points, r.Held, r.Points, strings.Join(parts, "; "))
+	}
+	b.WriteString("\nEach reform against no reform on the composite index:\n\n| scenario | composite above no reform | clearly above |\n| --- | --- | --- |\n")
+	for _, x := range robustReforms() {
+		fmt.Fprintf(&b, "| %s | %d of %d | %d of %d |\n", x.Scenario, x.Better, x.Points, x.Clear, x.Points)
 	}
 	return b.String()
+}
+
+// VersionRow is one reform's paired difference from no reform on one
+// headline metric in the default comparison, for the table that sets two
+// model versions side by side.
+type VersionRow struct {
+	Scenario, Metric string
+	Diff, Low, High  float64
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -134,7 +135,7 @@ func TestCheckPatterns(t *testing.T) {
 
 func TestRobustnessRendered(t *testing.T) {
 	for _, r := range Robustness() {
-		if s := RobustnessOf(r.ID); !strings.Contains(s, "held at") || !strings.Contains(s, "Latin hypercube") {
+		if s := RobustnessOf(r.ID); !strings.Contains(s, fmt.Sprintf("claimed way at %d of %d points and held clearly at %d", r.Right, r.Points, r.Held)) || !strings.Contains(s, "Latin hypercube") {
 			t.Errorf("%s: %q", r.ID, s)
 		}
 	}

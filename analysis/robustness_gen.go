@@ -3,19 +3,28 @@
 package analysis
 
 const (
-	robustnessDesign = "a 20-point Latin hypercube of ±30% around the defaults (clipped to the plausible ranges) over 106 behavioural and reform-effect parameters; 4 replicates of each scenario per point, 30 units at 1 agent = 50 people, paired differences over the final five years"
-	robustnessBrief  = "a ±30% Latin hypercube over 106 behavioural and reform-effect parameters"
+	robustnessDesign = "a 128-point Latin hypercube over the whole plausible range of each of 106 parameters through which a reform's effect passes (docs/ODD.md, Assumptions); 4 replicates of each scenario per point on the same seeds, 30 units at 1 agent = 50 people, paired differences over the final five years"
+	robustnessBrief  = "a 128-point Latin hypercube over the plausible ranges of 106 parameters"
 )
 
 func robustness() []Robust {
 	return []Robust{
-		{ID: "P0", Held: 18, Points: 20, Parts: []RobustPart{{"membership+dividend share of new disputes", 18}, {"dividend per share in years 4–5", 20}}},
-		{ID: "P1", Held: 20, Points: 20, Parts: []RobustPart{{"zhengjing vote_buying_total_rate", 20}, {"zhengjing committee_stake", 20}, {"zhengjing candidates_per_seat", 20}, {"zhengjing committee_competence", 20}}},
-		{ID: "P2", Held: 20, Points: 20, Parts: []RobustPart{{"zhengjing leakage_share", 20}, {"zhengjing dividend_per_share", 20}}},
-		{ID: "P3", Held: 20, Points: 20, Parts: []RobustPart{{"zhengjing disputes_blamed_committee_per_1000", 20}, {"zhengjing satisfaction_local", 20}, {"zhengjing satisfaction_migrant", 20}}},
-		{ID: "P4", Held: 5, Points: 20, Parts: []RobustPart{{"zhengshe satisfaction_local", 20}, {"zhengshe satisfaction_migrant", 20}, {"zhengshe trust_committee", 20}, {"zhengshe satisfaction_gap", 5}}},
-		{ID: "P5", Held: 20, Points: 20, Parts: []RobustPart{{"cungaiju urban_rural_service_gap", 20}, {"cungaiju fiscal_spending", 20}}},
-		{ID: "P6", Held: 20, Points: 20, Parts: []RobustPart{{"threat slope", 20}}},
-		{ID: "P7", Held: 20, Points: 20, Parts: []RobustPart{{"composite vs baseline", 20}, {"fiscal vs baseline", 20}, {"composite vs cungaiju", 20}, {"fiscal vs cungaiju", 20}, {"composite vs zhengjing", 20}, {"fiscal vs zhengjing", 20}, {"composite vs zhengshe", 20}, {"fiscal vs zhengshe", 20}}},
+		{ID: "P0", Held: 121, Right: 123, Points: 128, Parts: []RobustPart{{"membership+dividend share of new disputes", 121, 123}, {"dividend per share in years 4–5", 128, 128}}},
+		{ID: "P1", Held: 127, Right: 128, Points: 128, Parts: []RobustPart{{"zhengjing vote_buying_total_rate", 128, 128}, {"zhengjing committee_stake", 128, 128}, {"zhengjing candidates_per_seat", 128, 128}, {"zhengjing committee_competence", 127, 128}}},
+		{ID: "P2", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"zhengjing leakage_share", 128, 128}, {"zhengjing dividend_per_share", 128, 128}}},
+		{ID: "P3", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"zhengjing disputes_blamed_committee_per_1000", 128, 128}, {"zhengjing satisfaction_local", 128, 128}, {"zhengjing satisfaction_migrant", 128, 128}}},
+		{ID: "P4", Held: 48, Right: 66, Points: 128, Parts: []RobustPart{{"zhengshe satisfaction_local", 128, 128}, {"zhengshe satisfaction_migrant", 128, 128}, {"zhengshe trust_committee", 128, 128}, {"zhengshe satisfaction_gap", 48, 66}}},
+		{ID: "P5", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"cungaiju urban_rural_service_gap", 128, 128}, {"cungaiju fiscal_spending", 128, 128}}},
+		{ID: "P6", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"threat slope", 128, 128}}},
+		{ID: "P7", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"composite vs baseline", 128, 128}, {"fiscal vs baseline", 128, 128}, {"composite vs cungaiju", 128, 128}, {"fiscal vs cungaiju", 128, 128}, {"composite vs zhengjing", 128, 128}, {"fiscal vs zhengjing", 128, 128}, {"composite vs zhengshe", 128, 128}, {"fiscal vs zhengshe", 128, 128}}},
+	}
+}
+
+func robustReforms() []RobustReform {
+	return []RobustReform{
+		{"cungaiju", 128, 128, 128},
+		{"zhengjing", 128, 128, 128},
+		{"zhengshe", 128, 128, 128},
+		{"nanhai", 128, 128, 128},
 	}
 }

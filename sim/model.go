@@ -6,6 +6,11 @@ import (
 	"sort"
 )
 
+// ModelVersion is the version of the model docs/ODD.md describes: 2 made
+// reforms act through named mechanisms; 3 gives each effect the costs and
+// limits the study names, so that it can fail ("Changes in version 3").
+const ModelVersion = "2"
+
 // Model is one run: a district of villages stepping month by month.
 type Model struct {
 	Cfg       Config

@@ -15,7 +15,6 @@ import (
 	"math"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -72,8 +71,10 @@ func (c *collector) Village(month, id int, v []float64) error {
 	return nil
 }
 
-func simulate(t testing.TB, cfg sim.Config, rep int) *run {
-	m, err := sim.New(cfg, patternSeed, rep, nil)
+func simulate(t testing.TB, cfg sim.Config, rep int) *run { return simulateSeed(t, cfg, patternSeed, rep) }
+
+func simulateSeed(t testing.TB, cfg sim.Config, seed uint64, rep int) *run {
+	m, err := sim.New(cfg, seed, rep, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,6 +148,10 @@ func (d *memRuns) villageYears(s string) map[int][]analysis.VillageYear {
 // runAll runs each scenario's configuration over the replicates, as many
 // at a time as there are cores.
 func runAll(t testing.TB, cfgs map[string]sim.Config, names []string, reps int) *memRuns {
+	return runAllSeed(t, cfgs, names, reps, patternSeed)
+}
+
+func runAllSeed(t testing.TB, cfgs map[string]sim.Config, names []string, reps int, seed uint64) *memRuns {
 	d := &memRuns{names: names, runs: map[string][]*run{}, metric: map[string]int{}}
 	for i, n := range sim.DistrictMetrics() {
 		d.metric[n] = i
@@ -162,7 +167,7 @@ func runAll(t testing.TB, cfgs map[string]sim.Config, names []string, reps int) 
 				defer wg.Done()
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				x := simulate(t, cfgs[n], r)
+				x := simulateSeed(t, cfgs[n], seed, r)
 				mu.Lock()
 				d.runs[n][r] = x
 				mu.Unlock()
@@ -203,7 +208,7 @@ func TestPatterns(t *testing.T) {
 		t.Skip("runs 90 simulations")
 	}
 	d := runAll(t, teaching(t, patternVillages, patternScale, nil), scenarios.Teaching(), patternReps)
-	checks := analysis.CheckPatterns(d, d.villageYears("baseline"), windowFrom, windowTo, 0.95)
+	checks := analysis.CheckPatterns(d, d.villageYears(analysis.NoReform), windowFrom, windowTo, 0.95)
 	for _, c := range checks {
 		t.Run(c.ID, func(t *testing.T) {
 			t.Logf("%s: %s", c.Claim, c.Evidence)
@@ -358,53 +363,50 @@ func genCalibration(checks []analysis.Check, p6 string, cal []calRow) []byte {
 	return out
 }
 
-// robustPoints and robustSpread define the robustness design: a Latin
-// hypercube of this many points over ±robustSpread around each default,
-// clipped to the parameter's plausible range.
+// The robustness design: a Latin hypercube of robustPoints points, each
+// parameter through which a reform's effect passes (sim.RobustnessParams)
+// uniform over its whole plausible range, every scenario run at every
+// point with the same seeds and replicate numbers (common random numbers),
+// compared as paired differences over the final five years.
 const (
-	robustPoints   = 20
-	robustSpread   = 0.3
+	robustPoints   = 128
 	robustReps     = 4
 	robustVillages = 30
 	robustScale    = 50
 )
 
 // TestPatternsRobust re-checks P0–P7 (the report's checks, P6 as the
-// regression across village-years) at the points of a Latin hypercube over
-// the behavioural and reform-effect parameters, and records at how many
-// points each pattern held. A pattern that fails in part of the space is a
-// finding to report, not to tune away: with -update the shares are written
-// to analysis/robustness_gen.go (the report's pattern section and
-// docs/ODD.md show them); without it the test fails when that file is
-// stale.
+// regression across village-years) at every point of the robustness
+// design, and records at how many points each pattern, and each of its
+// comparisons, pointed the claimed way and held clearly, and at how many
+// each reform beat no reform on the composite index. A pattern that fails
+// in part of the space is a finding to report, not to tune away: with
+// -update the shares are written to analysis/robustness_gen.go (the
+// report's pattern section and docs/ODD.md show them); without it the test
+// fails when that file is stale.
 func TestPatternsRobust(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs 400 simulations")
+		t.Skip("runs 2,560 simulations")
 	}
 	params := sim.RobustnessParams()
-	def := sim.Default()
 	var factors []design.Factor
 	for _, p := range params {
-		x := p.Get(&def).(float64)
-		lo, hi := math.Max(p.PlausLo, x*(1-robustSpread)), math.Min(p.PlausHi, x*(1+robustSpread))
-		if x < 0 {
-			lo, hi = math.Max(p.PlausLo, x*(1+robustSpread)), math.Min(p.PlausHi, x*(1-robustSpread))
-		}
-		if !(lo < hi) {
-			continue // a default of 0 has no ±30%
-		}
-		factors = append(factors, design.Factor{Key: p.Key, Min: lo, Max: hi})
+		factors = append(factors, design.Factor{Key: p.Key, Min: p.PlausLo, Max: p.PlausHi})
 	}
 	d, err := design.LHS(factors, robustPoints, patternSeed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	desc := fmt.Sprintf("a %d-point Latin hypercube of ±%.0f%% around the defaults (clipped to the plausible ranges) over %d behavioural and reform-effect parameters; %d replicates of each scenario per point, %d units at 1 agent = %d people, paired differences over the final five years",
-		robustPoints, 100*robustSpread, len(factors), robustReps, robustVillages, robustScale)
-	held := map[string]int{}
-	parts := map[string]map[string]int{}
+	desc := fmt.Sprintf("a %d-point Latin hypercube over the whole plausible range of each of %d parameters through which a reform's effect passes (docs/ODD.md, Assumptions); %d replicates of each scenario per point on the same seeds, %d units at 1 agent = %d people, paired differences over the final five years",
+		robustPoints, len(factors), robustReps, robustVillages, robustScale)
+	brief := fmt.Sprintf("a %d-point Latin hypercube over the plausible ranges of %d parameters", robustPoints, len(factors))
+	type tally struct{ held, right int }
+	pat := map[string]*tally{}
+	parts := map[string]map[string]*tally{}
 	var ids []string
-	var partOrder = map[string][]string{}
+	partOrder := map[string][]string{}
+	names := scenarios.Teaching()
+	reforms := map[string]*tally{}
 	for _, pt := range d.Points {
 		cfgs := teaching(t, robustVillages, robustScale, func(c *sim.Config) {
 			for i, f := range factors {
@@ -414,43 +416,70 @@ func TestPatternsRobust(t *testing.T) {
 				}
 			}
 		})
-		runs := runAll(t, cfgs, scenarios.Teaching(), robustReps)
-		for _, c := range analysis.CheckPatterns(runs, runs.villageYears("baseline"), windowFrom, windowTo, 0.95) {
+		runs := runAll(t, cfgs, names, robustReps)
+		for _, c := range analysis.CheckPatterns(runs, runs.villageYears(analysis.NoReform), windowFrom, windowTo, 0.95) {
 			if c.Skipped != "" {
 				t.Fatalf("point %d: %s skipped: %s", pt.Index, c.ID, c.Skipped)
 			}
-			if parts[c.ID] == nil {
+			if pat[c.ID] == nil {
 				ids = append(ids, c.ID)
-				parts[c.ID] = map[string]int{}
+				pat[c.ID], parts[c.ID] = &tally{}, map[string]*tally{}
 			}
-			if c.Held {
-				held[c.ID]++
-			}
+			right := true
 			for _, p := range c.Parts {
-				if !slices.Contains(partOrder[c.ID], p.Name) {
+				if parts[c.ID][p.Name] == nil {
 					partOrder[c.ID] = append(partOrder[c.ID], p.Name)
+					parts[c.ID][p.Name] = &tally{}
 				}
 				if p.Held {
-					parts[c.ID][p.Name]++
+					parts[c.ID][p.Name].held++
 				}
+				if p.Right {
+					parts[c.ID][p.Name].right++
+				}
+				right = right && p.Right
 			}
-			if !c.Held {
-				t.Logf("point %d: %s does not hold: %s", pt.Index, c.ID, c.Evidence)
+			if c.Held {
+				pat[c.ID].held++
+			}
+			if right {
+				pat[c.ID].right++
+			}
+		}
+		for _, n := range names {
+			if n == analysis.NoReform {
+				continue
+			}
+			if reforms[n] == nil {
+				reforms[n] = &tally{}
+			}
+			w, _ := analysis.Versus(runs, n, analysis.NoReform, sim.CompositeIndex.Name(), windowFrom, windowTo, 0.95)
+			if w.Diff > 0 {
+				reforms[n].right++
+			}
+			if w.Low > 0 {
+				reforms[n].held++
 			}
 		}
 	}
 	var b bytes.Buffer
 	b.WriteString("// Code generated by `go test ./sim -run TestPatternsRobust -update`; DO NOT EDIT.\n\npackage analysis\n\n")
-	brief := fmt.Sprintf("a ±%.0f%% Latin hypercube over %d behavioural and reform-effect parameters", 100*robustSpread, len(factors))
 	fmt.Fprintf(&b, "const (\n\trobustnessDesign = %q\n\trobustnessBrief = %q\n)\n\n", desc, brief)
 	b.WriteString("func robustness() []Robust {\n\treturn []Robust{\n")
 	for _, id := range ids {
-		fmt.Fprintf(&b, "\t\t{ID: %q, Held: %d, Points: %d, Parts: []RobustPart{", id, held[id], len(d.Points))
+		fmt.Fprintf(&b, "\t\t{ID: %q, Held: %d, Right: %d, Points: %d, Parts: []RobustPart{", id, pat[id].held, pat[id].right, len(d.Points))
 		for _, name := range partOrder[id] {
-			fmt.Fprintf(&b, "{%q, %d}, ", name, parts[id][name])
+			fmt.Fprintf(&b, "{%q, %d, %d}, ", name, parts[id][name].held, parts[id][name].right)
 		}
 		b.WriteString("}},\n")
-		t.Logf("%s held at %d of %d points", id, held[id], len(d.Points))
+		t.Logf("%s pointed the claimed way at %d and held clearly at %d of %d points", id, pat[id].right, pat[id].held, len(d.Points))
+	}
+	b.WriteString("\t}\n}\n\nfunc robustReforms() []RobustReform {\n\treturn []RobustReform{\n")
+	for _, n := range names {
+		if x := reforms[n]; x != nil {
+			fmt.Fprintf(&b, "\t\t{%q, %d, %d, %d},\n", n, x.right, x.held, len(d.Points))
+			t.Logf("%s beat no reform on the composite at %d (clearly at %d) of %d points", n, x.right, x.held, len(d.Points))
+		}
 	}
 	b.WriteString("\t}\n}\n")
 	out, err := format.Source(b.Bytes())
@@ -461,4 +490,45 @@ func TestPatternsRobust(t *testing.T) {
 	if len(ids) != 8 || !strings.HasPrefix(ids[0], "P0") {
 		t.Errorf("patterns measured: %v, want P0–P7", ids)
 	}
+}
+
+// TestVersionComparison runs the default comparison as `govsim compare`
+// makes it (the teaching scenarios at their size, 10 replicates, master
+// seed 1, the final five years) and records each reform's paired
+// difference from no reform on the headline metrics in
+// analysis/version_gen.go, which docs/ODD.md's "Changes in version 3"
+// shows beside the same figures of version 2 (analysis/version2.go).
+func TestVersionComparison(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs 50 simulations")
+	}
+	names := scenarios.Teaching()
+	d := runAllSeed(t, teaching(t, 60, 20, nil), names, 10, 1)
+	var b bytes.Buffer
+	b.WriteString("// Code generated by `go test ./sim -run TestVersionComparison -update`; DO NOT EDIT.\n\npackage analysis\n\n")
+	fmt.Fprintf(&b, "const versionModel = %q\n\n", sim.ModelVersion)
+	b.WriteString("func versionNow() []VersionRow {\n\treturn []VersionRow{\n")
+	for _, m := range sim.HeadlineOf(sim.Metrics()) {
+		for _, n := range names {
+			if n == analysis.NoReform {
+				continue
+			}
+			w, _ := analysis.Versus(d, n, analysis.NoReform, m.Name, windowFrom, windowTo, 0.95)
+			fmt.Fprintf(&b, "\t\t{%q, %q, %s, %s, %s},\n", n, m.Name, gofloat(w.Diff), gofloat(w.Low), gofloat(w.High))
+		}
+	}
+	b.WriteString("\t}\n}\n")
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "../analysis/version_gen.go", out)
+}
+
+// gofloat writes x as a Go literal with four significant digits.
+func gofloat(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		panic(fmt.Sprintf("a headline difference of %v", x))
+	}
+	return fmt.Sprintf("%.4g", x)
 }
