@@ -66,9 +66,9 @@ func alone(k sim.KindID) string { return k.Key() }
 func PatternList() []Pattern {
 	cgj, zj, zs := alone(sim.KindCungaiju), alone(sim.KindZhengjing), alone(sim.KindZhengshe)
 	return []Pattern{
-		{"P1", "政经分离 lowers vote buying (committee and board elections together) and the stake of a committee seat; elections stay contested (more than one candidate per seat) and the elected committee is more competent",
+		{"P1", "政经分离 lowers vote buying (committee and board elections together) and the stake of a committee seat; elections stay contested (most committee contests draw more candidates than seats of their own accord, beyond the 差额 rule's minimum), more public-minded people stand, and the elected committee is more competent",
 			[]Comparison{{zj, sim.VoteBuyingTotal.Name(), false, nil}, {zj, sim.CommitteeStake.Name(), false, nil},
-				{zj, sim.CandidatesPerSeat.Name(), true, level(1)}, {zj, sim.CommitteeCompetence.Name(), true, nil}}},
+				{zj, sim.GenuineContestShare.Name(), true, level(0.5)}, {zj, sim.PublicStoodPerSeat.Name(), true, nil}, {zj, sim.CommitteeCompetence.Name(), true, nil}}},
 		{"P2", "政经分离 lowers leakage of collective income and raises dividends per share",
 			[]Comparison{{zj, sim.LeakageShare.Name(), false, nil}, {zj, sim.DividendPerShare.Name(), true, nil}}},
 		{"P3", "政经分离 raises satisfaction and lowers disputes blamed on the committee",

@@ -66,13 +66,13 @@ func TestCheckPatterns(t *testing.T) {
 		"vote_buying_total_rate": -1, "committee_stake": -1, "committee_competence": +1, "leakage_share": -1,
 		"dividend_per_share": +1, "disputes_blamed_committee_per_1000": -1, "satisfaction_local": +1,
 		"satisfaction_migrant": +1, "trust_committee": +1, "satisfaction_gap": -1, "urban_rural_service_gap": -1,
-		"fiscal_spending": +1, "composite_index": +1,
+		"fiscal_spending": +1, "composite_index": +1, "public_stood_per_seat": +1,
 	}
 	val := func(s, m string, r int) float64 {
 		x := 10 + float64(r%3) // replicate noise shared by every scenario
 		switch m {
-		case "candidates_per_seat":
-			return 1.2 + 0.01*float64(r%2)
+		case "genuine_contest_share":
+			return 0.8 + 0.01*float64(r%2)
 		case "disputes_membership_per_1000", "disputes_dividend_per_1000":
 			return 4
 		case "disputes_opened_per_1000":
@@ -120,8 +120,8 @@ func TestCheckPatterns(t *testing.T) {
 			t.Errorf("P4 held with the gap widening: %s", c.Evidence)
 		}
 		for _, p := range c.Parts {
-			if p.Held == (p.Name == "zhengshe satisfaction_gap") {
-				t.Errorf("part %s held = %v", p.Name, p.Held)
+			if p.Held == (p.Name == "zhengshe satisfaction_gap") || p.Right != p.Held {
+				t.Errorf("part %s held = %v, right = %v", p.Name, p.Held, p.Right)
 			}
 		}
 	}

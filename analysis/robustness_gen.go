@@ -3,28 +3,28 @@
 package analysis
 
 const (
-	robustnessDesign = "a 128-point Latin hypercube over the whole plausible range of each of 106 parameters through which a reform's effect passes (docs/ODD.md, Assumptions); 4 replicates of each scenario per point on the same seeds, 30 units at 1 agent = 50 people, paired differences over the final five years"
-	robustnessBrief  = "a 128-point Latin hypercube over the plausible ranges of 106 parameters"
+	robustnessDesign = "a 128-point Latin hypercube over the whole plausible range of each of 115 parameters through which a reform's effect passes (docs/ODD.md, Assumptions); 4 replicates of each scenario per point on the same seeds, 30 units at 1 agent = 50 people, paired differences over the final five years"
+	robustnessBrief  = "a 128-point Latin hypercube over the plausible ranges of 115 parameters"
 )
 
 func robustness() []Robust {
 	return []Robust{
 		{ID: "P0", Held: 121, Right: 123, Points: 128, Parts: []RobustPart{{"membership+dividend share of new disputes", 121, 123}, {"dividend per share in years 4–5", 128, 128}}},
-		{ID: "P1", Held: 127, Right: 128, Points: 128, Parts: []RobustPart{{"zhengjing vote_buying_total_rate", 128, 128}, {"zhengjing committee_stake", 128, 128}, {"zhengjing candidates_per_seat", 128, 128}, {"zhengjing committee_competence", 127, 128}}},
-		{ID: "P2", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"zhengjing leakage_share", 128, 128}, {"zhengjing dividend_per_share", 128, 128}}},
+		{ID: "P1", Held: 0, Right: 1, Points: 128, Parts: []RobustPart{{"zhengjing vote_buying_total_rate", 128, 128}, {"zhengjing committee_stake", 128, 128}, {"zhengjing genuine_contest_share", 0, 1}, {"zhengjing public_stood_per_seat", 127, 128}, {"zhengjing committee_competence", 87, 105}}},
+		{ID: "P2", Held: 127, Right: 128, Points: 128, Parts: []RobustPart{{"zhengjing leakage_share", 128, 128}, {"zhengjing dividend_per_share", 127, 128}}},
 		{ID: "P3", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"zhengjing disputes_blamed_committee_per_1000", 128, 128}, {"zhengjing satisfaction_local", 128, 128}, {"zhengjing satisfaction_migrant", 128, 128}}},
-		{ID: "P4", Held: 48, Right: 66, Points: 128, Parts: []RobustPart{{"zhengshe satisfaction_local", 128, 128}, {"zhengshe satisfaction_migrant", 128, 128}, {"zhengshe trust_committee", 128, 128}, {"zhengshe satisfaction_gap", 48, 66}}},
-		{ID: "P5", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"cungaiju urban_rural_service_gap", 128, 128}, {"cungaiju fiscal_spending", 128, 128}}},
+		{ID: "P4", Held: 9, Right: 15, Points: 128, Parts: []RobustPart{{"zhengshe satisfaction_local", 92, 95}, {"zhengshe satisfaction_migrant", 84, 92}, {"zhengshe trust_committee", 90, 92}, {"zhengshe satisfaction_gap", 22, 28}}},
+		{ID: "P5", Held: 126, Right: 128, Points: 128, Parts: []RobustPart{{"cungaiju urban_rural_service_gap", 126, 128}, {"cungaiju fiscal_spending", 128, 128}}},
 		{ID: "P6", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"threat slope", 128, 128}}},
-		{ID: "P7", Held: 128, Right: 128, Points: 128, Parts: []RobustPart{{"composite vs baseline", 128, 128}, {"fiscal vs baseline", 128, 128}, {"composite vs cungaiju", 128, 128}, {"fiscal vs cungaiju", 128, 128}, {"composite vs zhengjing", 128, 128}, {"fiscal vs zhengjing", 128, 128}, {"composite vs zhengshe", 128, 128}, {"fiscal vs zhengshe", 128, 128}}},
+		{ID: "P7", Held: 115, Right: 117, Points: 128, Parts: []RobustPart{{"composite vs baseline", 128, 128}, {"fiscal vs baseline", 128, 128}, {"composite vs cungaiju", 119, 123}, {"fiscal vs cungaiju", 126, 127}, {"composite vs zhengjing", 116, 118}, {"fiscal vs zhengjing", 128, 128}, {"composite vs zhengshe", 128, 128}, {"fiscal vs zhengshe", 128, 128}}},
 	}
 }
 
 func robustReforms() []RobustReform {
 	return []RobustReform{
-		{"cungaiju", 128, 128, 128},
+		{"cungaiju", 128, 127, 128},
 		{"zhengjing", 128, 128, 128},
-		{"zhengshe", 128, 128, 128},
+		{"zhengshe", 113, 104, 128},
 		{"nanhai", 128, 128, 128},
 	}
 }

@@ -39,7 +39,10 @@ func (m *Model) disputes(v *Village, month int, cn *counts) {
 
 	// Dividend allocation: rules, eligibility and amounts are contested more
 	// where allocation is opaque.
-	n := v.rng.Poisson(float64(cn.members) * k * ds.DividendRate / 12 * opacity)
+	// While distribution rights are being quantified [二(三)1(1)] they are
+	// contested more.
+	quantifying := 1 + v.Mech.Defining*c.Reform.DefinitionDividend
+	n := v.rng.Poisson(float64(cn.members) * k * ds.DividendRate / 12 * opacity * quantifying)
 	for j := 0; j < n; j++ {
 		m.openDispute(v, DisputeDividend, v.randomMember(cn))
 	}

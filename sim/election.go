@@ -13,6 +13,8 @@ type ElectionObs struct {
 	MigrantVoters               float64 // people
 	Candidates, Seats           int
 	PublicCandidates            int     // candidates from the public-minded pool
+	PublicStood                 int     // public-minded candidates who stood of their own accord, before the 差额 fill
+	Genuine                     int     // contests that drew more candidates than seats of their own accord
 	MarginSum                   float64 // sum of winning margins over contests
 	Contests                    int
 	CompetenceSum, IntegritySum float64 // over elected officers
@@ -121,6 +123,8 @@ func (e *ElectionObs) add(o *ElectionObs) {
 	e.MigrantVoters += o.MigrantVoters
 	e.Candidates += o.Candidates
 	e.PublicCandidates += o.PublicCandidates
+	e.PublicStood += o.PublicStood
+	e.Genuine += o.Genuine
 	e.Seats += o.Seats
 	e.MarginSum += o.MarginSum
 	e.Contests += o.Contests
@@ -140,7 +144,13 @@ func (m *Model) electBoard(v *Village, month int) {
 
 // boardContest elects the cooperative board: by member shareholders where
 // the institutions are separate, by the committee's electorate otherwise.
+// A board with nothing at stake (the committee still decides the assets)
+// holds no contest: nobody stands to gain from the seat, so there is no
+// vote to buy and no election to count.
 func (m *Model) boardContest(v *Village, stake float64, month int) {
+	if stake <= 0 {
+		return
+	}
 	var ob ElectionObs
 	elected, reserve := m.contest(v, office{seats: v.Seats, stake: stake, sigma: m.Cfg.Election.BoardServiceShare,
 		lastBuy: v.lastBuyBd, membersOnly: v.Mech.ShareholderVote, board: true}, month, &ob, v.Board, v.boardReserve)
@@ -209,7 +219,10 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into,
 		rent = int(math.Round(float64(rent) * float64(most) / float64(rent+public)))
 		public = most - rent
 	}
-	if rent+public < seats+1 {
+	stood := public
+	if rent+public >= seats+1 {
+		ob.Genuine++ // contested of its own accord, not only by the 差额 rule
+	} else {
 		public = seats + 1 - rent
 	}
 	nc := rent + public
@@ -316,6 +329,7 @@ func (m *Model) contest(v *Village, of office, month int, ob *ElectionObs, into,
 	ob.Contests++
 	ob.Candidates += nc
 	ob.PublicCandidates += public
+	ob.PublicStood += stood
 	ob.Seats += seats
 	ob.Voters += float64(nv) * k
 	ob.Sold += float64(sold) * k

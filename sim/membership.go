@@ -14,9 +14,18 @@ func (m *Model) membership(v *Village, month int, cn *counts) {
 	k := c.District.Scale
 	locals := float64(cn.locals) * k
 
-	claims := v.rng.Poisson(ms.EventRate / 12 * locals)
+	// While shares are being defined and quantified [二(三)1(1)] every
+	// member's status is reviewed: more claims, settled by rule less often;
+	// once shares are fixed, rules settle more.
+	r := &c.Reform
+	rate := ms.EventRate / 12
+	if v.Mech.Defining > 0 && r.DefinitionMonths > 0 {
+		rate += v.Mech.Defining * r.DefinitionClaims / r.DefinitionMonths
+	}
+	clarity := clamp(ms.Clarity-v.Mech.Defining*r.DefinitionClarity+v.Mech.Fixed*r.FixedClarity, 0, 1)
+	claims := v.rng.Poisson(rate * locals)
 	ratio := v.stakeRatio(m, cn)
-	p := (1 - ms.Clarity) * logistic(ms.KM*(ratio-ms.Centre))
+	p := (1 - clarity) * logistic(ms.KM*(ratio-ms.Centre))
 	contested := v.rng.Binomial(claims, p)
 	v.obs.Claims += claims
 	for j := 0; j < contested; j++ {

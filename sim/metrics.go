@@ -200,6 +200,8 @@ func (m *Model) districtValues(month int) []float64 {
 		vals[CommitteeStake] = el.Stake / float64(nElect)
 		vals[StakeLandShare] = nanDiv(el.FrontLand, el.FrontStake)
 		vals[PublicCandidateShare] = nanDiv(float64(el.PublicCandidates), float64(el.Candidates))
+		vals[GenuineContestShare] = nanDiv(float64(el.Genuine), float64(el.Contests))
+		vals[PublicStoodPerSeat] = nanDiv(float64(el.PublicStood), float64(el.Seats))
 		vals[CandidatesPerSeat] = nanDiv(float64(el.Candidates), float64(el.Seats))
 		vals[WinningMargin] = nanDiv(el.MarginSum, float64(el.Contests))
 		vals[CommitteeCompetence] = nanDiv(el.CompetenceSum, float64(el.Officers))

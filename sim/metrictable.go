@@ -69,6 +69,8 @@ const (
 	MigrantAccess
 	AuditRemovals
 	DividendsPaid
+	GenuineContestShare
+	PublicStoodPerSeat
 	NumDistrictMetrics // district metrics end here; village-only metrics follow
 
 	Community MetricID = iota + MetricID(NumKinds) - 2
@@ -344,6 +346,10 @@ var metricTable = [numMetrics]Metric{
 		Doc: "service quality open to migrants: the public supply and the collective's migrant share over demand, capped at 1, times take-up at the unit's mean integration; migrant-weighted mean", Better: HigherIsBetter, Bounded: true},
 	DividendsPaid: {Name: "dividends_paid", Unit: "yuan", Label: "dividends paid", Title: "Dividends paid", LabelZH: "股份分红总额",
 		Doc: "dividends paid to member shareholders this year, all cooperatives", When: DividendMonths},
+	GenuineContestShare: {Name: "genuine_contest_share", Unit: "share of contests", Label: "genuine contests", Title: "Committee elections contested of their own accord", LabelZH: "自发竞争的选举比例",
+		Doc: "committee contests that drew more candidates than seats before the 差额 rule filled the list: contestation the rule does not guarantee", When: ElectionMonths, Better: HigherIsBetter, Bounded: true},
+	PublicStoodPerSeat: {Name: "public_stood_per_seat", Unit: "candidates per seat", Label: "public-minded stood", Title: "Public-minded candidates who stood of their own accord", LabelZH: "自发参选的公益型候选人（每席）",
+		Doc: "public-minded committee candidates per seat who stood of their own accord, before the 差额 rule filled the list", When: ElectionMonths, Better: HigherIsBetter},
 	AuditRemovals: {Name: "audit_removals", Unit: "per 100 units per month", Label: "audit removals", Title: "Managers removed by audits", LabelZH: "审计撤换人数",
 		Doc: "cooperative managers found leaking by the finance supervision centre and removed this month"},
 

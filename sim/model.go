@@ -9,7 +9,7 @@ import (
 // ModelVersion is the version of the model docs/ODD.md describes: 2 made
 // reforms act through named mechanisms; 3 gives each effect the costs and
 // limits the study names, so that it can fail ("Changes in version 3").
-const ModelVersion = "2"
+const ModelVersion = "3"
 
 // Model is one run: a district of villages stepping month by month.
 type Model struct {
@@ -201,6 +201,7 @@ func (m *Model) init(data []VillageData) error {
 		for k := range v.Adopted {
 			v.Adopted[k] = -1
 		}
+		v.definedAt = -1
 		e := &c.Economy
 		v.txAll = e.Transactions * e.TransactionMedian * math.Exp(e.TransactionSpread*e.TransactionSpread/2)
 		v.txPassed = e.Tau0 * v.txAll

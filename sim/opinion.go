@@ -62,7 +62,7 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	set(&kk.penalty, penalty)
 	set(&kk.settleMonths, float32(o.SettleMonths))
 	set(&kk.settled0, float32(o.IntegrationSettled))
-	set(&kk.voice, float32(v.Mech.Voice))
+	set(&kk.voice, float32(m.voice(v, cn)))
 	set(&kk.tension, float32(tension))
 	set(&kk.irate, float32(o.IntegrationRate))
 
@@ -112,6 +112,21 @@ func (m *Model) opinion(v *Village, cn *counts) {
 	ob.Migrants += cn.migrants
 	ob.Locals += cn.locals
 	v.meanIota = safeDiv(ob.SumIota, float64(ob.Migrants))
+}
+
+// voice is the rise in migrants' integration target from a voice in
+// deliberation: under 政社分离 the two councils bring notables and
+// enterprise representatives into community affairs [二(四)1(2)], and
+// migrants have a voice only through whoever of them sits there: in
+// proportion to their share of the seats against their share of
+// residents, at most opinion.voice. No seats, no voice — whatever the
+// reform.
+func (m *Model) voice(v *Village, cn *counts) float64 {
+	if v.Mech.Council <= 0 || cn.migrants == 0 {
+		return 0
+	}
+	share := float64(cn.migrants) / float64(cn.locals+cn.migrants)
+	return m.Cfg.Opinion.Voice * math.Min(1, v.Mech.Council/share)
 }
 
 // below32 is 1 if a < b and 0 otherwise, without a branch.

@@ -200,9 +200,12 @@ func teaching(t testing.TB, villages int, scale float64, set func(*sim.Config)) 
 // TestPatterns checks P0–P7 at the defaults, each as a paired difference
 // from baseline with a 95% interval (analysis.CheckPatterns, the checks
 // the report makes), P6 also as an experiment, and the calibration targets
-// of P0 on the whole district. With -update it writes the results to
-// analysis/calibration_gen.go, which docs/ODD.md renders; without it, it
-// fails when that file is stale.
+// of P0 on the whole district. The calibration must hold; P1–P7 are claims
+// of the study the model may fail to reproduce at its defaults, as in
+// parts of the plausible space (TestPatternsRobust): what they give is
+// recorded and reported, never required. With -update it writes the
+// results to analysis/calibration_gen.go, which docs/ODD.md renders;
+// without it, it fails when that file is stale.
 func TestPatterns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs 90 simulations")
@@ -211,9 +214,12 @@ func TestPatterns(t *testing.T) {
 	checks := analysis.CheckPatterns(d, d.villageYears(analysis.NoReform), windowFrom, windowTo, 0.95)
 	for _, c := range checks {
 		t.Run(c.ID, func(t *testing.T) {
-			t.Logf("%s: %s", c.Claim, c.Evidence)
-			if c.Skipped != "" || !c.Held {
-				t.Errorf("%s does not hold at the defaults: %s %s", c.ID, c.Evidence, c.Skipped)
+			t.Logf("%s: %s (held: %v)", c.Claim, c.Evidence, c.Held)
+			if c.Skipped != "" {
+				t.Errorf("%s was not checked: %s", c.ID, c.Skipped)
+			}
+			if c.ID == "P0" && !c.Held {
+				t.Errorf("the calibration does not hold at the defaults: %s", c.Evidence)
 			}
 		})
 	}

@@ -59,7 +59,8 @@ type Mechanisms struct {
 	Urbanised float64 // how far former villagers are urban residents (identity), [0,1]
 	Insured   float64 // share of locals in urban social insurance
 	Budget    float64 // service budget per resident, yuan/year
-	Public    float64 // share of that budget paid by the district, by residence
+	Public    float64 // share of the budget delivered in the unit that the district pays, by residence
+	Transfer  float64 // share of the budget delivered through the service centre, paid by the district (政社分离)
 
 	BoardApart      bool    // a cooperative board is elected apart from the committee (personnel)
 	CrossHeld       float64 // share of board seats committee members still hold (1 − personnel)
@@ -68,17 +69,20 @@ type Mechanisms struct {
 	Control         float64 // share of assets and compensation the committee still decides (1 − assets)
 	CentreRule      float64 // share of transactions above the threshold that must pass the trading centre (assets)
 	AuditRate       float64 // audits a year of the cooperative's accounts (finance)
-	Funded          float64 // share of committee_funding the district pays (finance)
+	Funded          float64 // how far the committee's budget comes from outside the cooperative (finance)
+	CoopPays        float64 // share of the committee's budget the cooperative must pay once funded from outside (finance)
 	CommitteePublic float64 // share of the committee's service work paid by public money (finance)
 	Sigma           float64 // committee effort on services (functions)
 	Blame           float64 // share of economic disputes blamed on the committee (1 − functions)
+	Defining        float64 // shares are being defined and quantified (assets, for definition_months)
+	Fixed           float64 // shares have been defined (assets, after definition_months)
 
 	AdminLoad  float64 // committee time on pushed-down tasks (政社分离)
 	Centres    float64 // service-centre capacity per community, in centres (政社分离)
 	CentreDist float64 // residents' distance to a centre relative to one centre per community
 	CentreCost float64 // yearly cost of the layout per community, in centres
 	OrgTarget  float64 // social organisations the grant fund pays for (政社分离)
-	Voice      float64 // rise in migrants' integration target from the two councils (政社分离)
+	Council    float64 // migrants' share of the two councils' seats (政社分离)
 }
 
 // Eligible applies the 村改居 rule [二(二)2]: inside the urban planning area
@@ -172,8 +176,17 @@ func (m *Model) settle(v *Village, month int) {
 	}
 	v.strength = str
 	conv, zs := str[KindCungaiju], str[KindZhengshe]
+	// Conversion's costs and standard move gradually [二(二)3 逐步]: from
+	// the month it reached the unit, over cost_shift_years and
+	// standard_years. Units urban at the start were there before any
+	// reform.
+	costShift, standard := conv, conv
 	if v.UrbanAtStart {
-		conv = 1 // residents' committees before any reform
+		conv, costShift, standard = 1, 1, 1 // residents' committees before any reform
+	} else if conv > 0 {
+		since := float64(month - v.Adopted[KindCungaiju])
+		costShift *= progress(since, 12*r.CostShiftYears)
+		standard *= progress(since, 12*r.StandardYears)
 	}
 
 	mech := &v.Mech
@@ -181,14 +194,15 @@ func (m *Model) settle(v *Village, month int) {
 	mech.Urbanised = conv
 	mech.Insured = conv
 	s := &c.Services
-	mech.Budget = s.RuralBudget + conv*(s.UrbanBudget-s.RuralBudget)
-	// Conversion puts the unit on the urban standard, which the district
-	// pays; 政社分离 moves the public tasks the committee ran on collective
-	// money to the service centre [二(四)1(3)], so the district pays for
-	// them too. Either way the budget is spent by residence.
-	mech.Public = s.RuralPublicShare + math.Max(conv, zs)*(1-s.RuralPublicShare)
+	mech.Budget = s.RuralBudget + standard*s.UrbanUplift
+	// The district's share of the costs delivered in the unit rises from
+	// the village's to all of it as conversion's cost shift proceeds; the
+	// budget is spent by residence. 政社分离 moves a share of the services
+	// to the centre, which the district pays [二(四)1(3)].
+	mech.Public = s.RuralPublicShare + costShift*(1-s.RuralPublicShare)
+	mech.Transfer = zs * r.ServiceTransfer
 
-	wasApart := mech.BoardApart
+	wasApart, wasControl := mech.BoardApart, mech.Control
 	mech.BoardApart = sep[SepPersonnel] > 0
 	mech.CrossHeld = 1 - sep[SepPersonnel]
 	mech.ShareholderVote = sep[SepInstitutions] > 0
@@ -196,25 +210,54 @@ func (m *Model) settle(v *Village, month int) {
 	mech.Control = 1 - sep[SepAssets]
 	mech.CentreRule = sep[SepAssets]
 	mech.AuditRate = r.AuditRate * sep[SepFinance]
+	// Separate accounts: the district and the cooperative fund the
+	// committee jointly [二(三)2 共同]; the district's part of its service
+	// work is public, open to every resident.
 	mech.Funded = sep[SepFinance]
-	mech.CommitteePublic = r.CommitteePublic * sep[SepFinance]
-	mech.Sigma = r.SigmaMerged + sep[SepFunctions]*(r.SigmaSeparated-r.SigmaMerged)
+	mech.CoopPays = r.CoopFunding
+	mech.CommitteePublic = (1 - r.CoopFunding) * sep[SepFinance]
+	mech.Sigma = clamp(r.SigmaMerged+sep[SepFunctions]*r.SigmaShift, 0, 1)
 	mech.Blame = 1 - sep[SepFunctions]
+	// Defining and quantifying shares comes with the assets separation
+	// [二(三)1(1)]: a transition of definition_months, then fixed shares.
+	if sep[SepAssets] > 0 && v.definedAt < 0 {
+		v.definedAt = month
+	}
+	mech.Defining, mech.Fixed = 0, 0
+	if sep[SepAssets] > 0 {
+		if float64(month-v.definedAt) < r.DefinitionMonths {
+			mech.Defining = sep[SepAssets]
+		} else {
+			mech.Fixed = sep[SepAssets]
+		}
+	}
 
-	mech.AdminLoad = s.AdminLoad + zs*(r.AdminLoadAfter-s.AdminLoad)
+	mech.AdminLoad = s.AdminLoad * (1 - zs*r.AdminMoved)
 	centres, dist, cost := centreLayout(r)
 	mech.Centres = zs * centres
 	mech.CentreDist = dist
 	mech.CentreCost = zs * cost
 	mech.OrgTarget = zs * r.OrgGrant / r.OrgCost
-	mech.Voice = zs * c.Opinion.Voice
+	mech.Council = zs * r.CouncilMigrants
 
 	switch {
-	case mech.BoardApart && !wasApart:
-		m.electBoard(v, month) // the separate board is elected at once
+	case mech.BoardApart && (!wasApart || wasControl == 1 && mech.Control < 1):
+		// The separate board is elected at once, and again once it has a
+		// stake to contest (the assets reaching a unit whose board has
+		// none): a board with nothing at stake holds no contest.
+		m.electBoard(v, month)
 	case !mech.BoardApart && wasApart:
 		v.Board, v.boardReserve = v.Board[:0], v.boardReserve[:0] // reversed: committee members hold the posts again
 	}
+}
+
+// progress is how far a change that takes span months has come after
+// since months: linearly from 0 to 1 (at once when span is 0).
+func progress(since, span float64) float64 {
+	if span <= 0 {
+		return 1
+	}
+	return math.Min(1, math.Max(0, since+1)/span)
 }
 
 // centreLayout gives the service-centre capacity per community (in

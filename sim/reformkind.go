@@ -100,7 +100,7 @@ func reformKinds() [NumKinds]ReformKind {
 			Flag: KindMetric{Name: "zhengshe", Unit: "0 or 1", Label: "政社分离", Title: "Under 政社分离", LabelZH: "已政社分离",
 				Doc: "1 if 政社分离 has reached the unit"},
 			Arrives: "政社分离 reaches %d villages (%d of %d units so far)", ArrivesZH: "政社分离推行至%d个村（累计%d/%d）",
-			Mechanisms: []string{"AdminLoad", "CentreCost", "Centres", "OrgTarget", "Public", "Voice"},
+			Mechanisms: []string{"AdminLoad", "CentreCost", "Centres", "Council", "OrgTarget", "Transfer"},
 		},
 	}
 }

@@ -29,12 +29,12 @@ func (m *Model) fiscal(v *Village, month int) float64 {
 	r := &c.Reform
 	k := c.District.Scale
 	mech := &v.Mech
-	y := v.residentsPeople(k) * mech.Budget * mech.Public
+	y := v.residentsPeople(k) * mech.Budget * (mech.Public*(1-mech.Transfer) + mech.Transfer)
 	if v.Under(KindCungaiju) && month-v.Adopted[KindCungaiju] < r.SubsidyYears*12 {
 		y += r.Subsidy * v.Strength(KindCungaiju)
 	}
 	y += float64(v.obs.Locals) * k * c.Finance.InsurancePerPerson * mech.Insured
-	y += r.CommitteeFunding * mech.Funded
+	y += r.CommitteeFunding * mech.Funded * (1 - mech.CoopPays) // the cooperative pays the rest [二(三)2 共同]
 	y += r.SupervisionCost * (mech.CentreRule + mech.Funded) / 2
 	y += r.CentreCost*mech.CentreCost + r.OrgGrant*v.Strength(KindZhengshe)
 	return y / 12

@@ -64,10 +64,13 @@ type Village struct {
 	// Reform state: the month each reform kind first reached this unit
 	// (−1 if never), the month each schedule entry reached it, each kind's
 	// strength in force, and the mechanisms they set (phase 1).
-	Adopted  [NumKinds]int
-	reached  []int32
-	strength [NumKinds]float64
-	Mech     Mechanisms
+	Adopted [NumKinds]int
+	reached []int32
+	// definedAt is the month the assets separation first reached the unit,
+	// when shares began to be defined (−1 if never).
+	definedAt int
+	strength  [NumKinds]float64
+	Mech      Mechanisms
 
 	Tau                float64 // value share of transactions through the trading centre
 	txAll, txPassed    float64 // transaction values, exponentially weighted (τ = passed/all)
