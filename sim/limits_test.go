@@ -144,7 +144,7 @@ func (o *seriesObs) District(month int, v []float64) error {
 	return nil
 }
 func (o *seriesObs) Village(month, id int, v []float64) error { return nil }
-func (o *seriesObs) at(month int, id MetricID) float64      { return o.rows[month][id] }
+func (o *seriesObs) at(month int, id MetricID) float64        { return o.rows[month][id] }
 
 // TestBoardWithoutStake: a cooperative board with nothing at stake — the
 // personnel separation without the assets one, as 村改居 brings it — holds

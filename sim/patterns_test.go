@@ -71,7 +71,9 @@ func (c *collector) Village(month, id int, v []float64) error {
 	return nil
 }
 
-func simulate(t testing.TB, cfg sim.Config, rep int) *run { return simulateSeed(t, cfg, patternSeed, rep) }
+func simulate(t testing.TB, cfg sim.Config, rep int) *run {
+	return simulateSeed(t, cfg, patternSeed, rep)
+}
 
 func simulateSeed(t testing.TB, cfg sim.Config, seed uint64, rep int) *run {
 	m, err := sim.New(cfg, seed, rep, nil)
