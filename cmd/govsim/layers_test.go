@@ -64,9 +64,10 @@ func TestLayers(t *testing.T) {
 	imports := projectImports(t)
 	allowed := map[string][]string{
 		"sim":               {},
-		"sim/experiment":    {"sim"},
+		"sim/experiment":    {"sim", "sim/badinput"},
 		"sim/table":         {"sim", "scenarios/design", "sim/version"},
 		"sim/version":       {},
+		"sim/badinput":      {},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
 		"output/chart":      {},
@@ -101,7 +102,7 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
-	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version"} {
+	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version", "sim/badinput"} {
 		if _, ok := imports[pkg]; !ok {
 			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
 		}

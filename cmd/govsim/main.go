@@ -16,18 +16,12 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/cmd/internal/proc"
+	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/version"
 )
 
 // usagef is bad input on the command line: exit status 2.
-func usagef(format string, a ...any) error { return badInput{fmt.Errorf(format, a...)} }
-
-// badInput marks an error as bad input (exit status 2) without changing its
-// message.
-type badInput struct{ error }
-
-func (badInput) BadInput() bool  { return true }
-func (b badInput) Unwrap() error { return b.error }
+func usagef(format string, a ...any) error { return badinput.Errorf(format, a...) }
 
 // interrupted reports a clean stop after Ctrl-C, with what was kept.
 type interrupted struct{ msg string }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/experiment"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -35,7 +36,7 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 	}
 	kind, err := table.ManifestKind(path)
 	if err != nil {
-		return badInput{err}
+		return badinput.Wrap(err)
 	}
 	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress,
 		want: table.Want{Kind: table.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force}}
@@ -101,7 +102,7 @@ func (r *rerun) runs(ctx context.Context) error {
 func (r *rerun) sweep(ctx context.Context) error {
 	sm, err := table.ReadSweepManifest(r.path)
 	if err != nil {
-		return badInput{err}
+		return badinput.Wrap(err)
 	}
 	spec, scs, params, warnings, err := scenarios.SweepReproduction(r.path, &sm, r.e.build.Version)
 	if err != nil {

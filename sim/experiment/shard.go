@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/govsim/govsim/sim/badinput"
 )
 
 // Shard is the share of an experiment one process runs: the runs whose id
@@ -32,16 +34,9 @@ func (s Shard) Runs(n int) int {
 // MaxShards bounds the shard count.
 const MaxShards = 100000
 
-// InputError is bad input from the command line or the environment (a
-// shard that cannot be), exit status 2.
-type InputError struct{ Msg string }
-
-func (e *InputError) Error() string { return e.Msg }
-
-// BadInput marks the error as bad input for the command line.
-func (e *InputError) BadInput() bool { return true }
-
-func inputf(format string, a ...any) error { return &InputError{fmt.Sprintf(format, a...)} }
+// inputf is a shard that cannot be: bad input from the command line or
+// the environment.
+func inputf(format string, a ...any) error { return badinput.Errorf(format, a...) }
 
 // resolveShard reads the shard from -shard, or from a Slurm job array or a
 // Kubernetes Indexed Job; with none of them the sweep runs whole. The
