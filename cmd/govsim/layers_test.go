@@ -65,9 +65,10 @@ func TestLayers(t *testing.T) {
 	allowed := map[string][]string{
 		"sim":               {},
 		"sim/experiment":    {"sim", "sim/badinput"},
-		"sim/table":         {"sim", "scenarios/design", "sim/version"},
+		"sim/table":         {"sim", "scenarios/design", "sim/version", "sim/shard"},
 		"sim/version":       {},
 		"sim/badinput":      {},
+		"sim/shard":         {"sim/badinput"},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
 		"output/chart":      {},
@@ -102,7 +103,7 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
-	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version", "sim/badinput"} {
+	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version", "sim/badinput", "sim/shard"} {
 		if _, ok := imports[pkg]; !ok {
 			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
 		}

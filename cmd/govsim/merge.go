@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -39,7 +40,7 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 	end := time.Now()
 	total := dst.File.Runs
 	man := table.SweepManifest{Govsim: e.build.Version, Go: runtime.Version(), Build: e.build, Command: e.args, SweepID: dst.File.ID,
-		Shard: table.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: f.format, Workers: 0,
+		Shard: shard.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: f.format, Workers: 0,
 		Start: start.UTC(), End: end.UTC(), WallSeconds: end.Sub(start).Seconds(),
 		RunsTotal: total, RunsShard: total, RunsDone: total, Complete: true, Files: files.Names(), Rows: files.Rows(),
 		RunSeeds: scenarios.RunSeedsNote(&dst.File.Spec), Sweep: dst.File.Spec}

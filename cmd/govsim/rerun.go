@@ -117,11 +117,11 @@ func (r *rerun) sweep(ctx context.Context) error {
 		return err
 	}
 	defer dir.Close()
-	shard := sm.Shard
-	if shard.Count > 1 {
-		shard.From = "the manifest"
+	sh := sm.Shard
+	if sh.Count > 1 {
+		sh.From = "the manifest"
 	}
-	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(scs), params: params, shard: experiment.Shard(shard),
+	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(scs), params: params, shard: sh,
 		workers: r.workers, format: sm.Format, progress: r.progress}
 	if err := x.run(ctx); err != nil {
 		return err
@@ -134,5 +134,5 @@ func (r *rerun) sweep(ctx context.Context) error {
 		}
 		names = append(names, more...)
 	}
-	return table.CompareDirs(r.e.stdout, r.orig, r.out, names, dir.PartNames(shard))
+	return table.CompareDirs(r.e.stdout, r.orig, r.out, names, dir.PartNames(sh))
 }

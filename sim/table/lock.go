@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
 // Writers of one output directory exclude each other with advisory locks
@@ -57,7 +59,7 @@ func (l *dirLock) unlock() {
 // lockDir locks dir for a writer: exclusively, or, for shard s of a
 // shared sweep (s.Count > 1), the directory shared and the shard
 // exclusively. who describes the writer for others' messages.
-func lockDir(dir string, s Shard, who string) (*dirLock, error) {
+func lockDir(dir string, s shard.Shard, who string) (*dirLock, error) {
 	l := &dirLock{}
 	if s.Count <= 1 {
 		if err := l.take(filepath.Join(dir, lockName), true, who); err != nil {

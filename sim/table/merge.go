@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
 // Merge joins the directories of a sweep's shards into out (one of them,
@@ -202,7 +204,7 @@ func mergeProblems(srcs []*SweepDir, total int, missing, dups []int, dupIn map[i
 			sort.Ints(shards)
 			var parts []string
 			for _, s := range shards {
-				parts = append(parts, fmt.Sprintf("shard %d/%d (%d of %d runs)", s, n, byShard[s], Shard{Index: s, Count: n}.Runs(total)))
+				parts = append(parts, fmt.Sprintf("shard %d/%d (%d of %d runs)", s, n, byShard[s], shard.Shard{Index: s, Count: n}.Runs(total)))
 			}
 			msg += " — unfinished or not given: " + strings.Join(parts, ", ")
 		}

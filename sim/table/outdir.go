@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
 // An output directory is owned: govsim writes only into a new or empty
@@ -76,7 +78,7 @@ type Want struct {
 	Resume bool
 	// Shard of a sweep: with Count > 1 the directory is shared with the
 	// other shards.
-	Shard Shard
+	Shard shard.Shard
 	// Differ says how a directory holding the same kind but other settings
 	// differs, for the message; nil for none.
 	Differ func(dir string) string
@@ -130,7 +132,7 @@ func Claim(dir string, w Want) (*Out, error) {
 	if w.Shard.Count > 1 {
 		// Alone for a moment? Then nothing else writes and what killed
 		// writers left can go, before the other shards may start.
-		if l, err := lockDir(real, Shard{}, note); err == nil {
+		if l, err := lockDir(real, shard.Shard{}, note); err == nil {
 			o.lock = l
 			err = o.clean()
 			l.unlock()
@@ -145,7 +147,7 @@ func Claim(dir string, w Want) (*Out, error) {
 			return nil, err
 		}
 	} else {
-		if o.lock, err = lockDir(real, Shard{}, note); err != nil {
+		if o.lock, err = lockDir(real, shard.Shard{}, note); err != nil {
 			return nil, err
 		}
 		if err := o.clean(); err != nil {
@@ -256,7 +258,7 @@ func (o *Out) stage() error {
 		os.RemoveAll(dir)
 		return err
 	}
-	if o.build, err = lockDir(dir, Shard{}, writerNote(o.want.Command)); err != nil {
+	if o.build, err = lockDir(dir, shard.Shard{}, writerNote(o.want.Command)); err != nil {
 		os.RemoveAll(dir)
 		return err
 	}
@@ -530,7 +532,7 @@ func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (
 	if err := check(); err != nil {
 		return nil, err
 	}
-	if o.lock, err = lockDir(real, Shard{}, writerNote(command)); err != nil {
+	if o.lock, err = lockDir(real, shard.Shard{}, writerNote(command)); err != nil {
 		return nil, err
 	}
 	if err := check(); err != nil {

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
 func writeTest(t *testing.T, path, text string) {
@@ -172,7 +174,7 @@ func TestClaimExcludesAndCleans(t *testing.T) {
 	writeTest(t, filepath.Join(dead, lockName), "pid 1\n")
 	writeTest(t, filepath.Join(dead, "a.csv"), "half")
 	live := filepath.Join(parent, ".out"+stagingInfix+"live")
-	l, err := lockDir(mkdir(t, live), Shard{}, "live")
+	l, err := lockDir(mkdir(t, live), shard.Shard{}, "live")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +295,7 @@ func TestShardsStartTogether(t *testing.T) {
 	for i := 0; i < n; i++ {
 		go func() {
 			<-start
-			d, err := CreateSweepDir(dir, f, Want{Shard: Shard{Index: i, Count: n}})
+			d, err := CreateSweepDir(dir, f, Want{Shard: shard.Shard{Index: i, Count: n}})
 			if err == nil {
 				time.Sleep(20 * time.Millisecond) // at work
 				d.Close()
@@ -316,7 +318,7 @@ func TestMergeInPlace(t *testing.T) {
 	f := NewSweepFile(s)
 	dir := filepath.Join(t.TempDir(), "shared")
 	for i := 0; i < 2; i++ {
-		d, err := CreateSweepDir(dir, f, Want{Shard: Shard{Index: i, Count: 2}})
+		d, err := CreateSweepDir(dir, f, Want{Shard: shard.Shard{Index: i, Count: 2}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -325,7 +327,7 @@ func TestMergeInPlace(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := WriteSweepManifest(d.Dir, &SweepManifest{Shard: Shard{Index: i, Count: 2}, Sweep: s}, ManifestName(Shard{Index: i, Count: 2})); err != nil {
+		if err := WriteSweepManifest(d.Dir, &SweepManifest{Shard: shard.Shard{Index: i, Count: 2}, Sweep: s}, ManifestName(shard.Shard{Index: i, Count: 2})); err != nil {
 			t.Fatal(err)
 		}
 		d.Close()
@@ -334,7 +336,7 @@ func TestMergeInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := dst.Commit(&SweepManifest{Shard: Shard{Count: 1}, Sweep: s}); err != nil {
+	if err := dst.Commit(&SweepManifest{Shard: shard.Shard{Count: 1}, Sweep: s}); err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range append(files.Names(), "manifest.json", "manifest-shard-0-of-2.json", "manifest-shard-1-of-2.json", "sweep.json", "parts/11.part") {

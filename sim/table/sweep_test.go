@@ -11,6 +11,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/testkit"
 )
 
@@ -177,7 +178,7 @@ func TestScan(t *testing.T) {
 	}
 	d.Close()
 	// Shard 1/2 claims the directory while shard 0/2 is at work.
-	other, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 0, Count: 2}})
+	other, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: shard.Shard{Index: 0, Count: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +187,7 @@ func TestScan(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}})
+	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: shard.Shard{Index: 1, Count: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,12 +214,12 @@ func TestScan(t *testing.T) {
 	}
 	exist("beside another shard", map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": true, "notes.txt": true})
 	// The same shard twice is refused.
-	if _, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}}); err == nil || !strings.Contains(err.Error(), "being written by another govsim (pid") {
+	if _, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: shard.Shard{Index: 1, Count: 2}}); err == nil || !strings.Contains(err.Error(), "being written by another govsim (pid") {
 		t.Errorf("the same shard twice: %v", err)
 	}
 	other.Close()
 	d.Close()
-	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}})
+	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: shard.Shard{Index: 1, Count: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,22 +360,17 @@ func TestAssembleDeterministic(t *testing.T) {
 	}
 }
 
-func TestShard(t *testing.T) {
-	total := 0
-	for i := 0; i < 3; i++ {
-		s := Shard{Index: i, Count: 3}
-		n := 0
-		for id := 0; id < 10; id++ {
-			if s.Mine(id) {
-				n++
-			}
+func TestManifestName(t *testing.T) {
+	for _, tc := range []struct {
+		s    shard.Shard
+		want string
+	}{
+		{shard.Shard{}, "manifest.json"},
+		{shard.Shard{Index: 0, Count: 1}, "manifest.json"},
+		{shard.Shard{Index: 1, Count: 4}, "manifest-shard-1-of-4.json"},
+	} {
+		if got := ManifestName(tc.s); got != tc.want {
+			t.Errorf("ManifestName(%+v) = %s, want %s", tc.s, got, tc.want)
 		}
-		if n != s.Runs(10) {
-			t.Fatalf("shard %d: %d runs, Runs says %d", i, n, s.Runs(10))
-		}
-		total += n
-	}
-	if total != 10 || !(Shard{Count: 1}).Mine(5) || ManifestName(Shard{Index: 1, Count: 4}) != "manifest-shard-1-of-4.json" {
-		t.Fatal("shards do not cover the runs once")
 	}
 }

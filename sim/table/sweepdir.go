@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
 // DirError is an output directory that cannot take a sweep: it holds
@@ -320,7 +322,7 @@ func FormatIDs(ids []int, limit int) string {
 }
 
 // PartNames are the names, relative to the directory, of a shard's parts.
-func (d *SweepDir) PartNames(s Shard) []string {
+func (d *SweepDir) PartNames(s shard.Shard) []string {
 	var out []string
 	for id := 0; id < d.File.Runs; id++ {
 		if s.Mine(id) {
@@ -348,7 +350,7 @@ func (d *SweepDir) AssembleLike(orig, format string) ([]string, error) {
 // damaged part is removed, to run again, and named in removed): the runs
 // done, how many runs the shard has, and how many of them were done
 // before.
-func (d *SweepDir) Resume(s Shard) (done []bool, removed []string, shardRuns, before int, err error) {
+func (d *SweepDir) Resume(s shard.Shard) (done []bool, removed []string, shardRuns, before int, err error) {
 	done, removed, err = d.Scan(s.Mine)
 	if err != nil {
 		return nil, nil, 0, 0, err

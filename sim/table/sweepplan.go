@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"github.com/govsim/govsim/scenarios/design"
+	"github.com/govsim/govsim/sim/shard"
 )
 
 // Plan describes what the sweep would run into out, and the shard's part
 // (govsim sweep -dry-run).
-func (spec *SweepSpec) Plan(w io.Writer, shard Shard, out string) {
+func (spec *SweepSpec) Plan(w io.Writer, sh shard.Shard, out string) {
 	var names []string
 	for _, sc := range spec.Scenarios {
 		names = append(names, sc.Name)
@@ -43,8 +44,8 @@ func (spec *SweepSpec) Plan(w io.Writer, shard Shard, out string) {
 		seeds += fmt.Sprintf(", design seed %d", spec.DesignSeed)
 	}
 	fmt.Fprintf(w, "%s; results over the final %d months\n", seeds, spec.Window)
-	if shard.Count > 1 {
-		fmt.Fprintf(w, "shard %d/%d (from %s): %d runs\n", shard.Index, shard.Count, shard.From, shard.Runs(spec.Runs()))
+	if sh.Count > 1 {
+		fmt.Fprintf(w, "shard %d/%d (from %s): %d runs\n", sh.Index, sh.Count, sh.From, sh.Runs(spec.Runs()))
 	}
 	fmt.Fprintf(w, "output: %s (sweep %s)\n", out, NewSweepFile(*spec).ID[:12])
 }
