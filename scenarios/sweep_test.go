@@ -28,7 +28,7 @@ func TestSweepExamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
-		if sw.Design != kind {
+		if string(sw.Design) != kind {
 			t.Errorf("%s: design %q", kind, sw.Design)
 		}
 		p, err := sw.Build()

@@ -39,7 +39,7 @@ const designSalt = 0xd1b54a32d192ed03
 func DesignSeed(master uint64) uint64 { return sim.Mix(master ^ designSalt) }
 
 // samplesMeaning says what samples counts for each design.
-func samplesMeaning(kind string, k int) string {
+func samplesMeaning(kind design.Kind, k int) string {
 	switch kind {
 	case design.KindLHS:
 		return "the number of points"
@@ -62,18 +62,16 @@ func (s *Sweep) Build() (*Plan, error) {
 		return &InputError{File: s.File, Line: s.lines.line(path), Key: path, Msg: fmt.Sprintf(format, a...)}
 	}
 	k := len(s.Factors)
-	switch s.Design {
-	case design.KindLHS, design.KindMorris, design.KindSaltelli:
+	switch {
+	case s.Design.Sampled():
 		if s.Samples == 0 {
 			return nil, fail("samples", "missing; design = %q needs samples = N: %s", s.Design, samplesMeaning(s.Design, k))
 		}
 		if s.Design == design.KindSaltelli && s.Samples < 2 {
 			return nil, fail("samples", "%d: Saltelli needs N >= 2 base rows to estimate variances (%s)", s.Samples, samplesMeaning(s.Design, k))
 		}
-	default:
-		if s.Samples != 0 {
-			return nil, fail("samples", "design = %q takes no samples", s.Design)
-		}
+	case s.Samples != 0:
+		return nil, fail("samples", "design = %q takes no samples", s.Design)
 	}
 	for i := range s.Scenarios {
 		if s.Months > 0 {
@@ -280,12 +278,11 @@ func describePoint(fs []design.Factor, values []float64) string {
 func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 	sw, d := p.Sweep, p.Design
 	spec := table.SweepSpec{
-		Govsim: version, Name: sw.Name, Description: sw.Description, Design: sw.Design,
+		Govsim: version, Name: sw.Name, Description: sw.Description, Design: string(sw.Design),
 		Groups: d.Groups, Replicates: sw.Replicates, Seed: sw.Seed, DesignSeed: p.DesignSeed,
 		Seeds: sw.Seeds, Window: sw.Window, Monthly: monthly, Metrics: sim.DistrictMetrics(),
 	}
-	switch sw.Design {
-	case design.KindLHS, design.KindMorris, design.KindSaltelli:
+	if sw.Design.Sampled() {
 		spec.Samples = sw.Samples
 	}
 	for i, fa := range d.Factors {

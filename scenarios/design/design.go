@@ -21,14 +21,29 @@ const (
 	DistInt        = "int"
 )
 
+// Kind is a kind of design, as a sweep file names it (design = "lhs").
+type Kind string
+
 // Design kinds, as stored in Design.Kind.
 const (
-	KindGrid     = "grid"
-	KindLHS      = "lhs"
-	KindMorris   = "morris"
-	KindSaltelli = "saltelli"
-	KindCSV      = "csv"
+	KindGrid     Kind = "grid"
+	KindLHS      Kind = "lhs"
+	KindMorris   Kind = "morris"
+	KindSaltelli Kind = "saltelli"
+	KindCSV      Kind = "csv"
 )
+
+// Sampled reports whether the design samples factor ranges at random (LHS,
+// Morris, Saltelli): it takes a sample size and a seed of its own, and no
+// lists of values. A grid and a CSV design are fixed by their levels or
+// their file.
+func (k Kind) Sampled() bool {
+	switch k {
+	case KindLHS, KindMorris, KindSaltelli:
+		return true
+	}
+	return false
+}
 
 const (
 	defaultGridLevels   = 5
@@ -59,7 +74,7 @@ type Point struct {
 
 // Design is a list of points over a list of factors.
 type Design struct {
-	Kind    string   // KindGrid, KindLHS, KindMorris, KindSaltelli or KindCSV
+	Kind    Kind     // KindGrid, KindLHS, KindMorris, KindSaltelli or KindCSV
 	Factors []Factor // copies of the input factors, with defaults filled in (Dist, and Levels for grid and morris)
 	Points  []Point
 	Groups  int // morris: number of trajectories r; saltelli: number of base rows N; otherwise 0
@@ -76,7 +91,7 @@ func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 // validateFactors checks the factors shared rules and returns deep copies
 // with Dist resolved. allowLists says whether list factors are accepted;
 // design names the design for messages.
-func validateFactors(design string, fs []Factor, allowLists bool) ([]Factor, error) {
+func validateFactors(design Kind, fs []Factor, allowLists bool) ([]Factor, error) {
 	if len(fs) == 0 {
 		return nil, fmt.Errorf("%s: no factors given", design)
 	}
@@ -173,7 +188,7 @@ func validateFactor(f Factor, allowLists bool) (Factor, error) {
 
 // checkRuns rejects designs with more than MaxRuns points. Arguments are
 // multiplied with overflow checks.
-func checkRuns(design string, factors ...int) (int, error) {
+func checkRuns(design Kind, factors ...int) (int, error) {
 	n := 1
 	for _, m := range factors {
 		if m < 0 || (m > 0 && n > MaxRuns/m) {

@@ -31,7 +31,7 @@ func (spec *SweepSpec) Plan(w io.Writer, sh shard.Shard, out string) {
 			fmt.Fprintf(w, "  %-32s %s in [%g, %g]%s\n", fa.Key, fa.Dist, fa.Min, fa.Max, levels)
 		}
 	}
-	switch spec.Design {
+	switch design.Kind(spec.Design) {
 	case design.KindMorris:
 		fmt.Fprintf(w, "morris: %d trajectories of %d points, %d levels\n", spec.Groups, len(spec.Factors)+1, spec.Levels)
 	case design.KindSaltelli:
@@ -40,7 +40,7 @@ func (spec *SweepSpec) Plan(w io.Writer, sh shard.Shard, out string) {
 	fmt.Fprintf(w, "scenarios: %s\n", strings.Join(names, ", "))
 	fmt.Fprintf(w, "runs: %d points × %d scenarios × %d replicates = %d\n", len(spec.Points), len(spec.Scenarios), spec.Replicates, spec.Runs())
 	seeds := fmt.Sprintf("seeds: master %d (%s)", spec.Seed, spec.Seeds)
-	if spec.Design == design.KindLHS || spec.Design == design.KindMorris || spec.Design == design.KindSaltelli {
+	if design.Kind(spec.Design).Sampled() {
 		seeds += fmt.Sprintf(", design seed %d", spec.DesignSeed)
 	}
 	fmt.Fprintf(w, "%s; results over the final %d months\n", seeds, spec.Window)
