@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/govsim/govsim/scenarios/design"
@@ -51,9 +50,6 @@ func samplesMeaning(kind design.Kind, k int) string {
 	return ""
 }
 
-// factorInMsg finds the factor a design error names (`factor "KEY"`).
-var factorInMsg = regexp.MustCompile(`factor "([^"]+)"`)
-
 // Build makes the design points (after any flag overrides of Samples,
 // Seed, Months, Window) and checks every point in every scenario, so that a
 // bad point is reported before any run starts.
@@ -92,12 +88,9 @@ func (s *Sweep) Build() (*Plan, error) {
 			return nil, ie
 		}
 		path := "design"
-		if m := factorInMsg.FindStringSubmatch(err.Error()); m != nil {
-			for i, f := range s.Factors {
-				if f.Key == m[1] {
-					path = s.factorAt[i]
-				}
-			}
+		var fe *design.FactorError
+		if errors.As(err, &fe) && fe.Index < len(s.factorAt) {
+			path = s.factorAt[fe.Index] // the design was given s.Factors
 		}
 		return nil, fail(path, "%v", err)
 	}

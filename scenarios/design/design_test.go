@@ -1,6 +1,7 @@
 package design
 
 import (
+	"errors"
 	"math"
 	"reflect"
 	"strings"
@@ -74,6 +75,11 @@ func TestValidationErrors(t *testing.T) {
 					if !strings.Contains(msg, w) {
 						t.Errorf("error %q does not mention %q", msg, w)
 					}
+				}
+				// The error says which factor, for a caller to point at it.
+				var fe *FactorError
+				if !errors.As(err, &fe) || fe.Index != 1 || fe.Key != "bad.key" || string(fe.Design) != dn {
+					t.Errorf("error %q: FactorError %+v, want design %s, factor 1, bad.key", msg, fe, dn)
 				}
 			})
 		}

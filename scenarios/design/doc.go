@@ -36,8 +36,8 @@
 // All functions are pure. Randomness comes only from a generator built from
 // the seed argument (golang.org/x/exp/rand PCG), so the same inputs always
 // give the same design. Invalid input yields an error naming the factor key
-// and the allowed values; nothing panics. A design's size is bounded by
-// [MaxRuns].
+// and the allowed values — a [FactorError], saying which factor, when one
+// is at fault; nothing panics. A design's size is bounded by [MaxRuns].
 //
 // It imports no package of the project.
 package design
