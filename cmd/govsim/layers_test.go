@@ -65,7 +65,7 @@ func TestLayers(t *testing.T) {
 	allowed := map[string][]string{
 		"sim":               {},
 		"sim/experiment":    {"sim", "sim/badinput"},
-		"sim/table":         {"sim", "scenarios/design", "sim/version", "sim/shard"},
+		"sim/table":         {"sim", "sim/version", "sim/shard"},
 		"sim/version":       {},
 		"sim/badinput":      {},
 		"sim/shard":         {"sim/badinput"},

@@ -80,7 +80,7 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	}
 	file := table.NewSweepFile(plan.Spec(e.build.Version, *monthly))
 	if *dryRun {
-		file.Spec.Plan(e.stdout, sh, f.out)
+		scenarios.WritePlan(e.stdout, &file, sh, f.out)
 		return nil
 	}
 	dir, err := table.CreateSweepDir(f.out, file, table.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: sh})

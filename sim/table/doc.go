@@ -6,7 +6,7 @@
 // binary parts, resume scans, merges). Every file is written under a
 // temporary name and renamed into place when complete.
 //
-// It imports only sim (for the metric and parameter tables),
-// scenarios/design (for the names of designs), sim/version and sim/shard:
-// it knows the shape of rows, not the model's insides, and runs nothing.
+// It imports only sim (for the metric and parameter tables), sim/version
+// and sim/shard: it knows the shape of rows, not the model's insides, nor
+// how designs are made, and runs nothing.
 package table

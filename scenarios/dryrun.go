@@ -1,4 +1,4 @@
-package table
+package scenarios
 
 import (
 	"fmt"
@@ -7,11 +7,13 @@ import (
 
 	"github.com/govsim/govsim/scenarios/design"
 	"github.com/govsim/govsim/sim/shard"
+	"github.com/govsim/govsim/sim/table"
 )
 
-// Plan describes what the sweep would run into out, and the shard's part
-// (govsim sweep -dry-run).
-func (spec *SweepSpec) Plan(w io.Writer, sh shard.Shard, out string) {
+// WritePlan describes what the sweep f would run into out, and the shard's
+// part (govsim sweep -dry-run).
+func WritePlan(w io.Writer, f *table.SweepFile, sh shard.Shard, out string) {
+	spec := &f.Spec
 	var names []string
 	for _, sc := range spec.Scenarios {
 		names = append(names, sc.Name)
@@ -47,5 +49,5 @@ func (spec *SweepSpec) Plan(w io.Writer, sh shard.Shard, out string) {
 	if sh.Count > 1 {
 		fmt.Fprintf(w, "shard %d/%d (from %s): %d runs\n", sh.Index, sh.Count, sh.From, sh.Runs(spec.Runs()))
 	}
-	fmt.Fprintf(w, "output: %s (sweep %s)\n", out, NewSweepFile(*spec).ID[:12])
+	fmt.Fprintf(w, "output: %s (sweep %s)\n", out, f.ID[:12])
 }
