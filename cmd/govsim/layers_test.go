@@ -69,6 +69,7 @@ func TestLayers(t *testing.T) {
 		"sim/version":       {},
 		"sim/badinput":      {},
 		"sim/shard":         {"sim/badinput"},
+		"sim/outdir":        {"sim/table", "sim/shard"},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
 		"output/chart":      {},
@@ -103,7 +104,7 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
-	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version", "sim/badinput", "sim/shard"} {
+	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version", "sim/badinput", "sim/shard", "sim/outdir"} {
 		if _, ok := imports[pkg]; !ok {
 			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
 		}

@@ -3,8 +3,8 @@
 // 村改居, 政经分离 and 政社分离, and compares what each reform does.
 //
 // Each command is a file of flags and calls into the packages that do the
-// work (scenarios, sim/experiment, sim/table, output/report). Run `govsim
-// help` for the commands.
+// work (scenarios, sim/experiment, sim/table, sim/outdir, output/report).
+// Run `govsim help` for the commands.
 package main
 
 import (
@@ -112,9 +112,6 @@ func run(ctx context.Context, e env, args []string) int {
 	}
 	return proc.Status(err)
 }
-
-// call runs a command; a panic is a failure (exit status 1) with its
-// stack, never bad input.
 
 func cmdVersion(_ context.Context, e env, args []string) error {
 	if len(args) > 0 {

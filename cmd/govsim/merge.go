@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -33,7 +34,7 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 		f.out = dirs[0]
 	}
 	start := time.Now()
-	dst, files, err := table.Merge(dirs, f.out, f.format, table.Want{Command: e.args, Version: e.build.Version, Force: f.force})
+	dst, files, err := outdir.Merge(dirs, f.out, f.format, outdir.Want{Command: e.args, Version: e.build.Version, Force: f.force})
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -39,7 +40,7 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 		return badinput.Wrap(err)
 	}
 	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress,
-		want: table.Want{Kind: table.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force}}
+		want: outdir.Want{Kind: outdir.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force}}
 	if kind == table.ManifestKindSweep {
 		return r.sweep(ctx)
 	}
@@ -52,7 +53,7 @@ type rerun struct {
 	orig, out string
 	workers   int
 	progress  bool
-	want      table.Want // of -out; settings are the manifest's
+	want      outdir.Want // of -out; settings are the manifest's
 }
 
 func (r *rerun) warn(warnings []string) {
@@ -86,7 +87,7 @@ func (r *rerun) runs(ctx context.Context) error {
 		if errors.Is(err, context.Canceled) {
 			err = &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
 		}
-		return d.Publish(err) // an interrupted rerun keeps nothing: it is not an *Interrupted of table
+		return d.Publish(err) // an interrupted rerun keeps nothing: it is not an *outdir.Interrupted
 	}
 	d.quiet = true
 	if err := d.Publish(d.finish(nil)); err != nil {
@@ -112,7 +113,7 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if err := scenarios.CheckPointsMemory(spec.Name, scs, params, spec.Points, sm.RunsShard, r.workers, spec.Monthly); err != nil {
 		return err
 	}
-	dir, err := table.CreateSweepDir(r.out, table.NewSweepFile(spec), r.want)
+	dir, err := outdir.ClaimSweepDir(r.out, table.NewSweepFile(spec), r.want)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/scenarios/design"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -83,7 +84,7 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 		scenarios.WritePlan(e.stdout, &file, sh, f.out)
 		return nil
 	}
-	dir, err := table.CreateSweepDir(f.out, file, table.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: sh})
+	dir, err := outdir.ClaimSweepDir(f.out, file, outdir.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: sh})
 	if err != nil {
 		return err
 	}

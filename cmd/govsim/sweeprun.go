@@ -12,6 +12,7 @@ import (
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -22,7 +23,7 @@ import (
 // then the tables once every run of the sweep is present.
 type sweepRun struct {
 	e         env
-	dir       *table.SweepDir
+	dir       *outdir.SweepDir
 	spec      *table.SweepSpec
 	scs       []experiment.Scenario // in spec order
 	params    []sim.Param           // the parameter of each factor

@@ -19,8 +19,8 @@
 // # Who uses it
 //
 // It imports only sim/badinput. The command line resolves the shard;
-// sim/table names a shard's manifest and parts by it and locks a shard's
-// share of a directory; sim/experiment never sees it (a
+// sim/table names a shard's manifest and parts by it, and sim/outdir
+// locks a shard's share of a directory; sim/experiment never sees it (a
 // shard is only runs to skip, Options.Skip). It lives apart so that
 // sim/table and sim/experiment, which know nothing of each other, need not
 // define it twice.

@@ -130,51 +130,54 @@ func (m *SweepManifest) check() error {
 	return nil
 }
 
-// Conclude ends a session of runs in a sweep directory: it makes the
+// Assemble ends a session of runs in a sweep directory: it makes the
 // renames of parts durable and, if the session ran to its end (finished),
 // checks whether every run of the sweep is present — other shards' too
-// when they share the directory — and if so assembles the tables in
-// format. Then it writes the session's manifest under its shard's name,
-// and the whole sweep's manifest.json too when this shard completed a
-// shared directory. The caller fills in man's times and counts; Conclude
-// sets Complete, Files and End.
-func (d *SweepDir) Conclude(man *SweepManifest, format string, finished bool) (files []string, complete bool, err error) {
+// when they share the directory — and if so (complete) assembles the
+// tables in format.
+func (d *SweepDir) Assemble(format string, finished bool) (tables Tables, complete bool, err error) {
 	if err := d.SyncParts(); err != nil {
 		return nil, false, err
 	}
-	if finished {
-		all, _, err := d.Scan(func(int) bool { return false })
-		if err != nil {
-			return nil, false, err
-		}
-		complete = countTrue(all) == d.File.Runs
-		if complete {
-			tables, err := AssembleSweep(d.Dir, d.File, format, d.PartPath)
-			if err != nil {
-				return nil, false, err
-			}
-			files, man.Rows = tables.Names(), tables.Rows()
-		}
+	if !finished {
+		return nil, false, nil
 	}
-	if complete && d.out != nil {
-		if err := d.out.MarkComplete(); err != nil {
-			return nil, false, err
-		}
+	all, _, err := d.Scan(func(int) bool { return false })
+	if err != nil {
+		return nil, false, err
+	}
+	if countTrue(all) != d.File.Runs {
+		return nil, false, nil
+	}
+	tables, err = AssembleSweep(d.Dir, d.File, format, d.PartPath)
+	if err != nil {
+		return nil, false, err
+	}
+	return tables, true, nil
+}
+
+// WriteManifests writes the manifest of a session that Assemble ended
+// under its shard's name, and the whole sweep's manifest.json too when
+// this shard completed a shared directory. The caller fills in man's times
+// and counts; WriteManifests sets Complete, Files, Rows and End.
+func (d *SweepDir) WriteManifests(man *SweepManifest, tables Tables, complete bool) error {
+	if complete {
+		man.Rows = tables.Rows()
 	}
 	end := time.Now()
 	man.End, man.WallSeconds = end.UTC(), end.Sub(man.Start).Seconds()
-	man.Complete, man.Files = complete, files
+	man.Complete, man.Files = complete, tables.Names()
 	name := ManifestName(man.Shard)
 	if err := WriteSweepManifest(d.Dir, man, name); err != nil {
-		return files, complete, err
+		return err
 	}
 	if complete && name != "manifest.json" {
 		whole := *man
 		whole.Shard = shard.Shard{Index: 0, Count: 1}
 		whole.RunsShard, whole.RunsDone = d.File.Runs, d.File.Runs
 		if err := WriteSweepManifest(d.Dir, &whole, "manifest.json"); err != nil {
-			return files, complete, err
+			return err
 		}
 	}
-	return files, complete, nil
+	return nil
 }

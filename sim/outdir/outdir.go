@@ -1,4 +1,4 @@
-package table
+package outdir
 
 import (
 	"crypto/sha256"
@@ -14,16 +14,8 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/sim/shard"
+	"github.com/govsim/govsim/sim/table"
 )
-
-// An output directory is owned: govsim writes only into a new or empty
-// directory, or into one that its marker (.govsim-dir) says holds the same
-// kind of output with the same settings, and refuses anything else unless
-// told to replace it (-force), which it does for the whole directory and
-// only for directories it made. A result that replaces another is built in
-// a staging directory beside it and exchanged for it only once complete, so
-// the directory holds the old result or the new one, never a mixture and
-// never a part. See Claim.
 
 // Kinds of output directory.
 const (
@@ -110,11 +102,11 @@ func (o *Out) Staged() bool { return o.staged }
 // where to write (Out.Build).
 func Claim(dir string, w Want) (*Out, error) {
 	if w.Force && w.Shard.Count > 1 {
-		return nil, &DirError{fmt.Sprintf("-force replaces %s whole, which a shard sharing it with other shards must not do; remove it before starting the shards, or give each shard its own -out", dir)}
+		return nil, &table.DirError{Msg: fmt.Sprintf("-force replaces %s whole, which a shard sharing it with other shards must not do; remove it before starting the shards, or give each shard its own -out", dir)}
 	}
 	restoreAside(dir)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return nil, &DirError{fmt.Sprintf("-out %s is a file, not a directory; use another -out", dir)}
+		return nil, &table.DirError{Msg: fmt.Sprintf("-out %s is a file, not a directory; use another -out", dir)}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory: %w", err)
@@ -180,7 +172,7 @@ func (o *Out) decide() (staged bool, err error) {
 	case o.empty:
 		return false, nil // new, or empty but for what govsim keeps there
 	case prev == nil:
-		return false, &DirError{fmt.Sprintf("%s is not empty (%s) and was not made by govsim: refusing to write into it; use another -out (-force replaces only directories govsim made)", o.Dir, listNames(other, 5))}
+		return false, &table.DirError{Msg: fmt.Sprintf("%s is not empty (%s) and was not made by govsim: refusing to write into it; use another -out (-force replaces only directories govsim made)", o.Dir, listNames(other, 5))}
 	}
 	same := prev.Kind == w.Kind && prev.Settings != "" && prev.Settings == w.Settings
 	switch {
@@ -202,9 +194,9 @@ func (o *Out) decide() (staged bool, err error) {
 	}
 	made := ""
 	if len(prev.Command) > 0 {
-		made = ", made by `" + CommandLine(prev.Command) + "`"
+		made = ", made by `" + table.CommandLine(prev.Command) + "`"
 	}
-	return false, &DirError{fmt.Sprintf("%s holds %s%s: refusing to replace or mix it; use another -out, or -force to replace the whole directory", o.Dir, what, made)}
+	return false, &table.DirError{Msg: fmt.Sprintf("%s holds %s%s: refusing to replace or mix it; use another -out, or -force to replace the whole directory", o.Dir, what, made)}
 }
 
 // refuseInCwd refuses to replace a directory the process works in: the
@@ -215,7 +207,7 @@ func (o *Out) refuseInCwd() error {
 		return nil
 	}
 	if rel, err := filepath.Rel(o.real, wd); err == nil && !strings.HasPrefix(rel, "..") {
-		return &DirError{fmt.Sprintf("%s holds the working directory and cannot be replaced; run from elsewhere or use another -out", o.Dir)}
+		return &table.DirError{Msg: fmt.Sprintf("%s holds the working directory and cannot be replaced; run from elsewhere or use another -out", o.Dir)}
 	}
 	return nil
 }
@@ -346,14 +338,14 @@ func (o *Out) Close() {
 // the directory is locked exclusively, and is quick, for shards starting
 // together wait for it.
 func (o *Out) clean() error {
-	err := eachName(o.real, func(name string) error {
-		if isTemp(name) {
-			os.RemoveAll(filepath.Join(o.real, name))
-		}
-		return nil
-	})
+	ents, err := os.ReadDir(o.real)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
+	}
+	for _, e := range ents {
+		if table.IsTemp(e.Name()) {
+			os.RemoveAll(filepath.Join(o.real, e.Name()))
+		}
 	}
 	parent, base := filepath.Split(o.real)
 	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+stagingInfix+"*"))
@@ -433,7 +425,7 @@ func inspect(dir string) (*Marker, []string, error) {
 	}
 	var other []string
 	for _, e := range ents {
-		if n := e.Name(); !isLockName(n) && n != markerName && !isTemp(n) {
+		if n := e.Name(); !isLockName(n) && n != markerName && !table.IsTemp(n) {
 			other = append(other, n)
 		}
 	}
@@ -445,7 +437,7 @@ func inspect(dir string) (*Marker, []string, error) {
 }
 
 func readMarker(dir string) (*Marker, error) {
-	b, err := ReadInput(filepath.Join(dir, markerName), 1<<20)
+	b, err := table.ReadInput(filepath.Join(dir, markerName), 1<<20)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -464,17 +456,14 @@ func readMarker(dir string) (*Marker, error) {
 // legacyMarker recognises a directory written before markers: a sweep by
 // its sweep.json, a run or comparison by its manifest.
 func legacyMarker(dir string, names []string) *Marker {
-	if slices.Contains(names, sweepJSONName) {
-		b, err := ReadInput(filepath.Join(dir, sweepJSONName), MaxManifestBytes)
-		if err == nil {
-			if f, err := parseSweepFile(sweepJSONName, b); err == nil {
-				return &Marker{Kind: KindSweep, Settings: f.ID}
-			}
+	if slices.Contains(names, "sweep.json") {
+		if d, err := table.OpenSweepDir(dir); err == nil {
+			return &Marker{Kind: KindSweep, Settings: d.File.ID}
 		}
 		return &Marker{Kind: "unknown"}
 	}
 	if slices.Contains(names, "manifest.json") {
-		m, err := ReadManifest(dir)
+		m, err := table.ReadManifest(dir)
 		if err != nil {
 			return nil
 		}
@@ -492,7 +481,7 @@ func writeMarker(dir string, m Marker) error {
 	if err != nil {
 		return fmt.Errorf("marker: %w", err)
 	}
-	return WriteFileAtomic(filepath.Join(dir, markerName), append(b, '\n'))
+	return table.WriteFileAtomic(filepath.Join(dir, markerName), append(b, '\n'))
 }
 
 func listNames(names []string, n int) string {
@@ -509,7 +498,7 @@ func listNames(names []string, n int) string {
 func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (*Out, error) {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
-		return nil, &DirError{fmt.Sprintf("%s is not govsim output (not a directory); %s", dir, reads)}
+		return nil, &table.DirError{Msg: fmt.Sprintf("%s is not govsim output (not a directory); %s", dir, reads)}
 	}
 	real, err := realPath(dir)
 	if err != nil {
@@ -522,9 +511,9 @@ func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (
 		case err != nil:
 			return err
 		case m == nil:
-			return &DirError{fmt.Sprintf("%s is not govsim output (govsim did not make it); %s", dir, reads)}
+			return &table.DirError{Msg: fmt.Sprintf("%s is not govsim output (govsim did not make it); %s", dir, reads)}
 		case !slices.Contains(kinds, m.Kind):
-			return &DirError{fmt.Sprintf("%s holds %s; %s", dir, DescribeKind(m.Kind), reads)}
+			return &table.DirError{Msg: fmt.Sprintf("%s holds %s; %s", dir, DescribeKind(m.Kind), reads)}
 		}
 		o.Prev, o.mark = m, *m
 		return nil
@@ -557,7 +546,7 @@ func (o *Out) Analysed() error {
 func Settings(v ...any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
-		panic("table: settings do not marshal: " + err.Error()) // plain data; cannot happen
+		panic("outdir: settings do not marshal: " + err.Error()) // plain data; cannot happen
 	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])

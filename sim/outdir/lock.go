@@ -1,4 +1,4 @@
-package table
+package outdir
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/govsim/govsim/sim/shard"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // Writers of one output directory exclude each other with advisory locks
@@ -130,7 +131,7 @@ func holders(dir string) string {
 		if !heldExclusively(n) {
 			continue
 		}
-		b, err := ReadInput(n, 4096)
+		b, err := table.ReadInput(n, 4096)
 		note := strings.TrimSpace(string(b))
 		if err != nil || note == "" {
 			note = "pid unknown"
@@ -160,7 +161,7 @@ func heldExclusively(path string) bool {
 // writerNote is what a lock holder says of itself.
 func writerNote(command []string) string {
 	host, _ := os.Hostname()
-	return fmt.Sprintf("pid %d on %s since %s: %s", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"), CommandLine(command))
+	return fmt.Sprintf("pid %d on %s since %s: %s", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"), table.CommandLine(command))
 }
 
 // isLockName tells the lock files from a directory's content.
