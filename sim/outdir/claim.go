@@ -1,9 +1,6 @@
 package outdir
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,44 +13,6 @@ import (
 	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
-
-// Kinds of output directory.
-const (
-	KindRun     = "run"     // govsim run
-	KindCompare = "compare" // govsim compare
-	KindSweep   = "sweep"   // govsim sweep, merge, or rerun of a sweep
-	KindRerun   = "rerun"   // govsim rerun of a run or comparison
-)
-
-const markerName = ".govsim-dir"
-
-// Marker is what an output directory holds and the command that made it.
-type Marker struct {
-	Kind     string    `json:"kind"`
-	Settings string    `json:"settings"` // what decides its results: a hash, or a sweep's id
-	Command  []string  `json:"command"`
-	Govsim   string    `json:"govsim_version"`
-	Created  time.Time `json:"created"`
-	Complete bool      `json:"complete"` // a finished result
-	// Analyses are the commands that wrote beside the data (govsim report,
-	// govsim analyze).
-	Analyses [][]string `json:"analyses,omitempty"`
-}
-
-// DescribeKind says what a kind of directory holds, for messages.
-func DescribeKind(kind string) string {
-	switch kind {
-	case KindRun:
-		return "the runs of govsim run"
-	case KindCompare:
-		return "a comparison (govsim compare)"
-	case KindSweep:
-		return "a sweep"
-	case KindRerun:
-		return "a rerun (govsim rerun)"
-	}
-	return "output of govsim"
-}
 
 // Want says what a command will write into its output directory.
 type Want struct {
@@ -238,42 +197,6 @@ func (o *Out) prepare(staged bool) error {
 	return o.stage()
 }
 
-// stage makes the staging directory beside the output directory, locked
-// and marked, so that a cleaner sees it at work.
-func (o *Out) stage() error {
-	parent, base := filepath.Split(o.real)
-	dir, err := os.MkdirTemp(parent, "."+base+stagingInfix)
-	if err != nil {
-		return fmt.Errorf("cannot make a staging directory beside %s (the result is built there and replaces the directory only when complete): %w", o.Dir, err)
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		os.RemoveAll(dir)
-		return err
-	}
-	if o.build, err = lockDir(dir, shard.Shard{}, writerNote(o.want.Command)); err != nil {
-		os.RemoveAll(dir)
-		return err
-	}
-	o.Build, o.staged = dir, true
-	return writeMarker(dir, o.mark)
-}
-
-// swap puts the staging directory in the output directory's place and
-// removes the old one.
-func (o *Out) swap() error {
-	old, err := replaceDir(o.Build, o.real)
-	if err != nil {
-		return fmt.Errorf("replacing %s: %w", o.Dir, err)
-	}
-	o.lock.unlock()
-	o.lock, o.build = o.build, nil
-	o.Build, o.staged = o.Dir, false
-	if err := os.RemoveAll(old); err != nil {
-		return fmt.Errorf("removing the replaced %s (now %s): %w", o.Dir, old, err)
-	}
-	return nil
-}
-
 // Commit ends a command that writes a whole result: the directory is
 // marked as holding a complete result or not, and a staged result takes
 // the directory's place — unless it is incomplete and the directory held
@@ -360,128 +283,12 @@ func (o *Out) clean() error {
 	return nil
 }
 
-const (
-	stagingInfix = ".govsim-tmp-"
-	asideInfix   = ".govsim-old-"
-)
-
-// replaceDir puts dir staged in the place of dir and returns where the
-// old directory now is, for removal.
-func replaceDir(staged, dir string) (string, error) {
-	ok, err := exchange(staged, dir)
-	if ok {
-		return staged, nil
-	}
-	if err != nil {
-		return "", err
-	}
-	// Two renames: the old directory aside, the new into place. A crash
-	// between them leaves the old one aside, which the next Claim of dir
-	// puts back (restoreAside).
-	parent, base := filepath.Split(dir)
-	aside := filepath.Join(parent, "."+base+asideInfix+filepath.Base(staged))
-	if err := os.Rename(dir, aside); err != nil {
-		return "", err
-	}
-	if err := os.Rename(staged, dir); err != nil {
-		os.Rename(aside, dir)
-		return "", err
-	}
-	return aside, nil
-}
-
-// restoreAside puts back a directory that replaceDir moved aside when it
-// was interrupted before the new one took its place, and removes the old
-// ones whose replacement did take place.
-func restoreAside(dir string) {
-	parent, base := filepath.Split(filepath.Clean(dir))
-	aside, _ := filepath.Glob(filepath.Join(parent, "."+base+asideInfix+"*"))
-	for _, a := range aside {
-		if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-			os.Rename(a, dir)
-			continue
-		}
-		if on, err := alive(a); err == nil && !on {
-			os.RemoveAll(a)
-		}
-	}
-}
-
 func realPath(dir string) (string, error) {
 	p, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return "", err
 	}
 	return filepath.Abs(p)
-}
-
-// inspect reads what dir holds: its marker (or, for a directory an earlier
-// govsim made, the marker its files imply) and the names of its other
-// entries, leaving out locks, the marker and temporary files.
-func inspect(dir string) (*Marker, []string, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("output directory: %w", err)
-	}
-	var other []string
-	for _, e := range ents {
-		if n := e.Name(); !isLockName(n) && n != markerName && !table.IsTemp(n) {
-			other = append(other, n)
-		}
-	}
-	m, err := readMarker(dir)
-	if err != nil || m != nil {
-		return m, other, err
-	}
-	return legacyMarker(dir, other), other, nil
-}
-
-func readMarker(dir string) (*Marker, error) {
-	b, err := table.ReadInput(filepath.Join(dir, markerName), 1<<20)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var m Marker
-	if err := json.Unmarshal(b, &m); err != nil || m.Kind == "" {
-		// Made by govsim, but what it holds is unknown: only -force
-		// replaces it.
-		return &Marker{Kind: "unknown"}, nil
-	}
-	return &m, nil
-}
-
-// legacyMarker recognises a directory written before markers: a sweep by
-// its sweep.json, a run or comparison by its manifest.
-func legacyMarker(dir string, names []string) *Marker {
-	if slices.Contains(names, "sweep.json") {
-		if d, err := table.OpenSweepDir(dir); err == nil {
-			return &Marker{Kind: KindSweep, Settings: d.File.ID}
-		}
-		return &Marker{Kind: "unknown"}
-	}
-	if slices.Contains(names, "manifest.json") {
-		m, err := table.ReadManifest(dir)
-		if err != nil {
-			return nil
-		}
-		kind := KindRun
-		if slices.Contains(names, "report.html") {
-			kind = KindCompare
-		}
-		return &Marker{Kind: kind, Complete: m.Complete, Command: m.Command}
-	}
-	return nil
-}
-
-func writeMarker(dir string, m Marker) error {
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return fmt.Errorf("marker: %w", err)
-	}
-	return table.WriteFileAtomic(filepath.Join(dir, markerName), append(b, '\n'))
 }
 
 func listNames(names []string, n int) string {
@@ -539,15 +346,4 @@ func (o *Out) Analysed() error {
 		return nil // a directory an earlier govsim made keeps no marker
 	}
 	return writeMarker(o.real, o.mark)
-}
-
-// Settings is the settings hash of a result: a SHA-256 of the JSON of what
-// decides it (the kind, the resolved scenarios, seeds, counts, options).
-func Settings(v ...any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic("outdir: settings do not marshal: " + err.Error()) // plain data; cannot happen
-	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }
