@@ -7,11 +7,12 @@
 // A few scenarios are embedded in the binary (Embedded); any other is a path
 // to a .toml file. Loading resolves the whole extends chain over the
 // defaults, checks every key, type and range, and reports bad input as an
-// *InputError naming file, line and key, so that the command line can print
-// one clear line. Format writes a resolved configuration back out as a
-// complete, commented TOML file that loads to exactly the same
-// configuration.
+// *InputError (govsim's one bad-input type, [badinput.Error]) naming file,
+// line and key, so that the command line can print one clear line. Format
+// writes a resolved configuration back out as a complete, commented TOML
+// file that loads to exactly the same configuration.
 //
 // It imports sim, sim/experiment and sim/table (to hand over scenarios,
-// design points and a sweep's identity); never analysis or output.
+// design points and a sweep's identity), scenarios/design and
+// sim/badinput; never analysis or output.
 package scenarios

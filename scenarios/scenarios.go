@@ -8,11 +8,10 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/experiment"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -36,50 +35,11 @@ type Scenario struct {
 // its configuration: what manifests keep to reproduce a run.
 func (s *Scenario) Resolved() string { return string(Format(s.Config)) }
 
-// InputError is bad input: it names file, line (0 if unknown), key and says
-// what is allowed.
-type InputError struct {
-	File string
-	Line int
-	Key  string
-	Msg  string
-}
-
-// Error renders "FILE:LINE: KEY: MSG", leaving out the parts that are empty.
-// It is always one line: control characters (from a key or a CSV header)
-// are escaped.
-func (e *InputError) Error() string {
-	var parts []string
-	switch {
-	case e.File != "" && e.Line > 0:
-		parts = append(parts, e.File+":"+strconv.Itoa(e.Line))
-	case e.File != "":
-		parts = append(parts, e.File)
-	case e.Line > 0:
-		parts = append(parts, "line "+strconv.Itoa(e.Line))
-	}
-	if e.Key != "" {
-		parts = append(parts, e.Key)
-	}
-	parts = append(parts, e.Msg)
-	return escapeControl(strings.Join(parts, ": "))
-}
-
-func escapeControl(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// InputError is bad input in a scenario or sweep file, a village or
+// points CSV or a -set override: [badinput.Error], the one bad-input type
+// of govsim, under the name this package's errors have always had. It
+// names file, line and key and says what is allowed.
+type InputError = badinput.Error
 
 // Embedded lists the names of the embedded scenarios, sorted.
 func Embedded() []string {
@@ -421,6 +381,3 @@ func Names(scs []Scenario) string {
 	}
 	return strings.Join(names, ", ")
 }
-
-// BadInput marks the error as bad input for the command line (exit status 2).
-func (e *InputError) BadInput() bool { return true }

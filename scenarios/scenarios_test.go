@@ -337,24 +337,6 @@ func TestLoadArguments(t *testing.T) {
 	}
 }
 
-func TestInputErrorFormat(t *testing.T) {
-	tests := []struct {
-		e    InputError
-		want string
-	}{
-		{InputError{"a.toml", 3, "months", "bad"}, "a.toml:3: months: bad"},
-		{InputError{"a.toml", 0, "months", "bad"}, "a.toml: months: bad"},
-		{InputError{"a.toml", 0, "", "bad"}, "a.toml: bad"},
-		{InputError{"", 0, "", "bad"}, "bad"},
-		{InputError{"", 4, "k", "bad"}, "line 4: k: bad"},
-	}
-	for _, tt := range tests {
-		if got := tt.e.Error(); got != tt.want {
-			t.Errorf("%+v: %q, want %q", tt.e, got, tt.want)
-		}
-	}
-}
-
 func TestExtends(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		// Extends an embedded scenario and overrides one key.

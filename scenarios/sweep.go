@@ -54,10 +54,10 @@ type Sweep struct {
 	File        string // as given, for errors
 	Name        string
 	Description string
-	Scenarios   []Scenario // loaded and resolved, Months overridden when set
-	Design      string     // design.KindGrid, ...
-	Samples     int        // 0: not set
-	Levels      int        // morris p; 0: the factors' or the default
+	Scenarios   []Scenario  // loaded and resolved, Months overridden when set
+	Design      design.Kind // design.KindGrid, ...
+	Samples     int         // 0: not set
+	Levels      int         // morris p; 0: the factors' or the default
 	Replicates  int
 	Seed        uint64
 	DesignSeed  uint64 // seeds the design's own sampling
@@ -86,7 +86,7 @@ var sweepKeys = []string{"name", "description", "scenarios", "design", "samples"
 
 var factorKeys = []string{"key", "dist", "min", "max", "mean", "sd", "values", "levels"}
 
-var designKinds = []string{design.KindGrid, design.KindLHS, design.KindMorris, design.KindSaltelli, design.KindCSV}
+var designKinds = []string{string(design.KindGrid), string(design.KindLHS), string(design.KindMorris), string(design.KindSaltelli), string(design.KindCSV)}
 
 var dists = []string{design.DistUniform, design.DistLogUniform, design.DistNormal, design.DistInt}
 
@@ -244,7 +244,7 @@ func (l loader) parseSweep(name string, data []byte, dir string) (*Sweep, error)
 					}
 					d.fail(k, msg+"; allowed "+strings.Join(designKinds, " | "))
 				} else {
-					s.Design = x
+					s.Design = design.Kind(x)
 				}
 			}
 		case "samples":
@@ -589,7 +589,6 @@ func (s *Sweep) checkDesign() error {
 			return &InputError{File: s.File, Line: s.lines.line("design"), Key: "points",
 				Msg: "missing; design = \"csv\" needs points = \"FILE.csv\" (first row: the factor keys)"}
 		}
-	case design.KindLHS, design.KindMorris, design.KindSaltelli:
 	}
 	if s.Design != design.KindCSV && s.Points != "" {
 		return fail("points", "only design = \"csv\" reads points from a file; remove points or set design = \"csv\"")
@@ -603,7 +602,7 @@ func (s *Sweep) checkDesign() error {
 	for i, f := range s.Factors {
 		at := s.factorAt[i]
 		switch {
-		case len(f.Values) > 0 && s.Design != design.KindGrid && s.Design != design.KindCSV:
+		case len(f.Values) > 0 && s.Design.Sampled():
 			return fail(at+".values", "%s: design = %q samples ranges and cannot use a list; give min and max (and dist), or use design = \"grid\"", f.Key, s.Design)
 		case f.Levels != 0 && s.Design != design.KindGrid && s.Design != design.KindMorris:
 			return fail(at+".levels", "%s: design = %q takes no levels per factor (only grid and morris do)", f.Key, s.Design)

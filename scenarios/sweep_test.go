@@ -28,7 +28,7 @@ func TestSweepExamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
-		if sw.Design != kind {
+		if string(sw.Design) != kind {
 			t.Errorf("%s: design %q", kind, sw.Design)
 		}
 		p, err := sw.Build()
@@ -186,6 +186,12 @@ func TestSweepBadInput(t *testing.T) {
 		{"lhs without samples", base + "design = \"lhs\"\n" + factor, 0, []string{"samples", "missing", "number of points"}},
 		{"saltelli one row", base + "design = \"saltelli\"\nsamples = 1\n" + factor, 5, []string{"samples", "N >= 2", "N(k+2) = N×3"}},
 		{"point does not fit", lhs + "[[factor]]\nkey = \"district.groups_min\"\nmin = 1\nmax = 30\n", 6, []string{"factor[0]", "district.groups_min", "above district.groups_max", "design point"}},
+		// The design refuses a factor: the error points at that factor
+		// (design.FactorError), not at the first or at the design.
+		{"design refuses the second factor", lhs + factor + "[[factor]]\nkey = \"election.price\"\ndist = \"normal\"\nmean = 100000.0\nsd = 1.0\nmin = 500.0\nmax = 5000.0\n",
+			10, []string{"bad.toml:10: factor[1]: lhs: factor \"election.price\": normal(Mean=100000, SD=1) has no probability mass in [500, 5000]"}},
+		{"morris levels differ", base + "design = \"morris\"\nsamples = 2\n" + factor + "levels = 4\n[[factor]]\nkey = \"opinion.meetings\"\nmin = 0\nmax = 4\nlevels = 6\n",
+			11, []string{"factor[1]: morris: factor \"opinion.meetings\": Levels=6 differs from factor \"economy.lambda0\" (Levels=4)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sw, err := noFiles().parseSweep("bad.toml", []byte(tc.text), "")

@@ -1,10 +1,6 @@
 package scenarios
 
-import (
-	"fmt"
-
-	"github.com/govsim/govsim/scenarios/design"
-)
+import "fmt"
 
 // SweepFlags are the command line's overrides of a sweep file: a field
 // given (its Has… true, or Months above 0) replaces the file's value, and
@@ -26,7 +22,7 @@ func (s *Sweep) Override(f SweepFlags) error {
 		return err
 	}
 	if f.HasSamples {
-		if s.Design == design.KindGrid || s.Design == design.KindCSV {
+		if !s.Design.Sampled() {
 			return &InputError{File: "-samples", Msg: fmt.Sprintf("%s (design = %q) takes no samples; a grid's size is set by its levels, a csv design's by its file", s.File, s.Design)}
 		}
 		s.Samples = f.Samples

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/govsim/govsim/scenarios/design"
@@ -39,7 +38,7 @@ const designSalt = 0xd1b54a32d192ed03
 func DesignSeed(master uint64) uint64 { return sim.Mix(master ^ designSalt) }
 
 // samplesMeaning says what samples counts for each design.
-func samplesMeaning(kind string, k int) string {
+func samplesMeaning(kind design.Kind, k int) string {
 	switch kind {
 	case design.KindLHS:
 		return "the number of points"
@@ -51,9 +50,6 @@ func samplesMeaning(kind string, k int) string {
 	return ""
 }
 
-// factorInMsg finds the factor a design error names (`factor "KEY"`).
-var factorInMsg = regexp.MustCompile(`factor "([^"]+)"`)
-
 // Build makes the design points (after any flag overrides of Samples,
 // Seed, Months, Window) and checks every point in every scenario, so that a
 // bad point is reported before any run starts.
@@ -62,18 +58,16 @@ func (s *Sweep) Build() (*Plan, error) {
 		return &InputError{File: s.File, Line: s.lines.line(path), Key: path, Msg: fmt.Sprintf(format, a...)}
 	}
 	k := len(s.Factors)
-	switch s.Design {
-	case design.KindLHS, design.KindMorris, design.KindSaltelli:
+	switch {
+	case s.Design.Sampled():
 		if s.Samples == 0 {
 			return nil, fail("samples", "missing; design = %q needs samples = N: %s", s.Design, samplesMeaning(s.Design, k))
 		}
 		if s.Design == design.KindSaltelli && s.Samples < 2 {
 			return nil, fail("samples", "%d: Saltelli needs N >= 2 base rows to estimate variances (%s)", s.Samples, samplesMeaning(s.Design, k))
 		}
-	default:
-		if s.Samples != 0 {
-			return nil, fail("samples", "design = %q takes no samples", s.Design)
-		}
+	case s.Samples != 0:
+		return nil, fail("samples", "design = %q takes no samples", s.Design)
 	}
 	for i := range s.Scenarios {
 		if s.Months > 0 {
@@ -94,12 +88,9 @@ func (s *Sweep) Build() (*Plan, error) {
 			return nil, ie
 		}
 		path := "design"
-		if m := factorInMsg.FindStringSubmatch(err.Error()); m != nil {
-			for i, f := range s.Factors {
-				if f.Key == m[1] {
-					path = s.factorAt[i]
-				}
-			}
+		var fe *design.FactorError
+		if errors.As(err, &fe) && fe.Index < len(s.factorAt) {
+			path = s.factorAt[fe.Index] // the design was given s.Factors
 		}
 		return nil, fail(path, "%v", err)
 	}
@@ -280,12 +271,11 @@ func describePoint(fs []design.Factor, values []float64) string {
 func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 	sw, d := p.Sweep, p.Design
 	spec := table.SweepSpec{
-		Govsim: version, Name: sw.Name, Description: sw.Description, Design: sw.Design,
+		Govsim: version, Name: sw.Name, Description: sw.Description, Design: string(sw.Design),
 		Groups: d.Groups, Replicates: sw.Replicates, Seed: sw.Seed, DesignSeed: p.DesignSeed,
 		Seeds: sw.Seeds, Window: sw.Window, Monthly: monthly, Metrics: sim.DistrictMetrics(),
 	}
-	switch sw.Design {
-	case design.KindLHS, design.KindMorris, design.KindSaltelli:
+	if sw.Design.Sampled() {
 		spec.Samples = sw.Samples
 	}
 	for i, fa := range d.Factors {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/govsim/govsim/output/report"
-	"github.com/govsim/govsim/sim/table"
+	"github.com/govsim/govsim/sim/outdir"
 )
 
 func cmdAnalyze(_ context.Context, e env, args []string) error {
@@ -28,7 +28,7 @@ func cmdAnalyze(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := table.ClaimAnalysis(pos[0], []string{table.KindSweep, table.KindRerun}, e.args, "govsim analyze reads the output of govsim sweep or merge")
+	o, err := outdir.ClaimAnalysis(pos[0], []string{outdir.KindSweep, outdir.KindRerun}, e.args, "govsim analyze reads the output of govsim sweep or merge")
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -70,7 +71,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	months, _ := scenarios.Horizon(scs)
 	win, _ := report.FitWindow(f.window, months) // the report says when it shrank
 	ms := scenarios.Manifest(scs)
-	d, err := newRunDir(e, f.out, f.want(e, table.KindCompare, ms, f.replicates, *ref, f.window, *precision, *maxReps, mo, f.format),
+	d, err := newRunDir(e, f.out, f.want(e, outdir.KindCompare, ms, f.replicates, *ref, f.window, *precision, *maxReps, mo, f.format),
 		table.Manifest{Seed: f.seed, Workers: f.workers, Scenarios: ms, Format: f.format, Set: f.overrides}, e.terminal || f.progress, win)
 	if err != nil {
 		return err

@@ -64,9 +64,12 @@ func TestLayers(t *testing.T) {
 	imports := projectImports(t)
 	allowed := map[string][]string{
 		"sim":               {},
-		"sim/experiment":    {"sim"},
-		"sim/table":         {"sim", "scenarios/design", "sim/version"},
+		"sim/experiment":    {"sim", "sim/badinput"},
+		"sim/table":         {"sim", "sim/version", "sim/shard"},
 		"sim/version":       {},
+		"sim/badinput":      {},
+		"sim/shard":         {"sim/badinput"},
+		"sim/outdir":        {"sim/table", "sim/shard"},
 		"scenarios/design":  {},
 		"analysis":          {"sim", "sim/table"},
 		"analysis/abc":      {},
@@ -104,7 +107,7 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
-	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version"} {
+	for _, pkg := range []string{"sim", "sim/experiment", "sim/table", "analysis", "scenarios", "output/report", "output/chart", "sim/version", "sim/badinput", "sim/shard", "sim/outdir"} {
 		if _, ok := imports[pkg]; !ok {
 			t.Errorf("package %s not found: the test reads the wrong tree", pkg)
 		}

@@ -3,8 +3,8 @@
 // 村改居, 政经分离 and 政社分离, and compares what each reform does.
 //
 // Each command is a file of flags and calls into the packages that do the
-// work (scenarios, sim/experiment, sim/table, output/report). Run `govsim
-// help` for the commands.
+// work (scenarios, sim/experiment, sim/table, sim/outdir, output/report).
+// Run `govsim help` for the commands.
 package main
 
 import (
@@ -16,18 +16,12 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/cmd/internal/proc"
+	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/version"
 )
 
 // usagef is bad input on the command line: exit status 2.
-func usagef(format string, a ...any) error { return badInput{fmt.Errorf(format, a...)} }
-
-// badInput marks an error as bad input (exit status 2) without changing its
-// message.
-type badInput struct{ error }
-
-func (badInput) BadInput() bool  { return true }
-func (b badInput) Unwrap() error { return b.error }
+func usagef(format string, a ...any) error { return badinput.Errorf(format, a...) }
 
 // interrupted reports a clean stop after Ctrl-C, with what was kept.
 type interrupted struct{ msg string }
@@ -118,9 +112,6 @@ func run(ctx context.Context, e env, args []string) int {
 	}
 	return proc.Status(err)
 }
-
-// call runs a command; a panic is a failure (exit status 1) with its
-// stack, never bad input.
 
 func cmdVersion(_ context.Context, e env, args []string) error {
 	if len(args) > 0 {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim/outdir"
+	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -32,14 +34,14 @@ func cmdMerge(_ context.Context, e env, args []string) error {
 		f.out = dirs[0]
 	}
 	start := time.Now()
-	dst, files, err := table.Merge(dirs, f.out, f.format, table.Want{Command: e.args, Version: e.build.Version, Force: f.force})
+	dst, files, err := outdir.Merge(dirs, f.out, f.format, outdir.Want{Command: e.args, Version: e.build.Version, Force: f.force})
 	if err != nil {
 		return err
 	}
 	end := time.Now()
 	total := dst.File.Runs
 	man := table.SweepManifest{Govsim: e.build.Version, Go: runtime.Version(), Build: e.build, Command: e.args, SweepID: dst.File.ID,
-		Shard: table.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: f.format, Workers: 0,
+		Shard: shard.Shard{Index: 0, Count: 1}, MergedFrom: dirs, Format: f.format, Workers: 0,
 		Start: start.UTC(), End: end.UTC(), WallSeconds: end.Sub(start).Seconds(),
 		RunsTotal: total, RunsShard: total, RunsDone: total, Complete: true, Files: files.Names(), Rows: files.Rows(),
 		RunSeeds: scenarios.RunSeedsNote(&dst.File.Spec), Sweep: dst.File.Spec}

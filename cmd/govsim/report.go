@@ -5,7 +5,7 @@ import (
 
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
-	"github.com/govsim/govsim/sim/table"
+	"github.com/govsim/govsim/sim/outdir"
 )
 
 func cmdReport(_ context.Context, e env, args []string) error {
@@ -34,7 +34,7 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := table.ClaimAnalysis(pos[0], []string{table.KindRun, table.KindCompare, table.KindRerun}, e.args, "govsim report reads the output of govsim run or compare")
+	o, err := outdir.ClaimAnalysis(pos[0], []string{outdir.KindRun, outdir.KindCompare, outdir.KindRerun}, e.args, "govsim report reads the output of govsim run or compare")
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -35,10 +37,10 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 	}
 	kind, err := table.ManifestKind(path)
 	if err != nil {
-		return badInput{err}
+		return badinput.Wrap(err)
 	}
 	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress,
-		want: table.Want{Kind: table.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force}}
+		want: outdir.Want{Kind: outdir.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force}}
 	if kind == table.ManifestKindSweep {
 		return r.sweep(ctx)
 	}
@@ -51,7 +53,7 @@ type rerun struct {
 	orig, out string
 	workers   int
 	progress  bool
-	want      table.Want // of -out; settings are the manifest's
+	want      outdir.Want // of -out; settings are the manifest's
 }
 
 func (r *rerun) warn(warnings []string) {
@@ -85,7 +87,7 @@ func (r *rerun) runs(ctx context.Context) error {
 		if errors.Is(err, context.Canceled) {
 			err = &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
 		}
-		return d.Publish(err) // an interrupted rerun keeps nothing: it is not an *Interrupted of table
+		return d.Publish(err) // an interrupted rerun keeps nothing: it is not an *outdir.Interrupted
 	}
 	d.quiet = true
 	if err := d.Publish(d.finish(nil)); err != nil {
@@ -101,7 +103,7 @@ func (r *rerun) runs(ctx context.Context) error {
 func (r *rerun) sweep(ctx context.Context) error {
 	sm, err := table.ReadSweepManifest(r.path)
 	if err != nil {
-		return badInput{err}
+		return badinput.Wrap(err)
 	}
 	spec, scs, params, warnings, err := scenarios.SweepReproduction(r.path, &sm, r.e.build.Version)
 	if err != nil {
@@ -111,16 +113,16 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if err := scenarios.CheckPointsMemory(spec.Name, scs, params, spec.Points, sm.RunsShard, r.workers, spec.Monthly); err != nil {
 		return err
 	}
-	dir, err := table.CreateSweepDir(r.out, table.NewSweepFile(spec), r.want)
+	dir, err := outdir.ClaimSweepDir(r.out, table.NewSweepFile(spec), r.want)
 	if err != nil {
 		return err
 	}
 	defer dir.Close()
-	shard := sm.Shard
-	if shard.Count > 1 {
-		shard.From = "the manifest"
+	sh := sm.Shard
+	if sh.Count > 1 {
+		sh.From = "the manifest"
 	}
-	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(scs), params: params, shard: experiment.Shard(shard),
+	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(scs), params: params, shard: sh,
 		workers: r.workers, format: sm.Format, progress: r.progress}
 	if err := x.run(ctx); err != nil {
 		return err
@@ -133,5 +135,5 @@ func (r *rerun) sweep(ctx context.Context) error {
 		}
 		names = append(names, more...)
 	}
-	return table.CompareDirs(r.e.stdout, r.orig, r.out, names, dir.PartNames(shard))
+	return table.CompareDirs(r.e.stdout, r.orig, r.out, names, dir.PartNames(sh))
 }

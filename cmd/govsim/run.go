@@ -7,6 +7,7 @@ import (
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -46,7 +47,7 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	months, same := scenarios.Horizon(scs)
 	win, note := report.FitWindow(f.window, months)
 	ms := scenarios.Manifest(scs)
-	d, err := newRunDir(e, f.out, f.want(e, table.KindRun, ms, f.replicates, *detail, f.format),
+	d, err := newRunDir(e, f.out, f.want(e, outdir.KindRun, ms, f.replicates, *detail, f.format),
 		table.Manifest{Seed: f.seed, Workers: f.workers, VillageDetail: *detail, Scenarios: ms, Format: f.format, Set: f.overrides},
 		e.terminal || f.progress, win)
 	if err != nil {

@@ -7,13 +7,14 @@ import (
 
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/table"
 )
 
-// runDir writes runs into an output directory (table.ClaimRunDir): the
+// runDir writes runs into an output directory (outdir.ClaimRunDir): the
 // rows in run order, and the manifest, committed together at the end.
 type runDir struct {
-	*table.RunDir
+	*outdir.RunDir
 	e        env
 	workers  int
 	detail   bool
@@ -24,17 +25,17 @@ type runDir struct {
 // want is what run and compare write: the kind and everything that
 // decides the result, so that the same command again replaces its own
 // output and nothing else.
-func (f *shared) want(e env, kind string, scs []table.ManifestScenario, settings ...any) table.Want {
-	return table.Want{Kind: kind, Settings: table.Settings(kind, scs, f.seed, settings), Version: e.build.Version, Force: f.force}
+func (f *shared) want(e env, kind string, scs []table.ManifestScenario, settings ...any) outdir.Want {
+	return outdir.Want{Kind: kind, Settings: outdir.Settings(kind, scs, f.seed, settings), Version: e.build.Version, Force: f.force}
 }
 
 // newRunDir claims out for the runs man describes (seed, workers, village
 // detail, scenarios, format, -set); the version and command are filled in
 // here.
-func newRunDir(e env, out string, w table.Want, man table.Manifest, progress bool, window int) (*runDir, error) {
+func newRunDir(e env, out string, w outdir.Want, man table.Manifest, progress bool, window int) (*runDir, error) {
 	w.Command = e.args
 	man.Govsim, man.Go, man.Build, man.Command = e.build.Version, runtime.Version(), e.build, e.args
-	d, err := table.ClaimRunDir(out, w, man, window)
+	d, err := outdir.ClaimRunDir(out, w, man, window)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +60,7 @@ func (d *runDir) run(ctx context.Context, specs experiment.Specs) error {
 	return err
 }
 
-// finish writes the files (table.RunDir.Finish) and says so.
+// finish writes the files (outdir.RunDir.Finish) and says so.
 func (d *runDir) finish(runErr error) error {
 	err := d.Finish(runErr)
 	if m := &d.Manifest; err == nil && !d.quiet {

@@ -8,7 +8,8 @@ import (
 
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/scenarios/design"
-	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
+	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -48,7 +49,7 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 		name   string
 		v      int
 		lo, hi int
-	}{{"samples", *samples, 1, design.MaxRuns}, {"window", *window, 1, 1200}, {"shards", *shards, 1, experiment.MaxShards}} {
+	}{{"samples", *samples, 1, design.MaxRuns}, {"window", *window, 1, 1200}, {"shards", *shards, 1, shard.MaxCount}} {
 		if f.set[c.name] {
 			if err := intRange(c.name, c.v, c.lo, c.hi); err != nil {
 				return err
@@ -71,7 +72,7 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	for _, n := range sw.Notes {
 		fmt.Fprintln(e.stderr, n)
 	}
-	shard, err := experiment.ResolveShard(*shardFlag, *shards, f.set["shards"], os.Getenv)
+	sh, err := shard.Resolve(*shardFlag, *shards, f.set["shards"], os.Getenv)
 	if err != nil {
 		return err
 	}
@@ -80,15 +81,15 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	}
 	file := table.NewSweepFile(plan.Spec(e.build.Version, *monthly))
 	if *dryRun {
-		file.Spec.Plan(e.stdout, table.Shard(shard), f.out)
+		scenarios.WritePlan(e.stdout, &file, sh, f.out)
 		return nil
 	}
-	dir, err := table.CreateSweepDir(f.out, file, table.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: table.Shard(shard)})
+	dir, err := outdir.ClaimSweepDir(f.out, file, outdir.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: sh})
 	if err != nil {
 		return err
 	}
 	defer dir.Close()
 	x := &sweepRun{e: e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(sw.Scenarios), params: sw.Params,
-		shard: shard, workers: f.workers, format: f.format, progress: e.terminal || f.progress, overrides: f.overrides}
+		shard: sh, workers: f.workers, format: f.format, progress: e.terminal || f.progress, overrides: f.overrides}
 	return x.run(ctx)
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/outdir"
+	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -21,11 +23,11 @@ import (
 // then the tables once every run of the sweep is present.
 type sweepRun struct {
 	e         env
-	dir       *table.SweepDir
+	dir       *outdir.SweepDir
 	spec      *table.SweepSpec
 	scs       []experiment.Scenario // in spec order
 	params    []sim.Param           // the parameter of each factor
-	shard     experiment.Shard
+	shard     shard.Shard
 	workers   int
 	format    string
 	progress  bool
@@ -41,7 +43,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 	start := time.Now()
 	spec := x.spec
 	total := spec.Runs()
-	done, removed, shardRuns, before, err := x.dir.Resume(table.Shard(x.shard))
+	done, removed, shardRuns, before, err := x.dir.Resume(x.shard)
 	if err != nil {
 		return err
 	}
@@ -56,7 +58,7 @@ func (x *sweepRun) run(ctx context.Context) error {
 		prog = experiment.NewProgress(x.e.stderr, x.e.terminal, "runs", shardRuns-before)
 	}
 	man := table.SweepManifest{Govsim: x.e.build.Version, Go: runtime.Version(), Build: x.e.build, Command: x.e.args, SweepID: x.dir.File.ID,
-		Shard: table.Shard(x.shard), Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
+		Shard: x.shard, Format: x.format, Workers: workers, Start: start.UTC(), RunsTotal: total,
 		RunsShard: shardRuns, RunSeeds: scenarios.RunSeedsNote(spec), Sweep: *spec, Set: x.overrides}
 
 	specs := experiment.Sweep(x.scs, x.params, spec.Points, spec.Replicates, spec.Seed, spec.Seeds)

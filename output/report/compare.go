@@ -21,21 +21,14 @@ import (
 	"github.com/govsim/govsim/analysis"
 	"github.com/govsim/govsim/output/chart"
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/table"
 	"github.com/govsim/govsim/sim/version"
 )
 
-// InputError is a directory or an option the report cannot be made from:
-// bad input (exit status 2 on the command line).
-type InputError struct{ Err error }
-
-func (e *InputError) Error() string { return e.Err.Error() }
-func (e *InputError) Unwrap() error { return e.Err }
-
-// BadInput marks the error as bad input for the command line.
-func (e *InputError) BadInput() bool { return true }
-
-func badInput(err error) error { return &InputError{err} }
+// badInput marks err as a directory or an option the report cannot be
+// made from: bad input (exit status 2 on the command line).
+func badInput(err error) error { return badinput.Wrap(err) }
 
 // Comparison says what a comparison report is made of.
 type Comparison struct {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
+
+	"github.com/govsim/govsim/sim/badinput"
 )
 
 func TestChooseFont(t *testing.T) {
@@ -25,7 +27,7 @@ func TestChooseFont(t *testing.T) {
 	}
 	// A missing file is bad input naming the flag.
 	_, err = ChooseFont(filepath.Join(t.TempDir(), "nosuch.ttc"))
-	var ie *InputError
+	var ie *badinput.Error
 	if err == nil || !strings.HasPrefix(err.Error(), "-font: ") || !errors.As(err, &ie) {
 		t.Errorf("missing: %v", err)
 	}

@@ -1,6 +1,7 @@
 package design
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -21,14 +22,29 @@ const (
 	DistInt        = "int"
 )
 
+// Kind is a kind of design, as a sweep file names it (design = "lhs").
+type Kind string
+
 // Design kinds, as stored in Design.Kind.
 const (
-	KindGrid     = "grid"
-	KindLHS      = "lhs"
-	KindMorris   = "morris"
-	KindSaltelli = "saltelli"
-	KindCSV      = "csv"
+	KindGrid     Kind = "grid"
+	KindLHS      Kind = "lhs"
+	KindMorris   Kind = "morris"
+	KindSaltelli Kind = "saltelli"
+	KindCSV      Kind = "csv"
 )
+
+// Sampled reports whether the design samples factor ranges at random (LHS,
+// Morris, Saltelli): it takes a sample size and a seed of its own, and no
+// lists of values. A grid and a CSV design are fixed by their levels or
+// their file.
+func (k Kind) Sampled() bool {
+	switch k {
+	case KindLHS, KindMorris, KindSaltelli:
+		return true
+	}
+	return false
+}
 
 const (
 	defaultGridLevels   = 5
@@ -59,11 +75,23 @@ type Point struct {
 
 // Design is a list of points over a list of factors.
 type Design struct {
-	Kind    string   // KindGrid, KindLHS, KindMorris, KindSaltelli or KindCSV
+	Kind    Kind     // KindGrid, KindLHS, KindMorris, KindSaltelli or KindCSV
 	Factors []Factor // copies of the input factors, with defaults filled in (Dist, and Levels for grid and morris)
 	Points  []Point
 	Groups  int // morris: number of trajectories r; saltelli: number of base rows N; otherwise 0
 }
+
+// FactorError is a problem of one factor: which factor (its position in
+// the factors given, and its key) and what is wrong, so that a caller can
+// point at the place the factor was written.
+type FactorError struct {
+	Design Kind
+	Index  int // position in the factors given
+	Key    string
+	Msg    string // what is wrong, and what is allowed
+}
+
+func (e *FactorError) Error() string { return fmt.Sprintf("%s: factor %q: %s", e.Design, e.Key, e.Msg) }
 
 // Runs returns the number of points in the design.
 func (d Design) Runs() int { return len(d.Points) }
@@ -76,7 +104,7 @@ func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 // validateFactors checks the factors shared rules and returns deep copies
 // with Dist resolved. allowLists says whether list factors are accepted;
 // design names the design for messages.
-func validateFactors(design string, fs []Factor, allowLists bool) ([]Factor, error) {
+func validateFactors(design Kind, fs []Factor, allowLists bool) ([]Factor, error) {
 	if len(fs) == 0 {
 		return nil, fmt.Errorf("%s: no factors given", design)
 	}
@@ -87,34 +115,36 @@ func validateFactors(design string, fs []Factor, allowLists bool) ([]Factor, err
 			return nil, fmt.Errorf("%s: factor %d has an empty Key", design, i)
 		}
 		if seen[f.Key] {
-			return nil, fmt.Errorf("%s: factor %q: duplicate key (each key may appear once)", design, f.Key)
+			return nil, &FactorError{design, i, f.Key, "duplicate key (each key may appear once)"}
 		}
 		seen[f.Key] = true
 		g, err := validateFactor(f, allowLists)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", design, err)
+			return nil, &FactorError{design, i, f.Key, err.Error()}
 		}
 		out[i] = g
 	}
 	return out, nil
 }
 
+// validateFactor checks one factor; its error says what is wrong without
+// naming the factor, which validateFactors does (a FactorError).
 func validateFactor(f Factor, allowLists bool) (Factor, error) {
 	if f.isList() {
 		if !allowLists {
-			return f, fmt.Errorf("factor %q: a list of Values is not allowed here; this design samples ranges, so give Min and Max (and Dist) instead", f.Key)
+			return f, errors.New("a list of Values is not allowed here; this design samples ranges, so give Min and Max (and Dist) instead")
 		}
 		if f.Dist != "" {
-			return f, fmt.Errorf("factor %q: Dist %q cannot be combined with Values; leave Dist empty for a list", f.Key, f.Dist)
+			return f, fmt.Errorf("Dist %q cannot be combined with Values; leave Dist empty for a list", f.Dist)
 		}
 		vals := make([]float64, len(f.Values))
 		seen := make(map[float64]bool, len(f.Values))
 		for j, v := range f.Values {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return f, fmt.Errorf("factor %q: Values[%d] is %v; values must be finite", f.Key, j, v)
+				return f, fmt.Errorf("Values[%d] is %v; values must be finite", j, v)
 			}
 			if seen[v] {
-				return f, fmt.Errorf("factor %q: value %s appears twice in Values", f.Key, num(v))
+				return f, fmt.Errorf("value %s appears twice in Values", num(v))
 			}
 			seen[v] = true
 			vals[j] = v
@@ -129,43 +159,42 @@ func validateFactor(f Factor, allowLists bool) (Factor, error) {
 	switch f.Dist {
 	case DistUniform, DistLogUniform, DistNormal, DistInt:
 	default:
-		return f, fmt.Errorf("factor %q: unknown Dist %q (allowed: %q, %q, %q, %q, or \"\" for uniform)",
-			f.Key, f.Dist, DistUniform, DistLogUniform, DistNormal, DistInt)
+		return f, fmt.Errorf("unknown Dist %q (allowed: %q, %q, %q, %q, or \"\" for uniform)", f.Dist, DistUniform, DistLogUniform, DistNormal, DistInt)
 	}
 	if math.IsNaN(f.Min) || math.IsInf(f.Min, 0) || math.IsNaN(f.Max) || math.IsInf(f.Max, 0) {
-		return f, fmt.Errorf("factor %q: bounds must be finite numbers, got Min=%v Max=%v", f.Key, f.Min, f.Max)
+		return f, fmt.Errorf("bounds must be finite numbers, got Min=%v Max=%v", f.Min, f.Max)
 	}
 	if !(f.Min < f.Max) {
-		return f, fmt.Errorf("factor %q: empty range: Min (%s) must be less than Max (%s)", f.Key, num(f.Min), num(f.Max))
+		return f, fmt.Errorf("empty range: Min (%s) must be less than Max (%s)", num(f.Min), num(f.Max))
 	}
 	if math.IsInf(f.Max-f.Min, 0) {
-		return f, fmt.Errorf("factor %q: range [%s, %s] is too wide to represent", f.Key, num(f.Min), num(f.Max))
+		return f, fmt.Errorf("range [%s, %s] is too wide to represent", num(f.Min), num(f.Max))
 	}
 	if f.Levels < 0 || f.Levels == 1 {
-		return f, fmt.Errorf("factor %q: Levels=%d; Levels must be at least 2 (or 0 for the default)", f.Key, f.Levels)
+		return f, fmt.Errorf("Levels=%d; Levels must be at least 2 (or 0 for the default)", f.Levels)
 	}
 	switch f.Dist {
 	case DistLogUniform:
 		if f.Min <= 0 {
-			return f, fmt.Errorf("factor %q: loguniform needs 0 < Min < Max, got Min=%s", f.Key, num(f.Min))
+			return f, fmt.Errorf("loguniform needs 0 < Min < Max, got Min=%s", num(f.Min))
 		}
 	case DistNormal:
 		if math.IsNaN(f.Mean) || math.IsInf(f.Mean, 0) || math.IsNaN(f.SD) || math.IsInf(f.SD, 0) || !(f.SD > 0) {
-			return f, fmt.Errorf("factor %q: normal needs a finite Mean and SD > 0, got Mean=%v SD=%v", f.Key, f.Mean, f.SD)
+			return f, fmt.Errorf("normal needs a finite Mean and SD > 0, got Mean=%v SD=%v", f.Mean, f.SD)
 		}
 		a, b := (f.Min-f.Mean)/f.SD, (f.Max-f.Mean)/f.SD
 		if math.IsInf(a, 0) || math.IsInf(b, 0) {
-			return f, fmt.Errorf("factor %q: range [%s, %s] is too many SDs (%s) from Mean (%s)", f.Key, num(f.Min), num(f.Max), num(f.SD), num(f.Mean))
+			return f, fmt.Errorf("range [%s, %s] is too many SDs (%s) from Mean (%s)", num(f.Min), num(f.Max), num(f.SD), num(f.Mean))
 		}
 		if _, _, mass := stdTruncMass(a, b); !(mass > 0) {
-			return f, fmt.Errorf("factor %q: normal(Mean=%s, SD=%s) has no probability mass in [%s, %s]", f.Key, num(f.Mean), num(f.SD), num(f.Min), num(f.Max))
+			return f, fmt.Errorf("normal(Mean=%s, SD=%s) has no probability mass in [%s, %s]", num(f.Mean), num(f.SD), num(f.Min), num(f.Max))
 		}
 	case DistInt:
 		if math.Abs(f.Min) > maxIntBound || math.Abs(f.Max) > maxIntBound {
-			return f, fmt.Errorf("factor %q: int bounds must be within ±2^53, got [%s, %s]", f.Key, num(f.Min), num(f.Max))
+			return f, fmt.Errorf("int bounds must be within ±2^53, got [%s, %s]", num(f.Min), num(f.Max))
 		}
 		if math.Ceil(f.Min) >= math.Floor(f.Max) {
-			return f, fmt.Errorf("factor %q: int needs at least two integers in [%s, %s]", f.Key, num(f.Min), num(f.Max))
+			return f, fmt.Errorf("int needs at least two integers in [%s, %s]", num(f.Min), num(f.Max))
 		}
 	}
 	return f, nil
@@ -173,7 +202,7 @@ func validateFactor(f Factor, allowLists bool) (Factor, error) {
 
 // checkRuns rejects designs with more than MaxRuns points. Arguments are
 // multiplied with overflow checks.
-func checkRuns(design string, factors ...int) (int, error) {
+func checkRuns(design Kind, factors ...int) (int, error) {
 	n := 1
 	for _, m := range factors {
 		if m < 0 || (m > 0 && n > MaxRuns/m) {

@@ -1,7 +1,9 @@
 package design
 
 import (
+	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -73,6 +75,11 @@ func TestValidationErrors(t *testing.T) {
 					if !strings.Contains(msg, w) {
 						t.Errorf("error %q does not mention %q", msg, w)
 					}
+				}
+				// The error says which factor, for a caller to point at it.
+				var fe *FactorError
+				if !errors.As(err, &fe) || fe.Index != 1 || fe.Key != "bad.key" || string(fe.Design) != dn {
+					t.Errorf("error %q: FactorError %+v, want design %s, factor 1, bad.key", msg, fe, dn)
 				}
 			})
 		}
@@ -229,5 +236,37 @@ func TestFactorsCopied(t *testing.T) {
 	}
 	if d.Factors[1].Dist != DistUniform || d.Factors[1].Levels != 5 {
 		t.Errorf("defaults not filled in: %+v", d.Factors[1])
+	}
+}
+
+// TestSampled: the sampled kinds are exactly those whose points follow
+// from a seed and which refuse lists of values; a grid and a CSV design
+// are fixed by their input.
+func TestSampled(t *testing.T) {
+	ranges := []Factor{{Key: "a", Min: 0, Max: 1}, {Key: "b", Min: 0, Max: 1}}
+	withList := []Factor{{Key: "a", Values: []float64{1, 2}}, {Key: "b", Min: 0, Max: 1}}
+	build := map[Kind]func(fs []Factor, seed uint64) (Design, error){
+		KindGrid:     func(fs []Factor, _ uint64) (Design, error) { return Grid(fs) },
+		KindLHS:      func(fs []Factor, seed uint64) (Design, error) { return LHS(fs, 4, seed) },
+		KindMorris:   func(fs []Factor, seed uint64) (Design, error) { return Morris(fs, 2, 0, seed) },
+		KindSaltelli: func(fs []Factor, seed uint64) (Design, error) { return Saltelli(fs, 4, seed) },
+	}
+	for kind, b := range build {
+		d1, err1 := b(ranges, 1)
+		d2, err2 := b(ranges, 2)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v %v", kind, err1, err2)
+		}
+		if d1.Kind != kind {
+			t.Errorf("%s: Design.Kind = %q", kind, d1.Kind)
+		}
+		seeded := !reflect.DeepEqual(d1.Points, d2.Points)
+		_, errList := b(withList, 1)
+		if kind.Sampled() != seeded || kind.Sampled() != (errList != nil) {
+			t.Errorf("%s: Sampled() = %v, but its points depend on the seed: %v, and it refuses lists: %v", kind, kind.Sampled(), seeded, errList != nil)
+		}
+	}
+	if KindCSV.Sampled() || Kind("").Sampled() || Kind("LHS").Sampled() {
+		t.Error("csv, the empty kind or a misspelt one is sampled")
 	}
 }

@@ -30,8 +30,8 @@ func Grid(f []Factor) (Design, error) {
 			case g.Levels == 0:
 				g.Levels = int(math.Min(defaultGridLevels, n))
 			case float64(g.Levels) > n:
-				return Design{}, fmt.Errorf("%s: factor %q: Levels=%d but int range [%s, %s] has only %s integers",
-					KindGrid, g.Key, g.Levels, num(g.Min), num(g.Max), num(n))
+				return Design{}, &FactorError{KindGrid, i, g.Key, fmt.Sprintf("Levels=%d but int range [%s, %s] has only %s integers",
+					g.Levels, num(g.Min), num(g.Max), num(n))}
 			}
 		} else if g.Levels == 0 {
 			g.Levels = defaultGridLevels

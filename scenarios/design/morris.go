@@ -87,15 +87,15 @@ func morrisLevels(fs []Factor, levels int) (int, error) {
 		return levels, nil
 	}
 	p, from := 0, ""
-	for _, g := range fs {
+	for i, g := range fs {
 		if g.Levels == 0 {
 			continue
 		}
 		if g.Levels%2 != 0 {
-			return 0, fmt.Errorf("%s: factor %q: Levels=%d; Morris levels must be an even number >= 2: %s", KindMorris, g.Key, g.Levels, why)
+			return 0, &FactorError{KindMorris, i, g.Key, fmt.Sprintf("Levels=%d; Morris levels must be an even number >= 2: %s", g.Levels, why)}
 		}
 		if p != 0 && g.Levels != p {
-			return 0, fmt.Errorf("%s: factor %q: Levels=%d differs from factor %q (Levels=%d); Morris uses one p for all factors", KindMorris, g.Key, g.Levels, from, p)
+			return 0, &FactorError{KindMorris, i, g.Key, fmt.Sprintf("Levels=%d differs from factor %q (Levels=%d); Morris uses one p for all factors", g.Levels, from, p)}
 		}
 		p, from = g.Levels, g.Key
 	}

@@ -5,7 +5,9 @@
 // classroom page run models through, in the spirit of Agents.jl's run!,
 // ensemblerun! and paramscan.
 //
-// It imports only sim: it knows nothing of files, flags or charts. What a
+// It imports only sim (and sim/badinput, to refuse a memory limit that
+// cannot be read): it knows nothing of files, flags or charts. What a
 // run records is up to the observer its Recorder makes; where finished runs
-// are kept (for resume) is up to the caller, who tells Run which to skip.
+// are kept (for resume), and which are another shard's (sim/shard), is up
+// to the caller, who tells Run which to skip.
 package experiment

@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/govsim/govsim/sim"
+	"github.com/govsim/govsim/sim/badinput"
 )
 
 // Before anything runs, the memory the runs need is estimated and compared
@@ -136,7 +137,7 @@ func MemoryLimit(getenv func(string) string) (limit int64, from string, err erro
 		}
 		n, ok := ParseBytes(s)
 		if !ok {
-			return 0, "", &InputError{fmt.Sprintf("GOVSIM_MEMORY = %q: want a size such as 8GiB, 512MB or 2000000000, or off", s)}
+			return 0, "", badinput.Errorf("GOVSIM_MEMORY = %q: want a size such as 8GiB, 512MB or 2000000000, or off", s)
 		}
 		return n, "GOVSIM_MEMORY", nil
 	}

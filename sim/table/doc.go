@@ -1,12 +1,44 @@
 // Package table is the layout of everything govsim writes and reads back:
 // the long-form tables (monthly.csv, villages.csv, a sweep's points, runs,
 // results and monthly tables, summary.csv, sensitivity.csv) with their
-// columns in one place (columns.go), their CSV and Parquet writers and
-// readers, the manifests, and a sweep's directory (sweep.json, crash-safe
-// binary parts, resume scans, merges). Every file is written under a
-// temporary name and renamed into place when complete.
+// columns in one place, their CSV and Parquet writers and readers, the
+// manifests, and the files of a sweep's directory.
 //
-// It imports only sim (for the metric and parameter tables) and
-// scenarios/design (for the names of designs): it knows the shape of rows,
-// not the model's insides, and runs nothing.
+// # Tables
+//
+// The columns of every table are declared once (columns.go: [Column],
+// [MonthlyColumns], [ResultsColumns], ...); [Files] writes a run's tables,
+// [AssembleSweep] a sweep's, each in CSV or Parquet ([Formats]). Readers
+// ([ReadMonthly], [ReadResults], the Parquet ones) hand over typed rows,
+// and [ReadRunMonthly], [ReadRunVillages] and [ReadSweepResults] check
+// every row against the manifest, so that a truncated or edited table is
+// refused (a [TableError]) rather than analysed.
+//
+// # Manifests
+//
+// A [Manifest] records how the output of govsim run or compare was made
+// and a [SweepManifest] a sweep's: enough to reproduce it (govsim rerun),
+// with checksums that refuse an edited file.
+//
+// # Directories
+//
+// [RunDir] is the files of govsim run or compare while they are written;
+// [SweepDir] a sweep's: sweep.json (its identity, a [SweepFile]), one
+// crash-safe binary [Part] per finished run, resume scans
+// ([SweepDir.Scan]), the tables assembled once every run is present, and
+// the check and join of shards' directories ([OpenShards],
+// [Shards.MergeInto]). Who may write a directory — claims, locks, staging
+// and exchange — is sim/outdir's, which builds on these.
+//
+// # Files
+//
+// Every file is written under a temporary name and renamed into place when
+// complete ([WriteFileAtomic]; [IsTemp] tells what a killed writer left).
+// Every input file is read through [OpenInput] or [ReadInput]: regular
+// files only, within a stated limit, so no input can make govsim hang or
+// run out of memory.
+//
+// It imports only sim (for the metric and parameter tables), sim/version
+// and sim/shard: it knows the shape of rows, not the model's insides, nor
+// how designs are made, and runs nothing.
 package table

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
 // The fuzzers of the readers: no input makes one panic, hang or size
@@ -99,8 +101,8 @@ func FuzzManifests(f *testing.F) {
 	spec := testSpec(true)
 	file := NewSweepFile(spec)
 	f.Add(file.marshal())
-	sm := SweepManifest{Kind: ManifestKindSweep, Govsim: "test", SweepID: file.ID, Shard: Shard{Index: 1, Count: 3},
-		RunsTotal: spec.Runs(), RunsShard: Shard{Index: 1, Count: 3}.Runs(spec.Runs()), Sweep: spec}
+	sm := SweepManifest{Kind: ManifestKindSweep, Govsim: "test", SweepID: file.ID, Shard: shard.Shard{Index: 1, Count: 3},
+		RunsTotal: spec.Runs(), RunsShard: shard.Shard{Index: 1, Count: 3}.Runs(spec.Runs()), Sweep: spec}
 	b, _ = json.Marshal(sm)
 	f.Add(b)
 	f.Add([]byte(strings.Replace(string(file.marshal()), `"runs": 12`, `"runs": -1`, 1)))

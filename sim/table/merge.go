@@ -6,27 +6,29 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
-// Merge joins the directories of a sweep's shards into out (one of them,
-// or a new directory): it checks that they hold one sweep and every run
-// exactly once — missing and duplicated runs are listed with the shards
-// they belong to — assembles the tables from the shards' parts in run-id
-// order, byte for byte what the sweep run in one go writes, and puts the
-// parts beside them (hard links where possible). Everything is built in a
-// staging directory (or in out itself when it is new or empty) that takes
-// out's place only when complete, so a failure — a damaged part, named
-// with its shard — leaves out as it was, and the same merge can be run
-// again once that shard is run again. w gives the command, version and
-// -force. The caller ends the merge with Commit, giving the manifest.
-func Merge(dirs []string, out, format string, w Want) (*SweepDir, Tables, error) {
+// Shards are the directories of a sweep's shards, checked to hold one
+// sweep and every run exactly once: what govsim merge joins.
+type Shards struct {
+	Dirs []*SweepDir
+	File SweepFile // the sweep they hold
+	// where[id] is the index in Dirs of the directory holding run id's part.
+	where []int32
+}
+
+// OpenShards opens the directories of a sweep's shards and checks that
+// they hold one sweep and every run exactly once: missing and duplicated
+// runs are listed with the shards they belong to.
+func OpenShards(dirs []string) (*Shards, error) {
 	srcs, err := openShardDirs(dirs)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	file := srcs[0].File
 	total := file.Runs
-	// where[id] is the directory holding run id's part, -1 for none.
 	where := make([]int32, total)
 	for i := range where {
 		where[i] = -1
@@ -36,7 +38,7 @@ func Merge(dirs []string, out, format string, w Want) (*SweepDir, Tables, error)
 	for k, d := range srcs {
 		have, _, err := d.Scan(func(int) bool { return false })
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for id, ok := range have {
 			if !ok {
@@ -60,32 +62,38 @@ func Merge(dirs []string, out, format string, w Want) (*SweepDir, Tables, error)
 		}
 	}
 	if len(missing) > 0 || len(dups) > 0 {
-		return nil, nil, &DirError{mergeProblems(srcs, total, missing, dups, dupIn).Error()}
+		return nil, &DirError{mergeProblems(srcs, total, missing, dups, dupIn).Error()}
 	}
-	dst, err := CreateMergeDir(out, file, w)
-	if err != nil {
-		return nil, nil, err
-	}
-	src := func(id int) string { return srcs[where[id]].PartPath(id) }
+	return &Shards{Dirs: srcs, File: file, where: where}, nil
+}
+
+// MergeInto writes the merged sweep into dst, a directory of the same
+// sweep (CreateSweepDir) that out names to the user: the tables assembled
+// from the shards' parts in run-id order, byte for byte what the sweep run
+// in one go writes, and the parts beside them (hard links where possible).
+// When out is one of the shards' directories, their shard manifests are
+// kept: they record how its runs were made. A damaged part is named with
+// its shard, so that the same merge can be run again once that shard is.
+func (s *Shards) MergeInto(dst *SweepDir, out, format string) (Tables, error) {
+	src := func(id int) string { return s.Dirs[s.where[id]].PartPath(id) }
 	files, err := AssembleSweep(dst.Dir, dst.File, format, src)
 	var pe *PartError
 	if errors.As(err, &pe) && pe.BadInput() {
-		err = &DirError{fmt.Sprintf("%v — %s; nothing was merged", pe.Err, damagedIn(srcs[where[pe.Run]], pe))}
+		err = &DirError{fmt.Sprintf("%v — %s; nothing was merged", pe.Err, damagedIn(s.Dirs[s.where[pe.Run]], pe))}
 	}
-	for id := 0; err == nil && id < total; id++ {
+	for id := 0; err == nil && id < s.File.Runs; id++ {
 		err = dst.CopyPart(src(id), id)
 	}
 	if err == nil {
-		err = keepShardManifests(srcs, out, dst.Dir)
+		err = keepShardManifests(s.Dirs, out, dst.Dir)
 	}
 	if err == nil {
 		err = dst.SyncParts()
 	}
 	if err != nil {
-		dst.Abort()
-		return nil, nil, err
+		return nil, err
 	}
-	return dst, files, nil
+	return files, nil
 }
 
 // keepShardManifests copies the shard manifests of out, when it is one of
@@ -108,43 +116,6 @@ func keepShardManifests(srcs []*SweepDir, out, dst string) error {
 		}
 	}
 	return nil
-}
-
-// CreateMergeDir claims out for a merged sweep: its whole result replaces
-// out when complete (Commit), or nothing does (Abort).
-func CreateMergeDir(out string, file SweepFile, w Want) (*SweepDir, error) {
-	w.Kind, w.Settings, w.Resume = KindSweep, file.ID, false
-	o, err := Claim(out, w)
-	if err != nil {
-		return nil, err
-	}
-	d := &SweepDir{Dir: o.Build, File: file, out: o}
-	if err := d.init(); err != nil {
-		d.Abort()
-		return nil, err
-	}
-	return d, nil
-}
-
-// Commit writes the manifest of a merged sweep, puts the sweep in its
-// directory's place and releases it.
-func (d *SweepDir) Commit(man *SweepManifest) error {
-	if err := WriteSweepManifest(d.Dir, man, "manifest.json"); err != nil {
-		d.Abort()
-		return err
-	}
-	defer d.out.Close()
-	if _, err := d.out.Commit(true); err != nil {
-		return err
-	}
-	d.Dir = d.out.Dir
-	return nil
-}
-
-// Abort removes a merge that did not finish and releases its directory.
-func (d *SweepDir) Abort() {
-	d.out.Abort()
-	d.out.Close()
 }
 
 // damagedIn says where a damaged part is and how to redo it: the shard
@@ -202,7 +173,7 @@ func mergeProblems(srcs []*SweepDir, total int, missing, dups []int, dupIn map[i
 			sort.Ints(shards)
 			var parts []string
 			for _, s := range shards {
-				parts = append(parts, fmt.Sprintf("shard %d/%d (%d of %d runs)", s, n, byShard[s], Shard{Index: s, Count: n}.Runs(total)))
+				parts = append(parts, fmt.Sprintf("shard %d/%d (%d of %d runs)", s, n, byShard[s], shard.Shard{Index: s, Count: n}.Runs(total)))
 			}
 			msg += " — unfinished or not given: " + strings.Join(parts, ", ")
 		}

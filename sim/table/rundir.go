@@ -17,7 +17,6 @@ type RunDir struct {
 	// the final window (by sim.MetricID).
 	Tails  map[string][][]float64
 	files  *Files
-	out    *Out // the claim of its directory, if claimed (ClaimRunDir)
 	window int
 	asked  int
 	start  time.Time

@@ -10,8 +10,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-
-	"github.com/govsim/govsim/scenarios/design"
 )
 
 // A sweep's output directory:
@@ -168,15 +166,20 @@ func parseSweepFile(name string, b []byte) (SweepFile, error) {
 // a sweep read back cannot size anything beyond it.
 const MaxSweepRuns = 10_000_000
 
+// MaxSweepPoints bounds the design points a sweep read back may hold: as
+// many as a design may have (scenarios/design's MaxRuns, which a test of
+// scenarios holds equal to it).
+const MaxSweepPoints = 1_000_000
+
 // check guards the invariants other code indexes and sizes by.
 func (s *SweepSpec) check() error {
 	k := len(s.Factors)
 	switch {
 	case s.Replicates < 1 || len(s.Scenarios) < 1 || len(s.Points) < 1 || k < 1:
 		return fmt.Errorf("sweep has no runs (replicates %d, scenarios %d, points %d, factors %d)", s.Replicates, len(s.Scenarios), len(s.Points), k)
-	case s.Replicates > 100000 || len(s.Points) > design.MaxRuns || float64(len(s.Points))*float64(len(s.Scenarios))*float64(s.Replicates) > MaxSweepRuns:
+	case s.Replicates > 100000 || len(s.Points) > MaxSweepPoints || float64(len(s.Points))*float64(len(s.Scenarios))*float64(s.Replicates) > MaxSweepRuns:
 		return fmt.Errorf("%d points × %d scenarios × %d replicates: allowed at most %d points, 100000 replicates and %d runs",
-			len(s.Points), len(s.Scenarios), s.Replicates, design.MaxRuns, MaxSweepRuns)
+			len(s.Points), len(s.Scenarios), s.Replicates, MaxSweepPoints, MaxSweepRuns)
 	case s.Window < 1 || s.Window > 1200 || len(s.Metrics) > 10000:
 		return fmt.Errorf("window %d or %d metrics out of range: allowed a window from 1 to 1200 months", s.Window, len(s.Metrics))
 	case len(s.Units) != len(s.Points):

@@ -11,6 +11,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/testkit"
 )
 
@@ -113,35 +114,25 @@ func TestSweepIDIgnoresNames(t *testing.T) {
 	}
 }
 
-// TestSweepDirRefuses: a directory holding another sweep, or other files,
-// is refused with bad input; the same sweep is taken again.
+// TestSweepDirRefuses: a directory holding another sweep is refused with
+// bad input; the same sweep is taken again; an edited sweep.json is
+// noticed.
 func TestSweepDirRefuses(t *testing.T) {
 	dir := t.TempDir()
 	f := NewSweepFile(testSpec(false))
-	d, err := CreateSweepDir(dir, f, Want{})
-	if err != nil {
+	if _, err := CreateSweepDir(dir, f); err != nil {
 		t.Fatal(err)
 	}
-	d.Close()
-	if d, err = CreateSweepDir(dir, f, Want{}); err != nil {
+	if _, err := CreateSweepDir(dir, f); err != nil {
 		t.Fatalf("same sweep refused: %v", err)
 	}
-	d.Close()
 	g := testSpec(false)
 	g.Replicates = 3
-	_, err = CreateSweepDir(dir, NewSweepFile(g), Want{})
+	_, err := CreateSweepDir(dir, NewSweepFile(g))
 	var de *DirError
 	if !errors.As(err, &de) || !de.BadInput() || !strings.Contains(err.Error(), "different sweep") || !strings.Contains(err.Error(), "replicates 3 here, 2 there") {
 		t.Fatalf("different sweep: %v", err)
 	}
-	other := t.TempDir()
-	if err := os.WriteFile(filepath.Join(other, "monthly.csv"), []byte("x\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := CreateSweepDir(other, f, Want{}); !errors.As(err, &de) || !strings.Contains(err.Error(), "monthly.csv") {
-		t.Fatalf("foreign directory: %v", err)
-	}
-	// An edited sweep.json is noticed.
 	path := filepath.Join(dir, "sweep.json")
 	b, _ := os.ReadFile(path)
 	if err := os.WriteFile(path, bytes.Replace(b, []byte(`"seed": 7`), []byte(`"seed": 9`), 1), 0o644); err != nil {
@@ -150,14 +141,17 @@ func TestSweepDirRefuses(t *testing.T) {
 	if _, err := OpenSweepDir(dir); err == nil || !strings.Contains(err.Error(), "edited") {
 		t.Fatalf("edited sweep.json: %v", err)
 	}
+	if _, err := CreateSweepDir(dir, f); !errors.As(err, &de) || !strings.Contains(err.Error(), "edited") {
+		t.Fatalf("edited sweep.json, written into: %v", err)
+	}
 }
 
-// TestScan: damaged parts and temporary files of this process's runs are
-// removed, other shards' left alone; the same shard twice is refused.
+// TestScan: damaged parts and temporary files of the runs the scan claims
+// are removed, other runs' left alone.
 func TestScan(t *testing.T) {
 	s := testSpec(false)
 	dir := t.TempDir()
-	d, err := CreateSweepDir(dir, NewSweepFile(s), Want{})
+	d, err := CreateSweepDir(dir, NewSweepFile(s))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,20 +169,10 @@ func TestScan(t *testing.T) {
 	if err := os.WriteFile(d.PartPath(3), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d.Close()
-	// Shard 1/2 claims the directory while shard 0/2 is at work.
-	other, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 0, Count: 2}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, n := range []string{".5.part.tmp-1", ".6.part.tmp-2", "notes.txt"} {
 		if err := os.WriteFile(filepath.Join(dir, "parts", n), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}})
-	if err != nil {
-		t.Fatal(err)
 	}
 	odd := func(id int) bool { return id%2 == 1 }
 	done, removed, err := d.Scan(odd)
@@ -211,22 +195,11 @@ func TestScan(t *testing.T) {
 			}
 		}
 	}
-	exist("beside another shard", map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": true, "notes.txt": true})
-	// The same shard twice is refused.
-	if _, err := CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}}); err == nil || !strings.Contains(err.Error(), "being written by another govsim (pid") {
-		t.Errorf("the same shard twice: %v", err)
-	}
-	other.Close()
-	d.Close()
-	d, err = CreateSweepDir(dir, NewSweepFile(s), Want{Shard: Shard{Index: 1, Count: 2}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exist("the odd runs", map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": true, "notes.txt": true})
 	if _, _, err := d.Scan(func(int) bool { return true }); err != nil {
 		t.Fatal(err)
 	}
-	d.Close()
-	exist("alone", map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": false, "notes.txt": true})
+	exist("every run", map[string]bool{".5.part.tmp-1": false, ".6.part.tmp-2": false, "notes.txt": true})
 }
 
 func TestFormatIDs(t *testing.T) {
@@ -240,7 +213,7 @@ func TestFormatIDs(t *testing.T) {
 
 func assemble(t *testing.T, s SweepSpec, format string, months int) string {
 	t.Helper()
-	d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s), Want{})
+	d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +311,7 @@ func TestAssembleDeterministic(t *testing.T) {
 	s := testSpec(false)
 	for _, format := range Formats() {
 		a := assemble(t, s, format, 0)
-		d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s), Want{})
+		d, err := CreateSweepDir(t.TempDir(), NewSweepFile(s))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -359,22 +332,67 @@ func TestAssembleDeterministic(t *testing.T) {
 	}
 }
 
-func TestShard(t *testing.T) {
-	total := 0
-	for i := 0; i < 3; i++ {
-		s := Shard{Index: i, Count: 3}
-		n := 0
-		for id := 0; id < 10; id++ {
-			if s.Mine(id) {
-				n++
+func TestManifestName(t *testing.T) {
+	for _, tc := range []struct {
+		s    shard.Shard
+		want string
+	}{
+		{shard.Shard{}, "manifest.json"},
+		{shard.Shard{Index: 0, Count: 1}, "manifest.json"},
+		{shard.Shard{Index: 1, Count: 4}, "manifest-shard-1-of-4.json"},
+	} {
+		if got := ManifestName(tc.s); got != tc.want {
+			t.Errorf("ManifestName(%+v) = %s, want %s", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestMergeShards: the directories of a sweep's shards join into tables
+// byte for byte those of the sweep run in one go, with every part beside
+// them; missing and duplicated runs are refused, naming them.
+func TestMergeShards(t *testing.T) {
+	s := testSpec(true)
+	f := NewSweepFile(s)
+	whole := assemble(t, s, FormatCSV, 3)
+	var dirs []string
+	for i := 0; i < 2; i++ {
+		d, err := CreateSweepDir(t.TempDir(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id := i; id < s.Runs(); id += 2 {
+			if err := d.WritePart(testPart(&s, id, 3)); err != nil {
+				t.Fatal(err)
 			}
 		}
-		if n != s.Runs(10) {
-			t.Fatalf("shard %d: %d runs, Runs says %d", i, n, s.Runs(10))
-		}
-		total += n
+		dirs = append(dirs, d.Dir)
 	}
-	if total != 10 || !(Shard{Count: 1}).Mine(5) || ManifestName(Shard{Index: 1, Count: 4}) != "manifest-shard-1-of-4.json" {
-		t.Fatal("shards do not cover the runs once")
+	var de *DirError
+	if _, err := OpenShards(dirs[:1]); !errors.As(err, &de) || !strings.Contains(err.Error(), "6 of 12 runs are missing: 1, 3, 5, 7, 9, 11") {
+		t.Errorf("one shard of two: %v", err)
+	}
+	if _, err := OpenShards(append(dirs, whole)); !errors.As(err, &de) || !strings.Contains(err.Error(), "12 runs are present more than once") {
+		t.Errorf("a shard twice: %v", err)
+	}
+	shards, err := OpenShards(dirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst, err := CreateSweepDir(t.TempDir(), shards.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := shards.MergeInto(dst, dst.Dir, FormatCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range files.Names() {
+		if !bytes.Equal(mustRead(t, filepath.Join(dst.Dir, n)), mustRead(t, filepath.Join(whole, n))) {
+			t.Errorf("merged %s differs from the sweep's in one go", n)
+		}
+	}
+	done, _, err := dst.Scan(func(int) bool { return true })
+	if err != nil || countTrue(done) != s.Runs() {
+		t.Errorf("the merged directory holds %d of %d parts (%v)", countTrue(done), s.Runs(), err)
 	}
 }

@@ -10,10 +10,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/govsim/govsim/sim/shard"
 )
 
-// DirError is an output directory that cannot take a sweep: it holds
-// another sweep or other files. It is bad input (exit status 2).
+// DirError is a directory that cannot be read or written as asked: not
+// govsim's output, or holding another sweep or other files. It is bad
+// input (exit status 2).
 type DirError struct{ Msg string }
 
 func (e *DirError) Error() string { return e.Msg }
@@ -31,69 +34,41 @@ const (
 type SweepDir struct {
 	Dir  string
 	File SweepFile
-	out  *Out // the claim of a directory written; nil for one read
 }
 
-// CreateSweepDir claims dir for the sweep f (see Claim): a new or empty
-// directory gets sweep.json and parts/; one that holds the same sweep is
-// taken as it is (to resume it, or as another shard's); one holding a
-// different sweep, or anything else, is refused unless w.Force. w gives
-// the command, version, shard and force, and the kind when it is not
-// KindSweep (a rerun); Close releases the directory.
-func CreateSweepDir(dir string, f SweepFile, w Want) (*SweepDir, error) {
-	if w.Kind == "" {
-		w.Kind = KindSweep
-	}
-	w.Settings, w.Resume = f.ID, true
-	w.Differ = func(dir string) string {
-		old, err := OpenSweepDir(dir)
-		if err != nil {
-			return ""
-		}
-		return strings.Join(f.Spec.Differences(&old.File.Spec), "; ")
-	}
-	o, err := Claim(dir, w)
-	if err != nil {
-		return nil, err
-	}
-	d := &SweepDir{Dir: o.Build, File: f, out: o}
-	if err := d.init(); err != nil {
-		o.Close()
-		return nil, err
-	}
-	return d, nil
-}
-
-// init writes sweep.json and parts/ into a new sweep directory, or checks
-// those of one taken as it is.
-func (d *SweepDir) init() error {
-	path := filepath.Join(d.Dir, sweepJSONName)
+// CreateSweepDir makes dir the directory of sweep f: a new or empty
+// directory gets sweep.json and parts/; one that holds them already must
+// hold f. It takes no claim of the directory: commands write through
+// sim/outdir's ClaimSweepDir, which does.
+func CreateSweepDir(dir string, f SweepFile) (*SweepDir, error) {
+	d := &SweepDir{Dir: dir, File: f}
+	path := filepath.Join(dir, sweepJSONName)
 	b, err := ReadInput(path, MaxManifestBytes)
 	switch {
 	case err == nil:
 		old, err := parseSweepFile(path, b)
 		if err != nil {
-			return &DirError{fmt.Sprintf("%v; use another -out, or -force to replace the whole directory", err)}
+			return nil, &DirError{fmt.Sprintf("%v; use another -out, or -force to replace the whole directory", err)}
 		}
-		if old.ID != d.File.ID {
-			return &DirError{fmt.Sprintf("%s holds a different sweep (%s): refusing to mix them; use another -out, or -force to replace the whole directory",
-				d.out.Dir, strings.Join(d.File.Spec.Differences(&old.Spec), "; "))}
+		if old.ID != f.ID {
+			return nil, &DirError{fmt.Sprintf("%s holds a different sweep (%s): refusing to mix them; use another -out, or -force to replace the whole directory",
+				dir, strings.Join(f.Spec.Differences(&old.Spec), "; "))}
 		}
 	case errors.Is(err, fs.ErrNotExist):
-		if err := WriteFileAtomic(path, d.File.marshal()); err != nil {
-			return err
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("output directory: %w", err)
+		}
+		if err := WriteFileAtomic(path, f.marshal()); err != nil {
+			return nil, err
 		}
 	default:
-		return fmt.Errorf("output directory: %w", err)
+		return nil, fmt.Errorf("output directory: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Join(d.Dir, partsDirName), 0o755); err != nil {
-		return fmt.Errorf("output directory: %w", err)
+	if err := os.MkdirAll(filepath.Join(dir, partsDirName), 0o755); err != nil {
+		return nil, fmt.Errorf("output directory: %w", err)
 	}
-	return nil
+	return d, nil
 }
-
-// Close releases a directory the sweep wrote.
-func (d *SweepDir) Close() { d.out.Close() }
 
 // OpenSweepDir opens a directory that holds a sweep, to read it.
 func OpenSweepDir(dir string) (*SweepDir, error) {
@@ -112,7 +87,10 @@ func OpenSweepDir(dir string) (*SweepDir, error) {
 	return &SweepDir{Dir: dir, File: f}, nil
 }
 
-func isTemp(name string) bool { return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") }
+// IsTemp reports whether name is one of the temporary files this package
+// writes beside a file before renaming it into place (.NAME.tmp-*): what a
+// killed writer may leave behind.
+func IsTemp(name string) bool { return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") }
 
 // PartPath is where run id's part is.
 func (d *SweepDir) PartPath(id int) string {
@@ -159,8 +137,8 @@ func (d *SweepDir) SyncParts() error {
 // Scan reports which runs have a part. The parts of runs mine claims are
 // read and checked, and damaged ones removed so they are run again, along
 // with their temporary files left by a killed writer; the damaged parts'
-// names come back for a warning. The claim of the directory (CreateSweepDir)
-// makes this process the only writer of the runs mine claims.
+// names come back for a warning. The caller must be the only writer of
+// the runs mine claims (sim/outdir's ClaimSweepDir locks them).
 func (d *SweepDir) Scan(mine func(id int) bool) (done []bool, removed []string, err error) {
 	n := d.File.Runs
 	done = make([]bool, n)
@@ -168,7 +146,7 @@ func (d *SweepDir) Scan(mine func(id int) bool) (done []bool, removed []string, 
 	var p Part
 	var buf []byte
 	err = eachName(partsDir, func(name string) error {
-		if isTemp(name) {
+		if IsTemp(name) {
 			base, _, _ := strings.Cut(strings.TrimPrefix(name, "."), ".tmp-")
 			if id, ok := partID(base, n); ok && mine(id) {
 				os.Remove(filepath.Join(partsDir, name))
@@ -320,7 +298,7 @@ func FormatIDs(ids []int, limit int) string {
 }
 
 // PartNames are the names, relative to the directory, of a shard's parts.
-func (d *SweepDir) PartNames(s Shard) []string {
+func (d *SweepDir) PartNames(s shard.Shard) []string {
 	var out []string
 	for id := 0; id < d.File.Runs; id++ {
 		if s.Mine(id) {
@@ -348,7 +326,7 @@ func (d *SweepDir) AssembleLike(orig, format string) ([]string, error) {
 // damaged part is removed, to run again, and named in removed): the runs
 // done, how many runs the shard has, and how many of them were done
 // before.
-func (d *SweepDir) Resume(s Shard) (done []bool, removed []string, shardRuns, before int, err error) {
+func (d *SweepDir) Resume(s shard.Shard) (done []bool, removed []string, shardRuns, before int, err error) {
 	done, removed, err = d.Scan(s.Mine)
 	if err != nil {
 		return nil, nil, 0, 0, err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/version"
 )
 
@@ -18,25 +19,25 @@ const ManifestKindSweep = "sweep"
 // scenario TOML), the shard, and what this session did. With it alone,
 // govsim rerun reproduces the runs.
 type SweepManifest struct {
-	Kind            string    `json:"kind"`
-	Govsim          string    `json:"govsim_version"`
-	Go              string    `json:"go_version"`
-	Command         []string  `json:"command"`
-	SweepID         string    `json:"sweep_id"`
-	Shard           Shard     `json:"shard"`
-	MergedFrom      []string  `json:"merged_from,omitempty"`
-	Format          string    `json:"format"`
-	Workers         int       `json:"workers"`
-	Start           time.Time `json:"start"`
-	End             time.Time `json:"end"`
-	WallSeconds     float64   `json:"wall_seconds"`
-	RunsTotal       int       `json:"runs_total"`        // the whole sweep
-	RunsShard       int       `json:"runs_shard"`        // this shard's
-	RunsDone        int       `json:"runs_done"`         // this shard's runs finished, in any session
-	RunsThisSession int       `json:"runs_this_session"` // finished by this command
-	RunsPerSecond   float64   `json:"runs_per_second"`   // this session's throughput
-	Complete        bool      `json:"complete"`          // every run present and the tables assembled
-	Files           []string  `json:"files,omitempty"`
+	Kind            string      `json:"kind"`
+	Govsim          string      `json:"govsim_version"`
+	Go              string      `json:"go_version"`
+	Command         []string    `json:"command"`
+	SweepID         string      `json:"sweep_id"`
+	Shard           shard.Shard `json:"shard"`
+	MergedFrom      []string    `json:"merged_from,omitempty"`
+	Format          string      `json:"format"`
+	Workers         int         `json:"workers"`
+	Start           time.Time   `json:"start"`
+	End             time.Time   `json:"end"`
+	WallSeconds     float64     `json:"wall_seconds"`
+	RunsTotal       int         `json:"runs_total"`        // the whole sweep
+	RunsShard       int         `json:"runs_shard"`        // this shard's
+	RunsDone        int         `json:"runs_done"`         // this shard's runs finished, in any session
+	RunsThisSession int         `json:"runs_this_session"` // finished by this command
+	RunsPerSecond   float64     `json:"runs_per_second"`   // this session's throughput
+	Complete        bool        `json:"complete"`          // every run present and the tables assembled
+	Files           []string    `json:"files,omitempty"`
 	// Rows are the rows of each table, so that a reader tells a truncated
 	// table from a whole one.
 	Rows     map[string]int64 `json:"rows,omitempty"`
@@ -51,33 +52,10 @@ type SweepManifest struct {
 	Set []string `json:"set,omitempty"`
 }
 
-// Shard is the share of a sweep one process runs: the runs whose id % Count
-// == Index.
-type Shard struct {
-	Index int    `json:"index"`
-	Count int    `json:"count"`
-	From  string `json:"from,omitempty"` // "-shard", "SLURM_ARRAY_TASK_ID", ...
-}
-
-// Mine says whether run id belongs to the shard.
-func (s Shard) Mine(id int) bool { return s.Count <= 1 || id%s.Count == s.Index }
-
-// Runs counts the shard's runs among n.
-func (s Shard) Runs(n int) int {
-	if s.Count <= 1 {
-		return n
-	}
-	r := n / s.Count
-	if s.Index < n%s.Count {
-		r++
-	}
-	return r
-}
-
 // ManifestName is the manifest file of a shard: manifest.json for a whole
 // sweep, manifest-shard-I-of-N.json for a shard, so that shards sharing a
 // directory do not overwrite each other's.
-func ManifestName(s Shard) string {
+func ManifestName(s shard.Shard) string {
 	if s.Count <= 1 {
 		return "manifest.json"
 	}
@@ -143,8 +121,8 @@ func (m *SweepManifest) check() error {
 	}
 	s, n := m.Shard, m.Sweep.Runs()
 	switch {
-	case s.Count < 1 || s.Count > 100000 || s.Index < 0 || s.Index >= s.Count:
-		return fmt.Errorf("shard %d/%d: allowed I/N with 0 <= I < N <= 100000", s.Index, s.Count)
+	case s.Count < 1 || s.Count > shard.MaxCount || s.Index < 0 || s.Index >= s.Count:
+		return fmt.Errorf("shard %d/%d: allowed I/N with 0 <= I < N <= %d", s.Index, s.Count, shard.MaxCount)
 	case m.RunsTotal != n || m.RunsShard != s.Runs(n):
 		return fmt.Errorf("runs_total %d and runs_shard %d do not match the sweep's %d runs (shard %d/%d: %d): the file was edited or damaged",
 			m.RunsTotal, m.RunsShard, n, s.Index, s.Count, s.Runs(n))
@@ -152,51 +130,54 @@ func (m *SweepManifest) check() error {
 	return nil
 }
 
-// Conclude ends a session of runs in a sweep directory: it makes the
+// Assemble ends a session of runs in a sweep directory: it makes the
 // renames of parts durable and, if the session ran to its end (finished),
 // checks whether every run of the sweep is present — other shards' too
-// when they share the directory — and if so assembles the tables in
-// format. Then it writes the session's manifest under its shard's name,
-// and the whole sweep's manifest.json too when this shard completed a
-// shared directory. The caller fills in man's times and counts; Conclude
-// sets Complete, Files and End.
-func (d *SweepDir) Conclude(man *SweepManifest, format string, finished bool) (files []string, complete bool, err error) {
+// when they share the directory — and if so (complete) assembles the
+// tables in format.
+func (d *SweepDir) Assemble(format string, finished bool) (tables Tables, complete bool, err error) {
 	if err := d.SyncParts(); err != nil {
 		return nil, false, err
 	}
-	if finished {
-		all, _, err := d.Scan(func(int) bool { return false })
-		if err != nil {
-			return nil, false, err
-		}
-		complete = countTrue(all) == d.File.Runs
-		if complete {
-			tables, err := AssembleSweep(d.Dir, d.File, format, d.PartPath)
-			if err != nil {
-				return nil, false, err
-			}
-			files, man.Rows = tables.Names(), tables.Rows()
-		}
+	if !finished {
+		return nil, false, nil
 	}
-	if complete && d.out != nil {
-		if err := d.out.MarkComplete(); err != nil {
-			return nil, false, err
-		}
+	all, _, err := d.Scan(func(int) bool { return false })
+	if err != nil {
+		return nil, false, err
+	}
+	if countTrue(all) != d.File.Runs {
+		return nil, false, nil
+	}
+	tables, err = AssembleSweep(d.Dir, d.File, format, d.PartPath)
+	if err != nil {
+		return nil, false, err
+	}
+	return tables, true, nil
+}
+
+// WriteManifests writes the manifest of a session that Assemble ended
+// under its shard's name, and the whole sweep's manifest.json too when
+// this shard completed a shared directory. The caller fills in man's times
+// and counts; WriteManifests sets Complete, Files, Rows and End.
+func (d *SweepDir) WriteManifests(man *SweepManifest, tables Tables, complete bool) error {
+	if complete {
+		man.Rows = tables.Rows()
 	}
 	end := time.Now()
 	man.End, man.WallSeconds = end.UTC(), end.Sub(man.Start).Seconds()
-	man.Complete, man.Files = complete, files
+	man.Complete, man.Files = complete, tables.Names()
 	name := ManifestName(man.Shard)
 	if err := WriteSweepManifest(d.Dir, man, name); err != nil {
-		return files, complete, err
+		return err
 	}
 	if complete && name != "manifest.json" {
 		whole := *man
-		whole.Shard = Shard{Index: 0, Count: 1}
+		whole.Shard = shard.Shard{Index: 0, Count: 1}
 		whole.RunsShard, whole.RunsDone = d.File.Runs, d.File.Runs
 		if err := WriteSweepManifest(d.Dir, &whole, "manifest.json"); err != nil {
-			return files, complete, err
+			return err
 		}
 	}
-	return files, complete, nil
+	return nil
 }

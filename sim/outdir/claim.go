@@ -1,9 +1,6 @@
-package table
+package outdir
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,54 +9,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/govsim/govsim/sim/shard"
+	"github.com/govsim/govsim/sim/table"
 )
-
-// An output directory is owned: govsim writes only into a new or empty
-// directory, or into one that its marker (.govsim-dir) says holds the same
-// kind of output with the same settings, and refuses anything else unless
-// told to replace it (-force), which it does for the whole directory and
-// only for directories it made. A result that replaces another is built in
-// a staging directory beside it and exchanged for it only once complete, so
-// the directory holds the old result or the new one, never a mixture and
-// never a part. See Claim.
-
-// Kinds of output directory.
-const (
-	KindRun     = "run"     // govsim run
-	KindCompare = "compare" // govsim compare
-	KindSweep   = "sweep"   // govsim sweep, merge, or rerun of a sweep
-	KindRerun   = "rerun"   // govsim rerun of a run or comparison
-)
-
-const markerName = ".govsim-dir"
-
-// Marker is what an output directory holds and the command that made it.
-type Marker struct {
-	Kind     string    `json:"kind"`
-	Settings string    `json:"settings"` // what decides its results: a hash, or a sweep's id
-	Command  []string  `json:"command"`
-	Govsim   string    `json:"govsim_version"`
-	Created  time.Time `json:"created"`
-	Complete bool      `json:"complete"` // a finished result
-	// Analyses are the commands that wrote beside the data (govsim report,
-	// govsim analyze).
-	Analyses [][]string `json:"analyses,omitempty"`
-}
-
-// DescribeKind says what a kind of directory holds, for messages.
-func DescribeKind(kind string) string {
-	switch kind {
-	case KindRun:
-		return "the runs of govsim run"
-	case KindCompare:
-		return "a comparison (govsim compare)"
-	case KindSweep:
-		return "a sweep"
-	case KindRerun:
-		return "a rerun (govsim rerun)"
-	}
-	return "output of govsim"
-}
 
 // Want says what a command will write into its output directory.
 type Want struct {
@@ -76,7 +29,7 @@ type Want struct {
 	Resume bool
 	// Shard of a sweep: with Count > 1 the directory is shared with the
 	// other shards.
-	Shard Shard
+	Shard shard.Shard
 	// Differ says how a directory holding the same kind but other settings
 	// differs, for the message; nil for none.
 	Differ func(dir string) string
@@ -108,11 +61,11 @@ func (o *Out) Staged() bool { return o.staged }
 // where to write (Out.Build).
 func Claim(dir string, w Want) (*Out, error) {
 	if w.Force && w.Shard.Count > 1 {
-		return nil, &DirError{fmt.Sprintf("-force replaces %s whole, which a shard sharing it with other shards must not do; remove it before starting the shards, or give each shard its own -out", dir)}
+		return nil, &table.DirError{Msg: fmt.Sprintf("-force replaces %s whole, which a shard sharing it with other shards must not do; remove it before starting the shards, or give each shard its own -out", dir)}
 	}
 	restoreAside(dir)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return nil, &DirError{fmt.Sprintf("-out %s is a file, not a directory; use another -out", dir)}
+		return nil, &table.DirError{Msg: fmt.Sprintf("-out %s is a file, not a directory; use another -out", dir)}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory: %w", err)
@@ -130,7 +83,7 @@ func Claim(dir string, w Want) (*Out, error) {
 	if w.Shard.Count > 1 {
 		// Alone for a moment? Then nothing else writes and what killed
 		// writers left can go, before the other shards may start.
-		if l, err := lockDir(real, Shard{}, note); err == nil {
+		if l, err := lockDir(real, shard.Shard{}, note); err == nil {
 			o.lock = l
 			err = o.clean()
 			l.unlock()
@@ -145,7 +98,7 @@ func Claim(dir string, w Want) (*Out, error) {
 			return nil, err
 		}
 	} else {
-		if o.lock, err = lockDir(real, Shard{}, note); err != nil {
+		if o.lock, err = lockDir(real, shard.Shard{}, note); err != nil {
 			return nil, err
 		}
 		if err := o.clean(); err != nil {
@@ -178,7 +131,7 @@ func (o *Out) decide() (staged bool, err error) {
 	case o.empty:
 		return false, nil // new, or empty but for what govsim keeps there
 	case prev == nil:
-		return false, &DirError{fmt.Sprintf("%s is not empty (%s) and was not made by govsim: refusing to write into it; use another -out (-force replaces only directories govsim made)", o.Dir, listNames(other, 5))}
+		return false, &table.DirError{Msg: fmt.Sprintf("%s is not empty (%s) and was not made by govsim: refusing to write into it; use another -out (-force replaces only directories govsim made)", o.Dir, listNames(other, 5))}
 	}
 	same := prev.Kind == w.Kind && prev.Settings != "" && prev.Settings == w.Settings
 	switch {
@@ -200,9 +153,9 @@ func (o *Out) decide() (staged bool, err error) {
 	}
 	made := ""
 	if len(prev.Command) > 0 {
-		made = ", made by `" + CommandLine(prev.Command) + "`"
+		made = ", made by `" + table.CommandLine(prev.Command) + "`"
 	}
-	return false, &DirError{fmt.Sprintf("%s holds %s%s: refusing to replace or mix it; use another -out, or -force to replace the whole directory", o.Dir, what, made)}
+	return false, &table.DirError{Msg: fmt.Sprintf("%s holds %s%s: refusing to replace or mix it; use another -out, or -force to replace the whole directory", o.Dir, what, made)}
 }
 
 // refuseInCwd refuses to replace a directory the process works in: the
@@ -213,7 +166,7 @@ func (o *Out) refuseInCwd() error {
 		return nil
 	}
 	if rel, err := filepath.Rel(o.real, wd); err == nil && !strings.HasPrefix(rel, "..") {
-		return &DirError{fmt.Sprintf("%s holds the working directory and cannot be replaced; run from elsewhere or use another -out", o.Dir)}
+		return &table.DirError{Msg: fmt.Sprintf("%s holds the working directory and cannot be replaced; run from elsewhere or use another -out", o.Dir)}
 	}
 	return nil
 }
@@ -242,42 +195,6 @@ func (o *Out) prepare(staged bool) error {
 		return writeMarker(o.real, o.mark)
 	}
 	return o.stage()
-}
-
-// stage makes the staging directory beside the output directory, locked
-// and marked, so that a cleaner sees it at work.
-func (o *Out) stage() error {
-	parent, base := filepath.Split(o.real)
-	dir, err := os.MkdirTemp(parent, "."+base+stagingInfix)
-	if err != nil {
-		return fmt.Errorf("cannot make a staging directory beside %s (the result is built there and replaces the directory only when complete): %w", o.Dir, err)
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		os.RemoveAll(dir)
-		return err
-	}
-	if o.build, err = lockDir(dir, Shard{}, writerNote(o.want.Command)); err != nil {
-		os.RemoveAll(dir)
-		return err
-	}
-	o.Build, o.staged = dir, true
-	return writeMarker(dir, o.mark)
-}
-
-// swap puts the staging directory in the output directory's place and
-// removes the old one.
-func (o *Out) swap() error {
-	old, err := replaceDir(o.Build, o.real)
-	if err != nil {
-		return fmt.Errorf("replacing %s: %w", o.Dir, err)
-	}
-	o.lock.unlock()
-	o.lock, o.build = o.build, nil
-	o.Build, o.staged = o.Dir, false
-	if err := os.RemoveAll(old); err != nil {
-		return fmt.Errorf("removing the replaced %s (now %s): %w", o.Dir, old, err)
-	}
-	return nil
 }
 
 // Commit ends a command that writes a whole result: the directory is
@@ -344,14 +261,14 @@ func (o *Out) Close() {
 // the directory is locked exclusively, and is quick, for shards starting
 // together wait for it.
 func (o *Out) clean() error {
-	err := eachName(o.real, func(name string) error {
-		if isTemp(name) {
-			os.RemoveAll(filepath.Join(o.real, name))
-		}
-		return nil
-	})
+	ents, err := os.ReadDir(o.real)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
+	}
+	for _, e := range ents {
+		if table.IsTemp(e.Name()) {
+			os.RemoveAll(filepath.Join(o.real, e.Name()))
+		}
 	}
 	parent, base := filepath.Split(o.real)
 	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+stagingInfix+"*"))
@@ -366,131 +283,12 @@ func (o *Out) clean() error {
 	return nil
 }
 
-const (
-	stagingInfix = ".govsim-tmp-"
-	asideInfix   = ".govsim-old-"
-)
-
-// replaceDir puts dir staged in the place of dir and returns where the
-// old directory now is, for removal.
-func replaceDir(staged, dir string) (string, error) {
-	ok, err := exchange(staged, dir)
-	if ok {
-		return staged, nil
-	}
-	if err != nil {
-		return "", err
-	}
-	// Two renames: the old directory aside, the new into place. A crash
-	// between them leaves the old one aside, which the next Claim of dir
-	// puts back (restoreAside).
-	parent, base := filepath.Split(dir)
-	aside := filepath.Join(parent, "."+base+asideInfix+filepath.Base(staged))
-	if err := os.Rename(dir, aside); err != nil {
-		return "", err
-	}
-	if err := os.Rename(staged, dir); err != nil {
-		os.Rename(aside, dir)
-		return "", err
-	}
-	return aside, nil
-}
-
-// restoreAside puts back a directory that replaceDir moved aside when it
-// was interrupted before the new one took its place, and removes the old
-// ones whose replacement did take place.
-func restoreAside(dir string) {
-	parent, base := filepath.Split(filepath.Clean(dir))
-	aside, _ := filepath.Glob(filepath.Join(parent, "."+base+asideInfix+"*"))
-	for _, a := range aside {
-		if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-			os.Rename(a, dir)
-			continue
-		}
-		if on, err := alive(a); err == nil && !on {
-			os.RemoveAll(a)
-		}
-	}
-}
-
 func realPath(dir string) (string, error) {
 	p, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return "", err
 	}
 	return filepath.Abs(p)
-}
-
-// inspect reads what dir holds: its marker (or, for a directory an earlier
-// govsim made, the marker its files imply) and the names of its other
-// entries, leaving out locks, the marker and temporary files.
-func inspect(dir string) (*Marker, []string, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("output directory: %w", err)
-	}
-	var other []string
-	for _, e := range ents {
-		if n := e.Name(); !isLockName(n) && n != markerName && !isTemp(n) {
-			other = append(other, n)
-		}
-	}
-	m, err := readMarker(dir)
-	if err != nil || m != nil {
-		return m, other, err
-	}
-	return legacyMarker(dir, other), other, nil
-}
-
-func readMarker(dir string) (*Marker, error) {
-	b, err := ReadInput(filepath.Join(dir, markerName), 1<<20)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var m Marker
-	if err := json.Unmarshal(b, &m); err != nil || m.Kind == "" {
-		// Made by govsim, but what it holds is unknown: only -force
-		// replaces it.
-		return &Marker{Kind: "unknown"}, nil
-	}
-	return &m, nil
-}
-
-// legacyMarker recognises a directory written before markers: a sweep by
-// its sweep.json, a run or comparison by its manifest.
-func legacyMarker(dir string, names []string) *Marker {
-	if slices.Contains(names, sweepJSONName) {
-		b, err := ReadInput(filepath.Join(dir, sweepJSONName), MaxManifestBytes)
-		if err == nil {
-			if f, err := parseSweepFile(sweepJSONName, b); err == nil {
-				return &Marker{Kind: KindSweep, Settings: f.ID}
-			}
-		}
-		return &Marker{Kind: "unknown"}
-	}
-	if slices.Contains(names, "manifest.json") {
-		m, err := ReadManifest(dir)
-		if err != nil {
-			return nil
-		}
-		kind := KindRun
-		if slices.Contains(names, "report.html") {
-			kind = KindCompare
-		}
-		return &Marker{Kind: kind, Complete: m.Complete, Command: m.Command}
-	}
-	return nil
-}
-
-func writeMarker(dir string, m Marker) error {
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return fmt.Errorf("marker: %w", err)
-	}
-	return WriteFileAtomic(filepath.Join(dir, markerName), append(b, '\n'))
 }
 
 func listNames(names []string, n int) string {
@@ -507,7 +305,7 @@ func listNames(names []string, n int) string {
 func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (*Out, error) {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
-		return nil, &DirError{fmt.Sprintf("%s is not govsim output (not a directory); %s", dir, reads)}
+		return nil, &table.DirError{Msg: fmt.Sprintf("%s is not govsim output (not a directory); %s", dir, reads)}
 	}
 	real, err := realPath(dir)
 	if err != nil {
@@ -520,9 +318,9 @@ func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (
 		case err != nil:
 			return err
 		case m == nil:
-			return &DirError{fmt.Sprintf("%s is not govsim output (govsim did not make it); %s", dir, reads)}
+			return &table.DirError{Msg: fmt.Sprintf("%s is not govsim output (govsim did not make it); %s", dir, reads)}
 		case !slices.Contains(kinds, m.Kind):
-			return &DirError{fmt.Sprintf("%s holds %s; %s", dir, DescribeKind(m.Kind), reads)}
+			return &table.DirError{Msg: fmt.Sprintf("%s holds %s; %s", dir, DescribeKind(m.Kind), reads)}
 		}
 		o.Prev, o.mark = m, *m
 		return nil
@@ -530,7 +328,7 @@ func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (
 	if err := check(); err != nil {
 		return nil, err
 	}
-	if o.lock, err = lockDir(real, Shard{}, writerNote(command)); err != nil {
+	if o.lock, err = lockDir(real, shard.Shard{}, writerNote(command)); err != nil {
 		return nil, err
 	}
 	if err := check(); err != nil {
@@ -548,15 +346,4 @@ func (o *Out) Analysed() error {
 		return nil // a directory an earlier govsim made keeps no marker
 	}
 	return writeMarker(o.real, o.mark)
-}
-
-// Settings is the settings hash of a result: a SHA-256 of the JSON of what
-// decides it (the kind, the resolved scenarios, seeds, counts, options).
-func Settings(v ...any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic("table: settings do not marshal: " + err.Error()) // plain data; cannot happen
-	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }

@@ -1,4 +1,4 @@
-package table
+package scenarios
 
 import (
 	"fmt"
@@ -6,11 +6,14 @@ import (
 	"strings"
 
 	"github.com/govsim/govsim/scenarios/design"
+	"github.com/govsim/govsim/sim/shard"
+	"github.com/govsim/govsim/sim/table"
 )
 
-// Plan describes what the sweep would run into out, and the shard's part
-// (govsim sweep -dry-run).
-func (spec *SweepSpec) Plan(w io.Writer, shard Shard, out string) {
+// WritePlan describes what the sweep f would run into out, and the shard's
+// part (govsim sweep -dry-run).
+func WritePlan(w io.Writer, f *table.SweepFile, sh shard.Shard, out string) {
+	spec := &f.Spec
 	var names []string
 	for _, sc := range spec.Scenarios {
 		names = append(names, sc.Name)
@@ -30,7 +33,7 @@ func (spec *SweepSpec) Plan(w io.Writer, shard Shard, out string) {
 			fmt.Fprintf(w, "  %-32s %s in [%g, %g]%s\n", fa.Key, fa.Dist, fa.Min, fa.Max, levels)
 		}
 	}
-	switch spec.Design {
+	switch design.Kind(spec.Design) {
 	case design.KindMorris:
 		fmt.Fprintf(w, "morris: %d trajectories of %d points, %d levels\n", spec.Groups, len(spec.Factors)+1, spec.Levels)
 	case design.KindSaltelli:
@@ -39,12 +42,12 @@ func (spec *SweepSpec) Plan(w io.Writer, shard Shard, out string) {
 	fmt.Fprintf(w, "scenarios: %s\n", strings.Join(names, ", "))
 	fmt.Fprintf(w, "runs: %d points × %d scenarios × %d replicates = %d\n", len(spec.Points), len(spec.Scenarios), spec.Replicates, spec.Runs())
 	seeds := fmt.Sprintf("seeds: master %d (%s)", spec.Seed, spec.Seeds)
-	if spec.Design == design.KindLHS || spec.Design == design.KindMorris || spec.Design == design.KindSaltelli {
+	if design.Kind(spec.Design).Sampled() {
 		seeds += fmt.Sprintf(", design seed %d", spec.DesignSeed)
 	}
 	fmt.Fprintf(w, "%s; results over the final %d months\n", seeds, spec.Window)
-	if shard.Count > 1 {
-		fmt.Fprintf(w, "shard %d/%d (from %s): %d runs\n", shard.Index, shard.Count, shard.From, shard.Runs(spec.Runs()))
+	if sh.Count > 1 {
+		fmt.Fprintf(w, "shard %d/%d (from %s): %d runs\n", sh.Index, sh.Count, sh.From, sh.Runs(spec.Runs()))
 	}
-	fmt.Fprintf(w, "output: %s (sweep %s)\n", out, NewSweepFile(*spec).ID[:12])
+	fmt.Fprintf(w, "output: %s (sweep %s)\n", out, f.ID[:12])
 }

@@ -1,9 +1,11 @@
-package table
+package outdir
 
 import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/govsim/govsim/sim/table"
 )
 
 // Interrupted is a stop after Ctrl-C or SIGTERM that kept what was
@@ -15,32 +17,34 @@ func (e *Interrupted) Error() string { return e.Msg }
 // Interrupted marks the error for the command line.
 func (e *Interrupted) Interrupted() bool { return true }
 
+// RunDir is the output directory of govsim run, compare or rerun, claimed
+// while its runs are written: the files of [table.RunDir], in the
+// directory or in a staging directory beside it.
+type RunDir struct {
+	*table.RunDir
+	out *Out
+}
+
 // ClaimRunDir claims dir (see Claim) for the runs of govsim run, compare
 // or rerun described by w, and opens their files where Claim says: in dir,
 // or in a staging directory that replaces it when Publish is told the
 // result is complete.
-func ClaimRunDir(dir string, w Want, man Manifest, window int) (*RunDir, error) {
+func ClaimRunDir(dir string, w Want, man table.Manifest, window int) (*RunDir, error) {
 	o, err := Claim(dir, w)
 	if err != nil {
 		return nil, err
 	}
-	d, err := CreateRunDir(o.Build, man, window)
+	d, err := table.CreateRunDir(o.Build, man, window)
 	if err != nil {
 		o.Abort()
 		o.Close()
 		return nil, err
 	}
-	d.out = o
-	return d, nil
+	return &RunDir{RunDir: d, out: o}, nil
 }
 
 // Name is the directory as the user named it.
-func (d *RunDir) Name() string {
-	if d.out == nil {
-		return d.Dir
-	}
-	return d.out.Dir
-}
+func (d *RunDir) Name() string { return d.out.Dir }
 
 // Finish writes the files once the runs are over: after Ctrl-C (runErr
 // is a context.Canceled) those that finished, marked incomplete, with an
@@ -54,7 +58,7 @@ func (d *RunDir) Finish(runErr error) error {
 		return err
 	}
 	if runErr != nil {
-		return &Interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs that finished in %s", d.Manifest.RunsDone, d.asked, d.Name())}
+		return &Interrupted{fmt.Sprintf("interrupted: kept the %d of %d runs that finished in %s", d.Manifest.RunsDone, d.Asked(), d.Name())}
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package table
+package outdir
 
 import (
 	"errors"
@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/govsim/govsim/sim/shard"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // Writers of one output directory exclude each other with advisory locks
@@ -57,7 +60,7 @@ func (l *dirLock) unlock() {
 // lockDir locks dir for a writer: exclusively, or, for shard s of a
 // shared sweep (s.Count > 1), the directory shared and the shard
 // exclusively. who describes the writer for others' messages.
-func lockDir(dir string, s Shard, who string) (*dirLock, error) {
+func lockDir(dir string, s shard.Shard, who string) (*dirLock, error) {
 	l := &dirLock{}
 	if s.Count <= 1 {
 		if err := l.take(filepath.Join(dir, lockName), true, who); err != nil {
@@ -128,7 +131,7 @@ func holders(dir string) string {
 		if !heldExclusively(n) {
 			continue
 		}
-		b, err := ReadInput(n, 4096)
+		b, err := table.ReadInput(n, 4096)
 		note := strings.TrimSpace(string(b))
 		if err != nil || note == "" {
 			note = "pid unknown"
@@ -158,7 +161,7 @@ func heldExclusively(path string) bool {
 // writerNote is what a lock holder says of itself.
 func writerNote(command []string) string {
 	host, _ := os.Hostname()
-	return fmt.Sprintf("pid %d on %s since %s: %s", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"), CommandLine(command))
+	return fmt.Sprintf("pid %d on %s since %s: %s", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"), table.CommandLine(command))
 }
 
 // isLockName tells the lock files from a directory's content.

@@ -1,4 +1,4 @@
-package table
+package outdir
 
 import (
 	"errors"
@@ -6,9 +6,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/govsim/govsim/sim/shard"
+	"github.com/govsim/govsim/sim/table"
 )
 
 func writeTest(t *testing.T, path, text string) {
@@ -119,7 +121,7 @@ func TestClaimRefuses(t *testing.T) {
 	writeTest(t, filepath.Join(o.Build, "report.html"), "x")
 	o.Commit(true)
 	o.Close()
-	var de *DirError
+	var de *table.DirError
 	for _, w := range []Want{{Kind: KindRun, Settings: "s1"}, {Kind: KindCompare, Settings: "s2"}, {Kind: KindSweep, Settings: "s1", Resume: true}} {
 		if _, err := Claim(dir, w); !errors.As(err, &de) || !de.BadInput() || !strings.Contains(err.Error(), "govsim compare -seed 3") {
 			t.Errorf("%+v: %v", w, err)
@@ -172,7 +174,7 @@ func TestClaimExcludesAndCleans(t *testing.T) {
 	writeTest(t, filepath.Join(dead, lockName), "pid 1\n")
 	writeTest(t, filepath.Join(dead, "a.csv"), "half")
 	live := filepath.Join(parent, ".out"+stagingInfix+"live")
-	l, err := lockDir(mkdir(t, live), Shard{}, "live")
+	l, err := lockDir(mkdir(t, live), shard.Shard{}, "live")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,59 +243,19 @@ func TestRestoreAside(t *testing.T) {
 	}
 }
 
-// TestInputFiles: only regular files are read as input, without blocking
-// on a named pipe, and within the limit even when the size fstat reports
-// is 0.
-func TestInputFiles(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
-	var fe *FileError
-	done := make(chan error, 1)
-	go func() { _, err := ReadInput(fifo, 10); done <- err }()
-	select {
-	case err := <-done:
-		if !errors.As(err, &fe) || !fe.BadInput() || !strings.Contains(err.Error(), "named pipe") {
-			t.Errorf("fifo: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("reading a named pipe blocked")
-	}
-	for path, want := range map[string]string{dir: "a directory", "/dev/zero": "a device", "/dev/null": "a device"} {
-		if _, err := ReadInput(path, 10); !errors.As(err, &fe) || !strings.Contains(err.Error(), want) {
-			t.Errorf("%s: %v", path, err)
-		}
-	}
-	big := filepath.Join(dir, "big")
-	writeTest(t, big, strings.Repeat("x", 2048))
-	if _, err := ReadInput(big, 1024); !errors.As(err, &fe) || !strings.Contains(err.Error(), "too large (2 KiB); allowed at most 1 KiB") {
-		t.Errorf("big: %v", err)
-	}
-	if b, err := ReadInput(big, 2048); err != nil || len(b) != 2048 {
-		t.Errorf("at the limit: %d bytes, %v", len(b), err)
-	}
-	if _, err := os.Stat("/proc/self/maps"); err == nil {
-		if _, err := ReadInput("/proc/self/maps", 16); !errors.As(err, &fe) || !strings.Contains(err.Error(), "larger than 16 B") {
-			t.Errorf("a file whose size reads 0: %v", err)
-		}
-	}
-}
-
 // TestShardsStartTogether: the shards of a job array claim a shared
 // directory at the same moment; each waits out another's moment alone
 // (cleaning), and none is refused.
 func TestShardsStartTogether(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "shared")
-	f := NewSweepFile(testSpec(false))
+	f := table.NewSweepFile(testSpec())
 	const n = 8
 	errs := make(chan error, n)
 	start := make(chan struct{})
 	for i := 0; i < n; i++ {
 		go func() {
 			<-start
-			d, err := CreateSweepDir(dir, f, Want{Shard: Shard{Index: i, Count: n}})
+			d, err := ClaimSweepDir(dir, f, Want{Shard: shard.Shard{Index: i, Count: n}})
 			if err == nil {
 				time.Sleep(20 * time.Millisecond) // at work
 				d.Close()
@@ -312,34 +274,111 @@ func TestShardsStartTogether(t *testing.T) {
 // TestMergeInPlace: merging the directory shards shared replaces it whole
 // with the merged sweep, keeping the shards' manifests.
 func TestMergeInPlace(t *testing.T) {
-	s := testSpec(false)
-	f := NewSweepFile(s)
+	s := testSpec()
+	f := table.NewSweepFile(s)
 	dir := filepath.Join(t.TempDir(), "shared")
 	for i := 0; i < 2; i++ {
-		d, err := CreateSweepDir(dir, f, Want{Shard: Shard{Index: i, Count: 2}})
+		sh := shard.Shard{Index: i, Count: 2}
+		d, err := ClaimSweepDir(dir, f, Want{Shard: sh})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for id := i; id < s.Runs(); id += 2 {
-			if err := d.WritePart(testPart(&s, id, 0)); err != nil {
+			if err := d.WritePart(testPart(&s, id)); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := WriteSweepManifest(d.Dir, &SweepManifest{Shard: Shard{Index: i, Count: 2}, Sweep: s}, ManifestName(Shard{Index: i, Count: 2})); err != nil {
+		if err := table.WriteSweepManifest(d.Dir, &table.SweepManifest{Shard: sh, Sweep: s}, table.ManifestName(sh)); err != nil {
 			t.Fatal(err)
 		}
 		d.Close()
 	}
-	dst, files, err := Merge([]string{dir}, dir, FormatCSV, Want{})
+	dst, files, err := Merge([]string{dir}, dir, table.FormatCSV, Want{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := dst.Commit(&SweepManifest{Shard: Shard{Count: 1}, Sweep: s}); err != nil {
+	if err := dst.Commit(&table.SweepManifest{Shard: shard.Shard{Count: 1}, Sweep: s}); err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range append(files.Names(), "manifest.json", "manifest-shard-0-of-2.json", "manifest-shard-1-of-2.json", "sweep.json", "parts/11.part") {
+	if dst.Dir != dir {
+		t.Errorf("the merged sweep is at %s, not %s", dst.Dir, dir)
+	}
+	for _, n := range append(files.Names(), "manifest.json", "manifest-shard-0-of-2.json", "manifest-shard-1-of-2.json", "sweep.json", "parts/3.part") {
 		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
 			t.Errorf("the merged directory lacks %s", n)
 		}
 	}
+	if v := visible(t, filepath.Dir(dir)); len(v) != 1 {
+		t.Errorf("beside the merged directory: %v", v)
+	}
+}
+
+// TestClaimSweepDir: a sweep directory is taken again for the same sweep
+// (to resume it, or by another shard), never twice by one shard at once,
+// and refused when it holds another sweep or files govsim did not make.
+func TestClaimSweepDir(t *testing.T) {
+	s := testSpec()
+	f := table.NewSweepFile(s)
+	dir := filepath.Join(t.TempDir(), "sweep")
+	d, err := ClaimSweepDir(dir, f, Want{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	if d, err = ClaimSweepDir(dir, f, Want{}); err != nil {
+		t.Fatalf("the same sweep refused: %v", err)
+	}
+	d.Close()
+
+	other, err := ClaimSweepDir(dir, f, Want{Shard: shard.Shard{Index: 0, Count: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err = ClaimSweepDir(dir, f, Want{Shard: shard.Shard{Index: 1, Count: 2}})
+	if err != nil {
+		t.Fatalf("a second shard beside the first: %v", err)
+	}
+	var be *BusyError
+	if _, err := ClaimSweepDir(dir, f, Want{Shard: shard.Shard{Index: 1, Count: 2}}); !errors.As(err, &be) || !strings.Contains(err.Error(), "being written by another govsim (pid") {
+		t.Errorf("the same shard twice: %v", err)
+	}
+	if _, err := ClaimSweepDir(dir, f, Want{}); !errors.As(err, &be) {
+		t.Errorf("the whole sweep while shards run: %v", err)
+	}
+	other.Close()
+	d.Close()
+
+	g := s
+	g.Replicates = 3
+	var de *table.DirError
+	if _, err := ClaimSweepDir(dir, table.NewSweepFile(g), Want{}); !errors.As(err, &de) || !strings.Contains(err.Error(), "a different sweep (replicates 3 here, 1 there") {
+		t.Errorf("a different sweep: %v", err)
+	}
+	foreign := t.TempDir()
+	writeTest(t, filepath.Join(foreign, "monthly.csv"), "x\n")
+	if _, err := ClaimSweepDir(foreign, f, Want{}); !errors.As(err, &de) || !strings.Contains(err.Error(), "monthly.csv") {
+		t.Errorf("a foreign directory: %v", err)
+	}
+	if ents, _ := os.ReadDir(foreign); len(ents) != 1 {
+		t.Errorf("a refused claim wrote into the directory: %v", ents)
+	}
+}
+
+// testSpec is a small sweep: 2 points of one factor, one scenario, one
+// replicate, 2 metrics.
+func testSpec() table.SweepSpec {
+	return table.SweepSpec{
+		Govsim: "test", Name: "t", Design: "grid", Replicates: 1, Seed: 7, Seeds: "common", Window: 2,
+		Factors:   []table.SweepFactor{{Key: "economy.lambda0", Kind: "float", Dist: "uniform", Min: 0.1, Max: 0.5}},
+		Scenarios: []table.ManifestScenario{{Name: "baseline", Config: "a"}, {Name: "nanhai", Config: "b"}},
+		Metrics:   []string{"m0", "m1"},
+		Points:    [][]float64{{0.1}, {0.5}},
+		Units:     [][]table.NullFloat{{0}, {1}},
+	}
+}
+
+// testPart is run id's part.
+func testPart(s *table.SweepSpec, id int) *table.Part {
+	pt, sc, rep := s.RunKey(id)
+	return &table.Part{Run: id, Point: pt, Scenario: sc, Replicate: rep, Seed: s.Seed, Tail: []float64{float64(id), 0.5}}
 }

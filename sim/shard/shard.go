@@ -1,13 +1,15 @@
-package experiment
+package shard
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/govsim/govsim/sim/badinput"
 )
 
 // Shard is the share of an experiment one process runs: the runs whose id
-// % Count == Index.
+// % Count == Index. The zero value, like Count 1, is the whole experiment.
 type Shard struct {
 	Index int    `json:"index"`
 	Count int    `json:"count"`
@@ -29,28 +31,22 @@ func (s Shard) Runs(n int) int {
 	return r
 }
 
-// MaxShards bounds the shard count.
-const MaxShards = 100000
+// MaxCount bounds the shard count.
+const MaxCount = 100000
 
-// InputError is bad input from the command line or the environment (a
-// shard that cannot be), exit status 2.
-type InputError struct{ Msg string }
+// inputf is a shard that cannot be: bad input from the command line or
+// the environment.
+func inputf(format string, a ...any) error { return badinput.Errorf(format, a...) }
 
-func (e *InputError) Error() string { return e.Msg }
-
-// BadInput marks the error as bad input for the command line.
-func (e *InputError) BadInput() bool { return true }
-
-func inputf(format string, a ...any) error { return &InputError{fmt.Sprintf(format, a...)} }
-
-// resolveShard reads the shard from -shard, or from a Slurm job array or a
+// Resolve reads the shard from -shard, or from a Slurm job array or a
 // Kubernetes Indexed Job; with none of them the sweep runs whole. The
 // shard count, when given (-shards or GOVSIM_SHARDS), makes the array task
 // id the shard index as it is, so that resubmitting some tasks of an array
-// (--array=5,17) runs exactly those shards.
-func ResolveShard(flagSpec string, count int, countSet bool, getenv func(string) string) (Shard, error) {
+// (--array=5,17) runs exactly those shards. A shard that cannot be is a
+// [badinput.Error].
+func Resolve(flagSpec string, count int, countSet bool, getenv func(string) string) (Shard, error) {
 	if flagSpec != "" {
-		i, n, ok := parseShard(flagSpec)
+		i, n, ok := parseFlag(flagSpec)
 		if !ok {
 			return Shard{}, inputf("-shard %q: want I/N with 0 <= I < N <= 100000, such as -shard 0/4", flagSpec)
 		}
@@ -59,7 +55,7 @@ func ResolveShard(flagSpec string, count int, countSet bool, getenv func(string)
 	countFrom := "-shards"
 	if !countSet {
 		if s := getenv("GOVSIM_SHARDS"); s != "" {
-			n, err := shardCount("GOVSIM_SHARDS", s)
+			n, err := readCount("GOVSIM_SHARDS", s)
 			if err != nil {
 				return Shard{}, err
 			}
@@ -80,7 +76,7 @@ func ResolveShard(flagSpec string, count int, countSet bool, getenv func(string)
 	case getenv("SLURM_ARRAY_TASK_ID") != "" && countSet:
 		return indexed("SLURM_ARRAY_TASK_ID")
 	case getenv("SLURM_ARRAY_TASK_ID") != "":
-		return slurmShard(getenv)
+		return slurm(getenv)
 	case getenv("JOB_COMPLETION_INDEX") != "" && countSet:
 		return indexed("JOB_COMPLETION_INDEX")
 	case getenv("JOB_COMPLETION_INDEX") != "":
@@ -100,25 +96,25 @@ func ResolveShard(flagSpec string, count int, countSet bool, getenv func(string)
 	return Shard{Index: 0, Count: 1}, nil
 }
 
-func parseShard(s string) (int, int, bool) {
+func parseFlag(s string) (int, int, bool) {
 	a, b, ok := strings.Cut(s, "/")
 	if !ok {
 		return 0, 0, false
 	}
 	i, err1 := strconv.Atoi(strings.TrimSpace(a))
 	n, err2 := strconv.Atoi(strings.TrimSpace(b))
-	if err1 != nil || err2 != nil || n < 1 || n > MaxShards || i < 0 || i >= n {
+	if err1 != nil || err2 != nil || n < 1 || n > MaxCount || i < 0 || i >= n {
 		return 0, 0, false
 	}
 	return i, n, true
 }
 
-// shardCount reads a count of tasks or shards from the environment: 1 to
-// MaxShards, as -shard allows.
-func shardCount(name, v string) (int, error) {
+// readCount reads a count of tasks or shards from the environment: 1 to
+// MaxCount, as -shard allows.
+func readCount(name, v string) (int, error) {
 	n, err := envInt(name, v)
-	if err != nil || n < 1 || n > MaxShards {
-		return 0, inputf("%s = %q: want a number of shards from 1 to %d", name, v, MaxShards)
+	if err != nil || n < 1 || n > MaxCount {
+		return 0, inputf("%s = %q: want a number of shards from 1 to %d", name, v, MaxCount)
 	}
 	return n, nil
 }
@@ -131,12 +127,12 @@ func envInt(name, v string) (int, error) {
 	return n, nil
 }
 
-// slurmShard maps a Slurm array task to a shard by its position in the
+// slurm maps a Slurm array task to a shard by its position in the
 // array: an array 0-3 or 1-4 (any step) gives shards 0/4 to 3/4. An array
 // with gaps (--array=0,3,7), or of one task other than 0 (--array=5), is
 // a resubmission of some shards whose count the environment cannot tell:
 // it is refused, pointing to -shards N.
-func slurmShard(getenv func(string) string) (Shard, error) {
+func slurm(getenv func(string) string) (Shard, error) {
 	id, err := envInt("SLURM_ARRAY_TASK_ID", getenv("SLURM_ARRAY_TASK_ID"))
 	if err != nil {
 		return Shard{}, err
@@ -162,14 +158,14 @@ func slurmShard(getenv func(string) string) (Shard, error) {
 			return Shard{}, inputf("SLURM_ARRAY_TASK_ID = %d is out of range: the array is %d-%d:%d", id, lo, hi, step)
 		}
 		n := (hi-lo)/step + 1
-		if n > MaxShards {
-			return Shard{}, inputf("the array %d-%d:%d has %d tasks, more than the %d shards allowed", lo, hi, step, n, MaxShards)
+		if n > MaxCount {
+			return Shard{}, inputf("the array %d-%d:%d has %d tasks, more than the %d shards allowed", lo, hi, step, n, MaxCount)
 		}
 		if n == 1 && lo > 0 {
 			return Shard{}, inputf("SLURM_ARRAY_TASK_ID = %d is the only task of its array: to run one shard of a larger array give the shard count, -shards N (or GOVSIM_SHARDS), or -shard %d/N", id, id)
 		}
 		if countS != "" {
-			c, err := shardCount("SLURM_ARRAY_TASK_COUNT", countS)
+			c, err := readCount("SLURM_ARRAY_TASK_COUNT", countS)
 			if err != nil {
 				return Shard{}, err
 			}
@@ -182,7 +178,7 @@ func slurmShard(getenv func(string) string) (Shard, error) {
 	if countS == "" {
 		return Shard{}, inputf("SLURM_ARRAY_TASK_ID = %d is set without SLURM_ARRAY_TASK_COUNT or SLURM_ARRAY_TASK_MIN and _MAX; use -shard I/N", id)
 	}
-	n, err := shardCount("SLURM_ARRAY_TASK_COUNT", countS)
+	n, err := readCount("SLURM_ARRAY_TASK_COUNT", countS)
 	if err != nil {
 		return Shard{}, err
 	}

@@ -1,11 +1,11 @@
-package experiment
+package shard
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestResolveShard(t *testing.T) {
+func TestResolve(t *testing.T) {
 	env := func(kv ...string) func(string) string {
 		m := map[string]string{}
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -49,7 +49,7 @@ func TestResolveShard(t *testing.T) {
 		{"-1/4", 0, false, env(), Shard{}, "-shard"},
 		{"1/0", 0, false, env(), Shard{}, "-shard"},
 	} {
-		got, err := ResolveShard(tc.flag, tc.count, tc.countSet, tc.getenv)
+		got, err := Resolve(tc.flag, tc.count, tc.countSet, tc.getenv)
 		switch {
 		case tc.wantError != "":
 			if err == nil || !strings.Contains(err.Error(), tc.wantError) {
@@ -58,5 +58,36 @@ func TestResolveShard(t *testing.T) {
 		case err != nil || got != tc.want:
 			t.Errorf("%q: %+v %v, want %+v", tc.flag, got, err, tc.want)
 		}
+	}
+}
+
+// TestShardsCoverRuns: the shards of a count hold every run exactly once,
+// and Runs counts what Mine claims.
+func TestShardsCoverRuns(t *testing.T) {
+	for _, count := range []int{1, 2, 3, 7} {
+		for _, n := range []int{0, 1, 5, 10, 23} {
+			seen := make([]int, n)
+			for i := 0; i < count; i++ {
+				s := Shard{Index: i, Count: count}
+				mine := 0
+				for id := 0; id < n; id++ {
+					if s.Mine(id) {
+						seen[id]++
+						mine++
+					}
+				}
+				if mine != s.Runs(n) {
+					t.Errorf("shard %d/%d of %d runs: Mine claims %d, Runs says %d", i, count, n, mine, s.Runs(n))
+				}
+			}
+			for id, k := range seen {
+				if k != 1 {
+					t.Errorf("%d shards of %d runs: run %d is in %d shards", count, n, id, k)
+				}
+			}
+		}
+	}
+	if !(Shard{}).Mine(5) || (Shard{}).Runs(10) != 10 {
+		t.Error("the zero Shard is not the whole experiment")
 	}
 }
