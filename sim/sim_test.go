@@ -287,7 +287,7 @@ func TestParamsTable(t *testing.T) {
 		}
 	}
 	for _, key := range []string{"economy.lambda0", "reform.trading_centre_threshold", "reform.audit_rate",
-		"reform.sigma_merged", "reform.sigma_separated", "services.urban_service_budget", "services.collective_migrant_share",
+		"reform.sigma_merged", "reform.sigma_shift", "services.urban_budget_uplift", "services.collective_migrant_share",
 		"reform.standardisation_gain", "election.interval", "membership.clarity", "district.scale"} {
 		if !seen[key] {
 			t.Errorf("docs/ODD.md names parameter %s; it is missing", key)
@@ -296,7 +296,9 @@ func TestParamsTable(t *testing.T) {
 	// Version 1's effect constants are gone: a reform acts through
 	// mechanisms, not by setting an outcome-side quantity.
 	for _, key := range []string{"reform.committee_stake_after_separation", "reform.tau_separated", "reform.mean_transaction",
-		"reform.migrant_access_gain", "reform.board_integrity_gain", "services.access_migrant", "services.access_migrant_community"} {
+		"reform.migrant_access_gain", "reform.board_integrity_gain", "services.access_migrant", "services.access_migrant_community",
+		// and version 2's constants set by a reform's switch (version 3)
+		"reform.sigma_separated", "services.urban_service_budget", "reform.admin_load_after", "reform.committee_public_share"} {
 		if seen[key] {
 			t.Errorf("%s is an effect constant and should be gone", key)
 		}

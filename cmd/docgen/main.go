@@ -33,6 +33,7 @@ func sections() []section {
 		{"CALIBRATION", "analysis/calibration_gen.go (go test ./sim -run TestPatterns -update)", analysis.CalibrationTable},
 		{"PATTERNS", "analysis/calibration_gen.go and analysis/robustness_gen.go", analysis.PatternTable},
 		{"ROBUSTNESS", "analysis/robustness_gen.go (go test ./sim -run TestPatternsRobust -update)", analysis.RobustnessTable},
+		{"VERSIONS", "analysis/version2.go (as measured on version 2), analysis/robustness_gen.go and analysis/version_gen.go (go test ./sim -run 'TestPatternsRobust|TestVersionComparison' -update)", analysis.VersionTable},
 	}
 }
 

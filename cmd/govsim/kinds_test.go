@@ -73,7 +73,14 @@ func TestReformKindIsOneEntry(t *testing.T) {
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || rel == table {
 			return nil
 		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if generated(src) {
+			return nil // measured results, written by the tests
+		}
+		f, err := parser.ParseFile(fset, path, src, 0)
 		if err != nil {
 			return err
 		}
