@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"math"
 	"slices"
 
@@ -71,14 +72,14 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	months, _ := scenarios.Horizon(scs)
 	win, _ := report.FitWindow(f.window, months) // the report says when it shrank
 	ms := scenarios.Manifest(scs)
-	d, err := newRunDir(e, f.out, f.want(e, outdir.KindCompare, ms, f.replicates, *ref, f.window, *precision, *maxReps, mo, f.format),
+	d, err := drive.NewRunDir(e.drive(), f.out, f.want(e, outdir.KindCompare, ms, f.replicates, *ref, f.window, *precision, *maxReps, mo, f.format),
 		table.Manifest{Seed: f.seed, Workers: f.workers, Scenarios: ms, Format: f.format, Set: f.overrides}, e.terminal || f.progress, win)
 	if err != nil {
 		return err
 	}
 	exp := scenarios.Experiment(scs)
 	batch := func(ctx context.Context, from, to int) error {
-		return d.run(ctx, experiment.Ensemble(exp, from, to, f.seed))
+		return d.Run(ctx, experiment.Ensemble(exp, from, to, f.seed))
 	}
 	var runErr error
 	if *precision > 0 {
@@ -91,7 +92,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	} else {
 		runErr = batch(ctx, 0, f.replicates)
 	}
-	err = d.finish(runErr)
+	err = d.Finish(runErr)
 	if err == nil {
 		err = report.Compare(e.stdout, report.Comparison{Dir: d.Dir, Name: f.out, Ref: *ref, Window: f.window, Maps: mo,
 			Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})

@@ -23,12 +23,6 @@ import (
 // usagef is bad input on the command line: exit status 2.
 func usagef(format string, a ...any) error { return badinput.Errorf(format, a...) }
 
-// interrupted reports a clean stop after Ctrl-C, with what was kept.
-type interrupted struct{ msg string }
-
-func (e *interrupted) Error() string     { return e.msg }
-func (e *interrupted) Interrupted() bool { return true }
-
 // env is what a command needs from the process, so tests can run commands
 // in-process with their own streams.
 type env struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"path/filepath"
 
 	"github.com/govsim/govsim/scenarios"
@@ -78,19 +79,19 @@ func (r *rerun) runs(ctx context.Context) error {
 		return err
 	}
 	r.want.Settings = m.Sum()
-	d, err := newRunDir(r.e, r.out, r.want, table.Manifest{Seed: m.Seed, Workers: r.workers, VillageDetail: m.VillageDetail,
+	d, err := drive.NewRunDir(r.e.drive(), r.out, r.want, table.Manifest{Seed: m.Seed, Workers: r.workers, VillageDetail: m.VillageDetail,
 		Scenarios: m.Scenarios, Format: m.Format, Set: m.Set}, r.progress, 0)
 	if err != nil {
 		return err
 	}
-	if err := d.run(ctx, experiment.List(specs...)); err != nil {
+	if err := d.Run(ctx, experiment.List(specs...)); err != nil {
 		if errors.Is(err, context.Canceled) {
-			err = &interrupted{fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
+			err = &drive.Interrupted{Msg: fmt.Sprintf("interrupted: nothing written to %s; run the same command again", r.out)}
 		}
 		return d.Publish(err) // an interrupted rerun keeps nothing: it is not an *outdir.Interrupted
 	}
-	d.quiet = true
-	if err := d.Publish(d.finish(nil)); err != nil {
+	d.Quiet = true
+	if err := d.Publish(d.Finish(nil)); err != nil {
 		return err
 	}
 	fmt.Fprintf(r.e.stderr, "reran %d runs of %s into %s in %.1fs\n", len(specs), r.path, r.out, d.Manifest.WallSeconds)
@@ -122,13 +123,13 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if sh.Count > 1 {
 		sh.From = "the manifest"
 	}
-	x := &sweepRun{e: r.e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(scs), params: params, shard: sh,
-		workers: r.workers, format: sm.Format, progress: r.progress}
-	if err := x.run(ctx); err != nil {
+	x := &drive.Sweep{E: r.e.drive(), Dir: dir, Spec: &dir.File.Spec, Scs: scenarios.Experiment(scs), Params: params, Shard: sh,
+		Workers: r.workers, Format: sm.Format, Progress: r.progress}
+	if err := x.Run(ctx); err != nil {
 		return err
 	}
-	names := append([]string{"sweep.json"}, x.files...)
-	if x.complete {
+	names := append([]string{"sweep.json"}, x.Files...)
+	if x.Complete {
 		more, err := dir.AssembleLike(r.orig, sm.Format)
 		if err != nil {
 			return err

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"github.com/govsim/govsim/cmd/internal/drive"
 
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
@@ -47,13 +48,13 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	months, same := scenarios.Horizon(scs)
 	win, note := report.FitWindow(f.window, months)
 	ms := scenarios.Manifest(scs)
-	d, err := newRunDir(e, f.out, f.want(e, outdir.KindRun, ms, f.replicates, *detail, f.format),
+	d, err := drive.NewRunDir(e.drive(), f.out, f.want(e, outdir.KindRun, ms, f.replicates, *detail, f.format),
 		table.Manifest{Seed: f.seed, Workers: f.workers, VillageDetail: *detail, Scenarios: ms, Format: f.format, Set: f.overrides},
 		e.terminal || f.progress, win)
 	if err != nil {
 		return err
 	}
-	err = d.Publish(d.finish(d.run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed))))
+	err = d.Publish(d.Finish(d.Run(ctx, experiment.Ensemble(scenarios.Experiment(scs), 0, f.replicates, f.seed))))
 	var ie interface{ Interrupted() bool }
 	if err == nil || errors.As(err, &ie) {
 		if !same {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"os"
 	"strings"
 
@@ -89,7 +90,7 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer dir.Close()
-	x := &sweepRun{e: e, dir: dir, spec: &dir.File.Spec, scs: scenarios.Experiment(sw.Scenarios), params: sw.Params,
-		shard: sh, workers: f.workers, format: f.format, progress: e.terminal || f.progress, overrides: f.overrides}
-	return x.run(ctx)
+	x := &drive.Sweep{E: e.drive(), Dir: dir, Spec: &dir.File.Spec, Scs: scenarios.Experiment(sw.Scenarios), Params: sw.Params,
+		Shard: sh, Workers: f.workers, Format: f.format, Progress: e.terminal || f.progress, Overrides: f.overrides}
+	return x.Run(ctx)
 }

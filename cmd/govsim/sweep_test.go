@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -335,7 +336,7 @@ func TestSweepInterrupted(t *testing.T) {
 		t.Error("an interrupted sweep assembled results.csv")
 	}
 	msg := sweepOK(t, "sweep", sw, "-workers", "2", "-out", out)
-	if !strings.Contains(msg, fmt.Sprintf("%s now", plural(12-m.RunsDone, "run"))) {
+	if !strings.Contains(msg, fmt.Sprintf("%s now", drive.Plural(12-m.RunsDone, "run"))) {
 		t.Errorf("resume redid finished runs: %s", msg)
 	}
 	sameFiles(t, sweepFiles(t, whole), sweepFiles(t, out), "resumed sweep")
