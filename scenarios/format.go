@@ -53,6 +53,9 @@ func Format(c sim.Config) []byte {
 			if !ok {
 				continue
 			}
+			if r.Trigger == "" && (p.Name == "trigger" || p.Name == "threshold" || strings.HasPrefix(p.Name, "trigger_")) {
+				continue // an entry without a trigger starts at start: its trigger keys would only be noise
+			}
 			switch x := v.(type) {
 			case float64:
 				// Optional keys at zero (fraction outside pilots) would

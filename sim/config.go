@@ -288,4 +288,11 @@ type ReformSpec struct {
 	Coverage    string   `toml:"coverage" enum:"all|eligible|pilot" doc:"all units, the eligible ones (村改居 rule), or a pilot fraction"`
 	Fraction    float64  `toml:"fraction" unit:"share" def:"0" min:"0" max:"1" doc:"pilot: share of units covered (chosen by a stream of the pilot's own)"`
 	Separations []string `toml:"separations" enum:"@separations" doc:"政经分离's five separations this entry brings (default: all five for zhengjing, personnel for cungaiju [二(二)2], none for zhengshe)"`
+	// A trigger starts the entry in each unit when its own value of a
+	// village metric crosses the threshold, instead of at start
+	// (sim/trigger.go).
+	Trigger       string  `toml:"trigger" def:"" doc:"start in each unit covered when its own value of a village metric crosses a threshold: \"metric > 0.08\" (> >= < <=); empty: at start"`
+	Threshold     float64 `toml:"threshold" unit:"the metric's" def:"0" min:"-1e12" max:"1e12" doc:"the trigger's threshold (a number in the trigger sets it); sweepable as reforms[i].threshold"`
+	TriggerWindow int     `toml:"trigger_window" unit:"months" def:"1" min:"0" max:"240" doc:"months whose values of the metric the trigger averages (the last defined value where none is defined in them; 0 is 1)"`
+	TriggerAfter  int     `toml:"trigger_after" unit:"month" def:"0" min:"0" max:"1200" doc:"first month the trigger may fire"`
 }

@@ -37,7 +37,7 @@ func (p EntryProblem) Error() string {
 func DecodeReform(m map[string]any) (r ReformSpec, problems []EntryProblem) {
 	specs := specTable()
 	for _, p := range specs {
-		if _, given := m[p.Name]; given || p.Default == "" {
+		if _, given := m[p.Name]; given || p.Required || p.Default == "" && p.Kind != "string" {
 			continue
 		}
 		x, err := p.Parse(p.Default)
@@ -68,7 +68,7 @@ func DecodeReform(m map[string]any) (r ReformSpec, problems []EntryProblem) {
 		}
 	}
 	for _, p := range specs {
-		if _, ok := m[p.Name]; !ok && p.Default == "" && p.Kind != "list" {
+		if _, ok := m[p.Name]; !ok && p.Required {
 			problems = append(problems, EntryProblem{p.Name, "missing; allowed " + p.Range()})
 		}
 	}
@@ -77,6 +77,14 @@ func DecodeReform(m map[string]any) (r ReformSpec, problems []EntryProblem) {
 	}
 	if _, ok := m["separations"]; !ok {
 		r.Separations = DefaultSeparations(r.Kind)
+	}
+	if _, given := m["threshold"]; given && r.Trigger != "" {
+		// The threshold key wins over a number written in the trigger.
+		t := r.Threshold
+		r.normalize()
+		r.Threshold = t
+	} else {
+		r.normalize()
 	}
 	if err := r.Validate(); err != nil {
 		// Validate's messages start with the key: reforms.fraction must ...

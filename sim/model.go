@@ -29,6 +29,9 @@ type Model struct {
 	// its kind.
 	entrySeps [][numSeparations]bool
 	entryKind []KindID
+	// entryTrig[k]: entry k's trigger (nil: it starts at start).
+	entryTrig   []*trigger
+	hasTriggers bool
 
 	rng *Stream // the run's own stream: set-up and the district phase
 
@@ -70,6 +73,9 @@ func New(cfg Config, seed uint64, replicate int, villages []VillageData) (*Model
 		m.entrySeps = append(m.entrySeps, cfg.Reforms[k].separations())
 		kind, _ := KindOf(cfg.Reforms[k].Kind) // Validate has checked it
 		m.entryKind = append(m.entryKind, kind)
+		t := cfg.Reforms[k].triggerOf()
+		m.entryTrig = append(m.entryTrig, t)
+		m.hasTriggers = m.hasTriggers || t != nil
 	}
 	m.district = make([]float64, int(NumDistrictMetrics))
 	m.lastVoteBuying = math.NaN()
@@ -202,6 +208,19 @@ func (m *Model) init(data []VillageData) error {
 			v.Adopted[k] = -1
 		}
 		v.definedAt = -1
+		if m.hasTriggers {
+			v.signals = make([]signal, len(m.entryTrig))
+			for k, t := range m.entryTrig {
+				if t != nil {
+					v.signals[k] = newSignal(t.window)
+					// Before month 0 only what is fixed at set-up is known.
+					if MetricOf(villageTable[t.metric]).When == Static {
+						v.signals[k].push(staticValue(m, v, t.metric))
+					}
+				}
+			}
+			v.trigVals = make([]float64, NumVillageMetrics)
+		}
 		e := &c.Economy
 		v.txAll = e.Transactions * e.TransactionMedian * math.Exp(e.TransactionSpread*e.TransactionSpread/2)
 		v.txPassed = e.Tau0 * v.txAll

@@ -24,6 +24,9 @@ type Param struct {
 	Enum    []string // allowed values (string and list kinds with a fixed set)
 	Doc     string   // one line of documentation
 	Shape   string   // a string's shape: "color" (#rrggbb or empty), "" for any text
+	// Required: the key has no default (a schedule entry's kind, start
+	// and coverage) and must be given.
+	Required bool
 
 	// Class says what kind of claim the parameter carries: "reform" (a
 	// reform acts through it), "behaviour", "calibration", "structure", or
@@ -167,6 +170,8 @@ func paramOf(f reflect.StructField, section string, index []int) Param {
 	default:
 		panic("sim: unsupported parameter type " + f.Type.String()) // a programming error, caught by tests
 	}
+	_, hasDefault := f.Tag.Lookup("def")
+	p.Required = !hasDefault && p.Kind != "list"
 	if s := f.Tag.Get("min"); s != "" {
 		p.Min = mustFloat(s)
 	}
@@ -352,6 +357,9 @@ func (p Param) Set(c *Config, v any) error {
 	default:
 		f.SetString(x.(string))
 	}
+	if p.Entry >= 0 && p.Name == "trigger" {
+		c.Reforms[p.Entry].normalize() // a number in the trigger is its threshold
+	}
 	return nil
 }
 
@@ -536,6 +544,11 @@ func (r ReformSpec) Validate() error {
 	}
 	if r.End != 0 && r.End <= r.Start {
 		return fmt.Errorf("reforms.end = %d is not after start = %d: allowed 0 (never reversed) or a month above start", r.End, r.Start)
+	}
+	if r.Trigger != "" {
+		if _, _, _, err := parseTrigger(r.Trigger); err != nil {
+			return fmt.Errorf("reforms.trigger: %v", err)
+		}
 	}
 	if k, _ := KindOf(r.Kind); !kindTable[k].AllowsSeparations && len(r.Separations) > 0 {
 		return fmt.Errorf("reforms.separations: %s (%s) brings none of 政经分离's separations; allowed [] or no key (separations belong to %s entries)", kindTable[k].LabelZH, r.Kind, kindsWithSeparations())

@@ -107,6 +107,9 @@ func (m *Model) reforms(v *Village, month int) {
 		if kindTable[kind].RuralOnly && v.UrbanAtStart {
 			continue // already a community
 		}
+		if !m.fired(v, k, month) {
+			continue // its trigger has not fired in this unit
+		}
 		covered := false
 		switch spec.Coverage {
 		case "all":

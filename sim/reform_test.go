@@ -413,7 +413,7 @@ func TestDecodeReform(t *testing.T) {
 			[]EntryProblem{{"kind", `"zhengjng" is not allowed (did you mean "zhengjing"?); allowed cungaiju | zhengjing | zhengshe`}}},
 		{map[string]any{"kind": "zhengjing", "start": 1.5, "coverage": "all", "strat": int64(3)},
 			[]EntryProblem{{"start", "want an integer, got 1.5; allowed integer in [0, 1200]"},
-				{"strat", `unknown key "strat" in [[reforms]] (did you mean "start"?); allowed kind, start, end, ramp, intensity, coverage, fraction, separations`}}},
+				{"strat", `unknown key "strat" in [[reforms]] (did you mean "start"?); allowed kind, start, end, ramp, intensity, coverage, fraction, separations, trigger, threshold, trigger_window, trigger_after`}}},
 		{map[string]any{"kind": "zhengjing", "coverage": "all"},
 			[]EntryProblem{{"start", "missing; allowed integer in [0, 1200]"}}},
 		{map[string]any{"kind": "zhengshe", "start": int64(1), "coverage": "all", "separations": []any{"assets"}},

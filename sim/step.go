@@ -18,6 +18,7 @@ func (m *Model) stepVillage(v *Village, month int, cn *counts) {
 		m.election(v, month, cn) // 7
 	}
 	v.obs.Fiscal = m.fiscal(v, month)
+	m.observeSignals(v)      // what next month's triggers compare
 	m.migrationOut(v, month) // 8, village half
 }
 

@@ -66,6 +66,11 @@ type Village struct {
 	// strength in force, and the mechanisms they set (phase 1).
 	Adopted [NumKinds]int
 	reached []int32
+	// signals[k] is what the unit has seen of entry k's trigger metric;
+	// trigVals the scratch its values are computed in (nil without
+	// triggers).
+	signals  []signal
+	trigVals []float64
 	// definedAt is the month the assets separation first reached the unit,
 	// when shares began to be defined (−1 if never).
 	definedAt int
