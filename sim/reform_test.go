@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"reflect"
@@ -450,5 +451,22 @@ func TestParseValue(t *testing.T) {
 	start, _ := Lookup("reforms[0].start")
 	if v, err := start.Parse("010"); err != nil || v != int64(10) {
 		t.Errorf("Parse(010) = %v, %v: decimal, not octal", v, err)
+	}
+}
+
+// TestIntensityZeroIsNoReform: an entry at intensity 0 is a reform in name
+// only — the run is the same bytes as the run without it — so a search
+// over packages may switch an entry off by its intensity.
+func TestIntensityZeroIsNoReform(t *testing.T) {
+	c := small(10, 100)
+	c.Months = 72
+	none := runText(t, c, 7, 0, 1, true)
+	for k := range NumKinds {
+		r := Reform(k, 6, "all")
+		r.Intensity = 0
+		c.Reforms = []ReformSpec{r}
+		if got := runText(t, c, 7, 0, 1, true); !bytes.Equal(got, none) {
+			t.Errorf("%s at intensity 0 changed the run", k)
+		}
 	}
 }
