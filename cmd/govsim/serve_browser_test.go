@@ -20,6 +20,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/govsim/govsim/cmd/internal/classroom"
 	"github.com/govsim/govsim/output/live"
 )
 
@@ -45,7 +46,7 @@ func TestServeBrowser(t *testing.T) {
 		t.Skip(msg)
 	}
 	began := time.Now()
-	srv, err := live.New(classroom{}, live.Options{})
+	srv, err := live.New(classroom.Backend{}, classroom.Options())
 	if err != nil {
 		t.Fatal(err)
 	}
