@@ -1,11 +1,14 @@
-// Command docgen writes the generated parts of the documentation into
-// docs/ODD.md, each between its markers: the parameter table and the
+// Command docgen writes the generated parts of the documentation, each
+// between its markers. Into docs/ODD.md: the parameter table and the
 // assumptions table (from the tags of sim.Config), the metric list (from
 // sim's metric table), and the measured results — calibration targets
 // against the model, the pattern checks at the defaults and their
-// robustness — which the model's tests write into analysis/*_gen.go. With
-// -check it writes nothing and fails when the file is stale, which is how
-// `make docs-check` keeps the docs from drifting.
+// robustness — which the model's tests write into analysis/*_gen.go. Into
+// docs/teaching.md and README.md: what the lesson plans quote, written by
+// following each plan's steps on the classroom (output/live/lesson, on the
+// backend `govsim serve` uses), so every number and ticker line is the
+// page's. With -check it writes nothing and fails when a file is stale,
+// which is how `make docs-check` keeps the docs from drifting.
 package main
 
 import (
@@ -13,8 +16,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/govsim/govsim/analysis"
+	"github.com/govsim/govsim/cmd/internal/classroom"
+	"github.com/govsim/govsim/output/live/lesson"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -25,7 +33,8 @@ type section struct {
 	text       func() string
 }
 
-func sections() []section {
+// oddSections are the generated parts of docs/ODD.md.
+func oddSections() []section {
 	return []section{
 		{"PARAMS", "sim/config.go", sim.ParamTable},
 		{"ASSUMPTIONS", "the class, src and plaus tags of sim/config.go", sim.AssumptionTable},
@@ -37,35 +46,96 @@ func sections() []section {
 	}
 }
 
+// lessonSections follows every lesson plan on the classroom and returns
+// the blocks each writes, by document. A plan whose point a class could
+// not see (an effect below what it declares visible) is written all the
+// same, so that the text says what the page shows; TestLessonsShowTheirPoint
+// fails on it.
+func lessonSections() (map[string][]section, error) {
+	out := map[string][]section{}
+	for _, p := range lesson.Plans() {
+		r, err := lesson.Follow(classroom.Backend{}, classroom.Options(), p)
+		if err != nil {
+			return nil, err
+		}
+		from := fmt.Sprintf("output/live/lesson (followed on the classroom, seed %d)", p.Seed)
+		for doc, blocks := range map[string]map[string]string{p.Doc: r.Blocks, p.DocZH: r.BlocksZH} {
+			if doc == "" {
+				continue
+			}
+			var names []string
+			for name := range blocks {
+				names = append(names, name)
+			}
+			slices.Sort(names)
+			for _, name := range names {
+				text := strings.TrimSuffix(blocks[name], "\n") // splice ends it
+				out[doc] = append(out[doc], section{name, from, func() string { return text }})
+			}
+		}
+	}
+	return out, nil
+}
+
 func main() {
-	check := flag.Bool("check", false, "fail if the file is stale instead of writing it")
-	path := flag.String("file", "docs/ODD.md", "document with the generated sections' markers")
+	check := flag.Bool("check", false, "fail if a file is stale instead of writing it")
+	root := flag.String("root", ".", "the repository, with docs/ODD.md, docs/teaching.md and README.md")
 	flag.Parse()
-	if err := run(*path, *check); err != nil {
+	if err := run(*root, *check); err != nil {
 		fmt.Fprintln(os.Stderr, "docgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, check bool) error {
-	old, err := os.ReadFile(path)
+// run writes (or checks) every document with generated parts.
+func run(root string, check bool) error {
+	docs, err := lessonSections()
 	if err != nil {
 		return err
 	}
+	docs["docs/ODD.md"] = append(oddSections(), docs["docs/ODD.md"]...)
+	var paths []string
+	for p := range docs {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var stale []string
+	for _, p := range paths {
+		changed, err := write(filepath.Join(root, filepath.FromSlash(p)), docs[p], check)
+		if err != nil {
+			return err
+		}
+		if changed {
+			stale = append(stale, p)
+		}
+	}
+	if check && len(stale) > 0 {
+		return fmt.Errorf("%v: generated parts differ from the code, the measured results and the lessons followed on the classroom; run `make docs`", stale)
+	}
+	return nil
+}
+
+// write splices the sections into the file at path; with check it only
+// reports whether that would change the file.
+func write(path string, sections []section, check bool) (bool, error) {
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return false, err
+	}
 	updated := old
-	for _, s := range sections() {
+	for _, s := range sections {
 		updated, err = splice(updated, s)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return false, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	if bytes.Equal(old, updated) {
-		return nil
+		return false, nil
 	}
 	if check {
-		return fmt.Errorf("%s is stale: its generated tables differ from the code and the measured results; run `make docs`", path)
+		return true, nil
 	}
-	return table.WriteFileAtomic(path, updated)
+	return true, table.WriteFileAtomic(path, updated)
 }
 
 // splice replaces the text between a section's markers.

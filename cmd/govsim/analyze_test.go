@@ -76,8 +76,19 @@ func TestAnalyze(t *testing.T) {
 				}
 			}
 			html, _ := os.ReadFile(filepath.Join(out, "sensitivity.html"))
-			if !strings.Contains(string(html), "Warning: ") || !strings.Contains(string(html), "govsim analyze -metrics leakage_share,satisfaction_local -bootstrap 200 "+out) {
-				t.Error("sensitivity.html lacks the warning or the analyze command")
+			if !strings.Contains(string(html), "govsim analyze -metrics leakage_share,satisfaction_local -bootstrap 200 "+out) {
+				t.Error("sensitivity.html lacks the analyze command")
+			}
+			// A page of its own: its own header, the design's warning at the
+			// top, what was simulated, metrics named with their units.
+			w, chart := strings.Index(string(html), `<p class="warning"`), strings.Index(string(html), `<figure class="chart">`)
+			if w < 0 || chart < 0 || w > chart {
+				t.Error("sensitivity.html does not warn at the top")
+			}
+			for _, want := range []string{"govsim · sensitivity analysis", "<dt>District</dt>", "<dt>Seeds</dt>", "Leakage of collective income (share of income)"} {
+				if !strings.Contains(string(html), want) {
+					t.Errorf("sensitivity.html lacks %q", want)
+				}
 			}
 			for _, f := range []string{"sensitivity.html"} {
 				if _, err := os.Stat(filepath.Join(out, f)); err != nil {

@@ -3,11 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/govsim/govsim/cmd/internal/drive"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/govsim/govsim/analysis"
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
@@ -78,17 +79,27 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	exp := scenarios.Experiment(scs)
+	ran, spent := 0, time.Duration(0) // the pace, for adaptive replication's estimates
 	batch := func(ctx context.Context, from, to int) error {
-		return d.Run(ctx, experiment.Ensemble(exp, from, to, f.seed))
+		t0 := time.Now()
+		err := d.Run(ctx, experiment.Ensemble(exp, from, to, f.seed))
+		ran, spent = ran+(to-from)*len(exp), spent+time.Since(t0)
+		return err
 	}
 	var runErr error
 	if *precision > 0 {
+		fmt.Fprintln(e.stderr, report.PrecisionStart(*precision, f.replicates, *maxReps, len(exp)))
+		st := analysis.PrecisionStatus{Target: *precision}
 		p := experiment.Precision{Target: *precision, First: f.replicates, Max: *maxReps}
-		var out experiment.Outcome
-		out, runErr = p.Replicate(ctx, batch,
-			func(int) (string, bool) { return analysis.Precise(d.Scenarios(), d.Tails, *precision) },
-			func(msg string) { fmt.Fprintln(e.stderr, msg) })
-		d.Manifest.Precision = &table.Precision{Target: *precision, Met: out.Met, Replicates: out.Replicates, Max: *maxReps, Widest: out.Widest}
+		_, runErr = p.Replicate(ctx, batch,
+			func(reps int) (string, bool) {
+				st = analysis.PrecisionOf(d.Scenarios(), d.Tails, *precision, reps)
+				return st.Widest().Short(), st.Met()
+			},
+			func(string) {
+				fmt.Fprintln(e.stderr, report.PrecisionProgress(st, min(2*st.Replicates, *maxReps), *maxReps, len(exp), ran, spent))
+			})
+		d.Manifest.Precision = report.PrecisionRecord(st, *maxReps)
 	} else {
 		runErr = batch(ctx, 0, f.replicates)
 	}

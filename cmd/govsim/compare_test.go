@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -34,11 +35,23 @@ func TestCompareEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(summary), "scenario,metric,n,mean,sd,ci_low,ci_high,diff,diff_low,diff_high,p,p_holm,d\n") {
+	if !strings.HasPrefix(string(summary), "scenario,metric,unit,better,n,mean,sd,ci_low,ci_high,diff,diff_low,diff_high,p,p_holm,d\n") {
 		t.Fatalf("summary.csv header: %q", strings.SplitN(string(summary), "\n", 2)[0])
 	}
-	if !strings.Contains(string(summary), "\nzhengjing,vote_buying_rate,3,") {
-		t.Error("summary.csv lacks zhengjing's vote buying row")
+	if !strings.Contains(string(summary), "\nzhengjing,vote_buying_rate,share of voters,lower,3,") {
+		t.Error("summary.csv lacks zhengjing's vote buying row, with its unit and direction")
+	}
+	// Money in the report's unit: the fiscal row's mean is the report's
+	// M yuan/year, not yuan a month.
+	if !strings.Contains(string(summary), "\nbaseline,fiscal_spending,M yuan/year,lower,3,") {
+		t.Error("summary.csv lacks the fiscal row in M yuan/year")
+	}
+	for _, line := range strings.Split(string(summary), "\n") {
+		if f := strings.Split(line, ","); strings.HasPrefix(line, "baseline,fiscal_spending,") {
+			if v, err := strconv.ParseFloat(f[5], 64); err != nil || v < 1 || v > 1e4 {
+				t.Errorf("baseline's fiscal spending in summary.csv: %q, not M yuan/year", f[5])
+			}
+		}
 	}
 	html, err := os.ReadFile(filepath.Join(out, "report.html"))
 	if err != nil {
@@ -93,17 +106,27 @@ func TestCompareAdaptive(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(stdout, "precision 0.0001 NOT met: stopped by -max-replicates at 4 replicates per scenario") {
-		t.Errorf("terminal output does not say the precision was not met:\n%s", stdout)
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") } // the terminal wraps at 100 columns
+	if !strings.Contains(flat(stdout), "precision ±0.01% NOT met: stopped by -max-replicates at 4 replicates per scenario; 11 of 11 headline metrics are wider: composite_index (±") {
+		t.Errorf("terminal output does not say the precision was not met, and for which metrics:\n%s", stdout)
 	}
-	if !strings.Contains(errs, "precision not reached at 2 replicates") {
-		t.Errorf("stderr does not report the added batch: %s", errs)
+	// Before it starts it says what it will run; before each added batch,
+	// how far it is, what the spread suggests, and what the batch costs.
+	for _, want := range []string{
+		"precision: adding replicates until every headline metric's 95% half-width is within ±0.01% of its mean",
+		"first 2 replicates × 2 scenarios = 4 runs, doubling up to -max-replicates 4 (8 runs at most)",
+		"precision ±0.01% not reached at 2 replicates: 11 of 11 headline metrics wider (widest: ",
+		"more than -max-replicates 4 allows; running up to 4: 4 more runs, about ",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
 	}
 	m := readManifest(t, out)
 	if m.Replicates != 4 || len(m.Runs) != 8 {
 		t.Fatalf("manifest: %d replicates, %d runs; want 4 and 8", m.Replicates, len(m.Runs))
 	}
-	if p := m.Precision; p == nil || p.Met || p.Replicates != 4 || p.Target != 0.0001 || p.Widest == "" {
+	if p := m.Precision; p == nil || p.Met || p.Replicates != 4 || p.Target != 0.0001 || p.Widest == "" || len(p.Metrics) != 11 || p.Metrics[0].Met {
 		t.Fatalf("manifest precision: %+v", m.Precision)
 	}
 	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
@@ -117,11 +140,11 @@ func TestCompareAdaptive(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(stdout, "precision 0.9 met at 3 replicates per scenario") {
+	if !strings.Contains(flat(stdout), "precision ±90% met at 3 replicates per scenario: all 11 headline metrics' 95% half-widths are within it") {
 		t.Errorf("terminal output does not say the precision was met:\n%s", stdout)
 	}
 	html, _ = os.ReadFile(filepath.Join(out2, "report.html"))
-	if !bytes.Contains(html, []byte("half-width is below 0.9")) {
+	if !bytes.Contains(html, []byte("precision ±90% met at 3 replicates")) {
 		t.Error("report does not give the precision stop reason")
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/govsim/govsim/cmd/internal/drive"
 	"path/filepath"
 
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/experiment"

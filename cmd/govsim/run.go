@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"github.com/govsim/govsim/cmd/internal/drive"
 
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"

@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/govsim/govsim/cmd/internal/classroom"
 	"github.com/govsim/govsim/output/live"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim"
@@ -36,7 +37,7 @@ func TestServeMatchesRun(t *testing.T) {
 		t.Skip("two 240-month runs and a stream")
 	}
 	const seed = 3
-	srv, err := live.New(classroom{}, live.Options{})
+	srv, err := live.New(classroom.Backend{}, classroom.Options())
 	if err != nil {
 		t.Fatal(err)
 	}

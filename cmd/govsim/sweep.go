@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/govsim/govsim/cmd/internal/drive"
 	"os"
 	"strings"
 
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/scenarios/design"
 	"github.com/govsim/govsim/sim/outdir"

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/govsim/govsim/cmd/internal/drive"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/sim/table"
 	"github.com/govsim/govsim/sim/testkit"
 	"github.com/govsim/govsim/sim/version"

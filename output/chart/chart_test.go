@@ -119,19 +119,19 @@ func samplePoints() []MapPoint {
 
 func sampleMorris() []MorrisPoint {
 	return []MorrisPoint{
-		{"cadre_rotation", 0.31, 0.22},
-		{"land_rent_share", 0.27, 0.35},
-		{"collective_income", 0.25, 0.12},
-		{"migration_rate", 0.19, 0.21},
-		{"election_interval", 0.12, 0.05},
-		{"service_budget", 0.11, 0.09},
-		{"party_secretary_dual", 0.10, 0.115},
-		{"urban_front_speed", 0.08, 0.04},
-		{"shareholder_cutoff", 0.05, 0.03},
-		{"petition_threshold", 0.03, 0.02},
-		{"clan_strength", 0.028, 0.024},
-		{"noise_sd", 0.004, 0.003},
-		{"broken", math.NaN(), 0.1},
+		{Name: "cadre_rotation", MuStar: 0.31, Sigma: 0.22, MuStarLow: 0.8 * 0.31, MuStarHigh: 1.2 * 0.31},
+		{Name: "land_rent_share", MuStar: 0.27, Sigma: 0.35, MuStarLow: 0.8 * 0.27, MuStarHigh: 1.2 * 0.27},
+		{Name: "collective_income", MuStar: 0.25, Sigma: 0.12, MuStarLow: 0.8 * 0.25, MuStarHigh: 1.2 * 0.25},
+		{Name: "migration_rate", MuStar: 0.19, Sigma: 0.21, MuStarLow: 0.8 * 0.19, MuStarHigh: 1.2 * 0.19},
+		{Name: "election_interval", MuStar: 0.12, Sigma: 0.05, MuStarLow: 0.8 * 0.12, MuStarHigh: 1.2 * 0.12},
+		{Name: "service_budget", MuStar: 0.11, Sigma: 0.09, MuStarLow: 0.8 * 0.11, MuStarHigh: 1.2 * 0.11},
+		{Name: "party_secretary_dual", MuStar: 0.10, Sigma: 0.115, MuStarLow: 0.8 * 0.10, MuStarHigh: 1.2 * 0.10},
+		{Name: "urban_front_speed", MuStar: 0.08, Sigma: 0.04, MuStarLow: 0.8 * 0.08, MuStarHigh: 1.2 * 0.08},
+		{Name: "shareholder_cutoff", MuStar: 0.05, Sigma: 0.03, MuStarLow: 0.8 * 0.05, MuStarHigh: 1.2 * 0.05},
+		{Name: "petition_threshold", MuStar: 0.03, Sigma: 0.02, MuStarLow: 0.8 * 0.03, MuStarHigh: 1.2 * 0.03},
+		{Name: "clan_strength", MuStar: 0.028, Sigma: 0.024, MuStarLow: 0.8 * 0.028, MuStarHigh: 1.2 * 0.028},
+		{Name: "noise_sd", MuStar: 0.004, Sigma: 0.003, MuStarLow: 0.8 * 0.004, MuStarHigh: 1.2 * 0.004},
+		{Name: "broken", MuStar: math.NaN(), Sigma: 0.1},
 	}
 }
 
@@ -379,7 +379,7 @@ func TestErrors(t *testing.T) {
 		},
 		"morris empty": func() (*plot.Plot, error) { return MorrisScatter("t", nil) },
 		"morris all NaN": func() (*plot.Plot, error) {
-			return MorrisScatter("t", []MorrisPoint{{"a", nan, 1}})
+			return MorrisScatter("t", []MorrisPoint{{Name: "a", MuStar: nan, Sigma: 1}})
 		},
 		"sobol empty": func() (*plot.Plot, error) { return SobolBars("t", nil) },
 	}

@@ -12,16 +12,19 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// MorrisPoint is one parameter's Morris screening result.
+// MorrisPoint is one parameter's Morris screening result, with μ*'s
+// interval (drawn when both ends are finite).
 type MorrisPoint struct {
-	Name          string
-	MuStar, Sigma float64
+	Name                  string
+	MuStar, Sigma         float64
+	MuStarLow, MuStarHigh float64
 }
 
-// MorrisScatter plots μ* (x) against σ (y) for each parameter, labels the
-// points (placing each label where it overlaps neither other labels nor
-// points, most influential parameters first), and draws the line σ = μ*
-// dashed. Points with a non-finite coordinate are skipped.
+// MorrisScatter plots μ* (x) against σ (y) for each parameter, with μ*'s
+// interval as a horizontal bar where it is given, labels the points
+// (placing each label where it overlaps neither other labels nor points,
+// most influential parameters first), and draws the line σ = μ* dashed.
+// Points with a non-finite coordinate are skipped.
 func MorrisScatter(title string, pts []MorrisPoint, opts ...Option) (*plot.Plot, error) {
 	if len(pts) == 0 {
 		return nil, errorf("MorrisScatter: %w", ErrNoData)
@@ -41,8 +44,16 @@ func MorrisScatter(title string, pts []MorrisPoint, opts ...Option) (*plot.Plot,
 	p.Add(&diagonal{line: diag})
 
 	xy := make(plotter.XYs, len(keep))
+	var pos, lo, hi []float64
 	for i, q := range keep {
 		xy[i] = plotter.XY{X: q.MuStar, Y: q.Sigma}
+		if finite(q.MuStarLow, q.MuStarHigh) && q.MuStarHigh > q.MuStarLow {
+			pos, lo, hi = append(pos, q.Sigma), append(lo, q.MuStarLow), append(hi, q.MuStarHigh)
+		}
+	}
+	if len(pos) > 0 {
+		ink := draw.LineStyle{Color: withAlpha(paletteColor(colBlue), 0.6), Width: vg.Points(1.2)}
+		p.Add(&whiskers{pos: pos, lo: lo, hi: hi, horiz: true, line: ink, capW: vg.Points(4)})
 	}
 	sc, err := plotter.NewScatter(xy)
 	if err != nil {

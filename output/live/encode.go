@@ -31,7 +31,7 @@ type paneUpdate struct {
 	from   int
 	rows   [][]float64
 	layers [][]float64 // nil: unchanged
-	events []event
+	events []Event
 	en, zh string
 	color  string
 	dashed bool

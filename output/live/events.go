@@ -8,8 +8,8 @@ import (
 	"github.com/govsim/govsim/sim"
 )
 
-// event is one line of the ticker, in both languages.
-type event struct {
+// Event is one line of the ticker, in both languages.
+type Event struct {
 	Month  int
 	EN, ZH string
 }
@@ -38,8 +38,8 @@ func statusOf(vals []float64) int {
 // notice: a reform reaching villages, and elections with their vote buying.
 // prev and cur are the villages' status bits before and after the month,
 // village their values, district the district's.
-func monthEvents(month int, prev, cur []int, village [][]float64, district []float64) []event {
-	var out []event
+func monthEvents(month int, prev, cur []int, village [][]float64, district []float64) []Event {
+	var out []Event
 	n := len(cur)
 	for k, kind := range sim.Kinds() {
 		bit := kindBit(sim.KindID(k))
@@ -53,7 +53,7 @@ func monthEvents(month int, prev, cur []int, village [][]float64, district []flo
 			}
 		}
 		if arrived > 0 {
-			out = append(out, event{month, fmt.Sprintf(kind.Arrives, arrived, total, n), fmt.Sprintf(kind.ArrivesZH, arrived, total, n)})
+			out = append(out, Event{month, fmt.Sprintf(kind.Arrives, arrived, total, n), fmt.Sprintf(kind.ArrivesZH, arrived, total, n)})
 		}
 	}
 
@@ -88,9 +88,9 @@ func monthEvents(month int, prev, cur []int, village [][]float64, district []flo
 			en[2] += " (committees or boards)"
 			zh[2] += "（两委或理事会）"
 		}
-		out = append(out, event{month, strings.Join(en, "; "), strings.Join(zh, "；")})
+		out = append(out, Event{month, strings.Join(en, "; "), strings.Join(zh, "；")})
 	case !math.IsNaN(board):
-		out = append(out, event{month,
+		out = append(out, Event{month,
 			fmt.Sprintf("shareholders elect cooperative boards; %s of their votes sold", pct(board)),
 			fmt.Sprintf("股东选举合作社理事会；卖票率%s", pct(board))})
 	}

@@ -41,6 +41,7 @@ type metaParam struct {
 	ZH      string  `json:"zh"`
 	Doc     string  `json:"doc"`
 	Unit    string  `json:"unit"`
+	UnitZH  string  `json:"unitZh"`
 	Kind    string  `json:"kind"`
 	Min     number  `json:"min"`
 	Max     number  `json:"max"`
@@ -62,17 +63,24 @@ type metaField struct {
 }
 
 type metaMetric struct {
-	Name    string  `json:"name"`
-	Show    string  `json:"show"`  // the unit tables show it in
-	Scale   float64 `json:"scale"` // stored value × scale = shown value
-	EN      string  `json:"en"`
-	Short   string  `json:"short"`
-	ZH      string  `json:"zh"`
-	Unit    string  `json:"unit"`
-	Doc     string  `json:"doc"`
-	Better  int     `json:"better"`
-	Bounded bool    `json:"bounded"`
-	When    string  `json:"when"`
+	Name   string  `json:"name"`
+	Show   string  `json:"show"` // the unit tables show it in
+	ShowZH string  `json:"showZh"`
+	Scale  float64 `json:"scale"` // stored value × scale = shown value
+	// How the page writes a value (Format): in per cent, or scaled with
+	// Fixed decimals, or else Sig significant digits.
+	Percent bool   `json:"percent"`
+	Fixed   int    `json:"fixed"`
+	Sig     int    `json:"sig"`
+	EN      string `json:"en"`
+	Short   string `json:"short"`
+	ZH      string `json:"zh"`
+	Unit    string `json:"unit"`
+	UnitZH  string `json:"unitZh"`
+	Doc     string `json:"doc"`
+	Better  int    `json:"better"`
+	Bounded bool   `json:"bounded"`
+	When    string `json:"when"`
 }
 
 type metaLayer struct {
@@ -116,8 +124,10 @@ func (n number) MarshalJSON() ([]byte, error) {
 }
 
 func metricMeta(m sim.Metric) metaMetric {
-	return metaMetric{Name: m.Name, EN: m.Title, Short: m.Label, ZH: m.LabelZH, Unit: m.Unit, Doc: m.Doc,
-		Better: int(m.Better), Bounded: m.Bounded, When: m.When.String(), Show: m.Display.Unit, Scale: m.Display.Scale}
+	fixed, sig := digits(m)
+	return metaMetric{Name: m.Name, EN: m.Title, Short: m.Label, ZH: m.LabelZH, Unit: m.Unit, UnitZH: UnitZH(m.Unit), Doc: m.Doc,
+		Better: int(m.Better), Bounded: m.Bounded, When: m.When.String(), Show: m.Display.Unit, ShowZH: UnitZH(m.Display.Unit), Scale: m.Display.Scale,
+		Percent: percent(m), Fixed: fixed, Sig: sig}
 }
 
 func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
@@ -185,7 +195,7 @@ func buildMeta(b Backend, names []string, opt Options) ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("class parameter %s is not in the parameter table", cp.Key)
 		}
-		md.Params = append(md.Params, metaParam{Key: cp.Key, EN: cp.EN, ZH: cp.ZH, Doc: p.Doc, Unit: p.Unit, Kind: p.Kind,
+		md.Params = append(md.Params, metaParam{Key: cp.Key, EN: cp.EN, ZH: cp.ZH, Doc: p.Doc, Unit: p.Unit, UnitZH: UnitZH(p.Unit), Kind: p.Kind,
 			Min: number(p.Min), Max: number(p.Max), Lo: cp.Lo, Hi: cp.Hi, Step: cp.Step, Log: cp.Logarithmic, Default: p.Default})
 	}
 	for _, m := range sim.Metrics() {

@@ -21,7 +21,7 @@ type pane struct {
 	x, y   []float64
 	rows   [][]float64 // district values, by month
 	layers [][]float64 // map values by layer, one per village: the latest month
-	events []event
+	events []Event
 
 	rec    recorder
 	status []int // villages' status bits after the last month
@@ -80,7 +80,7 @@ func newPane(ps PaneSettings, cfg sim.Config, run Run, gen int) *pane {
 type monthResult struct {
 	row    []float64
 	layers [][]float64
-	events []event
+	events []Event
 	status []int
 }
 

@@ -40,10 +40,13 @@ type wirePane struct {
 	Params   map[string]float64            `json:"params"`
 }
 
-// Control is a button press: go, pause, step, or a new speed.
+// Control is a button press: go, pause, step, or a new speed. Go may
+// carry Until, the month at which both panes pause: they stop when the
+// clock shows it, so a class can stop exactly before a reform's start.
 type Control struct {
 	Action string `json:"action"`
 	Speed  int    `json:"speed"`
+	Until  *int   `json:"until,omitempty"`
 }
 
 // Limits of a request, beyond the parameter table's ranges.
@@ -51,6 +54,7 @@ const (
 	maxSeed    = 1<<53 - 1 // the page holds numbers as doubles
 	maxReforms = 8
 	maxSpeed   = 100 // months per second
+	maxMonth   = 1200
 )
 
 // badRequest is bad input from the page or from whoever sent the request:
@@ -133,6 +137,12 @@ func DecodeControl(r io.Reader) (Control, error) {
 	var c Control
 	if err := decodeJSON(r, &c); err != nil {
 		return c, err
+	}
+	if c.Until != nil && (c.Action != "go" || *c.Until < 0 || *c.Until > maxMonth) {
+		if c.Action != "go" {
+			return c, bad("until is for action go, not %q", c.Action)
+		}
+		return c, bad("until = %d is out of range: allowed 0 to %d (the month to pause at)", *c.Until, maxMonth)
 	}
 	switch c.Action {
 	case "go", "pause", "step":

@@ -87,9 +87,13 @@ func TestMeta(t *testing.T) {
 		}
 		ReformFields []struct{ Key string }
 		ReformKinds  []struct{ Kind, EN, ZH string }
-		Metrics      []struct{ Name, EN, ZH string }
-		Layers       []struct{ Key string }
-		Charts       []struct {
+		Metrics      []struct {
+			Name, EN, ZH, UnitZh, ShowZh string
+			Percent, Bounded             bool
+			Fixed, Sig                   int
+		}
+		Layers []struct{ Key string }
+		Charts []struct {
 			ID      string
 			Metrics []string
 		}
@@ -145,6 +149,18 @@ func TestMeta(t *testing.T) {
 		if m.Name != want.Name || m.EN != want.Title || m.ZH != want.LabelZH {
 			t.Errorf("metric %d: %+v, table says %s %q %q", i, m, want.Name, want.Title, want.LabelZH)
 		}
+		// The page's number formats and axes come from here, not from the
+		// unit's text: a share in per cent on a 0–1 axis, others as their
+		// Display writes them, every unit also in Chinese.
+		if m.UnitZh == "" || m.ShowZh == "" || m.Percent != percent(want) || m.Bounded != want.Bounded || (m.Fixed < 0) == (m.Sig == 0) {
+			t.Errorf("metric %s: display %+v", m.Name, m)
+		}
+	}
+	if vb := md.Metrics[sim.VoteBuying]; !vb.Percent || !vb.Bounded {
+		t.Errorf("vote buying is shown %+v", vb)
+	}
+	if c := md.Metrics[sim.CompositeIndex]; c.Percent || !c.Bounded || c.Fixed != 3 {
+		t.Errorf("the composite index is shown %+v", c)
 	}
 	for _, c := range md.Charts {
 		for _, n := range c.Metrics {
@@ -193,12 +209,29 @@ func TestAbout(t *testing.T) {
 	if len(secs) != len(aboutParts()) {
 		t.Fatalf("%d sections", len(secs))
 	}
-	for _, s := range secs {
-		if strings.Contains(s.HTML, "missing from the documentation") || len(s.HTML) < 200 {
-			t.Errorf("section %s (%s): %q", s.ID, s.EN, s.HTML[:min(len(s.HTML), 200)])
+	for i, s := range secs {
+		for _, h := range []string{s.HTML, s.HTMLZH} {
+			if strings.Contains(h, "missing from the documentation") || len(h) < 200 && (h != "" || i < 7) {
+				t.Errorf("section %s (%s): %q", s.ID, s.EN, h[:min(len(h), 200)])
+			}
+			if strings.Contains(h, "<script") {
+				t.Errorf("section %s carries a script", s.ID)
+			}
 		}
-		if strings.Contains(s.HTML, "<script") {
-			t.Errorf("section %s carries a script", s.ID)
+	}
+	// A class first; the material for developers (which names the code)
+	// last; and in Chinese everything a class reads.
+	if secs[0].ID != "class" || secs[1].ID != "lessons" || secs[len(secs)-1].ID != "developers" {
+		t.Errorf("tabs in the order %v", secs)
+	}
+	for _, s := range secs[:7] {
+		if s.HTMLZH == "" || strings.Contains(s.HTMLZH, "sim/") {
+			t.Errorf("section %s in Chinese: %q", s.ID, s.HTMLZH[:min(len(s.HTMLZH), 100)])
+		}
+	}
+	for _, s := range secs[:3] {
+		if strings.Contains(s.HTML, "sim/") || strings.Contains(s.HTML, "make docs</code>") && s.ID != "class" {
+			t.Errorf("the classroom's section %s names the code", s.ID)
 		}
 	}
 }

@@ -32,6 +32,7 @@ type session struct {
 	month   int // months simulated in both panes
 	running bool
 	speed   int // months per second while running
+	until   int // running pauses once this month is simulated; -1: runs on
 	errMsg  string
 	over    bool // both panes have run their last month (streams must not ask the runs)
 	changed chan struct{}
@@ -62,7 +63,7 @@ const defaultSpeed = 10 // months per second: a 20-year run in 24 s
 
 func newSession(id string, b Backend) *session {
 	s := &session{id: id, backend: b, cmds: make(chan command), done: make(chan struct{}),
-		speed: defaultSpeed, changed: make(chan struct{})}
+		speed: defaultSpeed, until: -1, changed: make(chan struct{})}
 	s.touch()
 	return s
 }
@@ -160,12 +161,18 @@ func (s *session) do(c command) error {
 	switch c.control.Action {
 	case "go":
 		s.running = !s.finished()
+		s.until = -1
+		// The clock shows the last month simulated, s.month-1: a month it
+		// has passed is no place to pause, and Go runs on.
+		if u := c.control.Until; u != nil && *u >= s.month {
+			s.until = *u
+		}
 	case "pause":
-		s.running = false
+		s.running, s.until = false, -1
 	case "speed":
 		s.speed = c.control.Speed
 	case "step":
-		s.running = false
+		s.running, s.until = false, -1
 		s.mu.Unlock()
 		s.stepAll()
 		return nil
@@ -202,7 +209,7 @@ func (s *session) setup(c *setupCmd) error {
 	}
 	s.mu.Lock()
 	old := s.panes
-	s.panes, s.seed, s.month, s.running, s.errMsg = built, c.seed, 0, false, ""
+	s.panes, s.seed, s.month, s.running, s.until, s.errMsg = built, c.seed, 0, false, -1, ""
 	s.publish()
 	s.mu.Unlock()
 	for _, p := range old {
@@ -280,8 +287,8 @@ func (s *session) stepAll() {
 	if stepped[0] || stepped[1] {
 		s.month++
 	}
-	if s.finished() {
-		s.running = false
+	if s.finished() || s.until >= 0 && s.month > s.until {
+		s.running, s.until = false, -1
 	}
 	s.publish()
 }

@@ -166,7 +166,7 @@ func Compare(w io.Writer, c Comparison) error {
 	}
 	checks := analysis.Patterns(d, vy, from, to, 0.95)
 
-	if err := table.WriteFileAtomic(filepath.Join(c.Dir, "summary.csv"), Summary(rows)); err != nil {
+	if err := table.WriteFileAtomic(filepath.Join(c.Dir, "summary.csv"), Summary(rows, c.metrics())); err != nil {
 		return err
 	}
 	if err := rend.write(sections); err != nil {
@@ -189,6 +189,10 @@ func Compare(w io.Writer, c Comparison) error {
 	if b := man.Build.String(); man.Build.Version != "" && b != data.Version {
 		data.Build = b
 	}
+	if data.District, err = districtText(man.Scenarios); err != nil {
+		return badInput(err)
+	}
+	data.Residents, data.Seeds = residentsText(d, c.Ref), seedsText(man, c.Ref)
 	data.Composite, data.CompositeNote = compositeDefinition(man.Scenarios)
 	data.Notes = append(data.Notes, c.Font.Note)
 	if windowNote != "" {
@@ -204,12 +208,15 @@ func Compare(w io.Writer, c Comparison) error {
 			fmt.Fprintln(w, wrap(n, 100))
 		}
 	}
-	held, checked := 0, 0
-	for _, ch := range checks {
+	held, checked, here := 0, 0, 0
+	for i, ch := range checks {
 		if ch.Skipped == "" {
 			checked++
 			if ch.Held {
 				held++
+				if p := data.Patterns[i]; p.RobustPoints > 0 && 2*p.RobustHeld < p.RobustPoints {
+					here++
+				}
 			}
 		}
 	}
@@ -217,20 +224,12 @@ func Compare(w io.Writer, c Comparison) error {
 	if name == "" {
 		name = c.Dir
 	}
-	fmt.Fprintf(w, "patterns held: %d of %d checked; report: %s\n", held, checked, filepath.Join(name, "report.html"))
-	return nil
-}
-
-// PrecisionNote says how adaptive replication ended: whether every
-// headline interval reached the precision asked for, and at how many
-// replicates.
-func PrecisionNote(p table.Precision) string {
-	if p.Met {
-		return fmt.Sprintf("precision %g met at %d replicates per scenario: every headline metric's 95%% half-width is below %g of its mean (widest: %s)",
-			p.Target, p.Replicates, p.Target, p.Widest)
+	hereOnly := ""
+	if here > 0 {
+		hereOnly = fmt.Sprintf(" (%d only at these settings, not across most of the plausible space)", here)
 	}
-	return fmt.Sprintf("precision %g NOT met: stopped by -max-replicates at %d replicates per scenario (widest: %s); raise -max-replicates or accept wider intervals",
-		p.Target, p.Replicates, p.Widest)
+	fmt.Fprintf(w, "patterns held: %d of %d checked%s; report: %s\n", held, checked, hereOnly, filepath.Join(name, "report.html"))
+	return nil
 }
 
 // comparisonSections draws the charts of comparisonCharts and starts
@@ -556,12 +555,24 @@ func comparisonData(man table.Manifest, rows []analysis.Row, checks []analysis.C
 		data.Ranked = append(data.Ranked, rr)
 	}
 	for _, c := range checks {
-		data.Patterns = append(data.Patterns, Pattern{ID: c.ID, Claim: c.Claim, Held: c.Held, Evidence: c.Evidence, Skipped: c.Skipped, Robustness: c.Robustness})
+		p := Pattern{ID: c.ID, Claim: c.Claim, Held: c.Held, Evidence: c.Evidence, Skipped: c.Skipped, Robustness: c.Robustness}
+		for _, r := range analysis.Robustness() {
+			if r.ID != c.ID {
+				continue
+			}
+			p.RobustHeld, p.RobustPoints = r.Held, r.Points
+			for _, part := range r.Parts {
+				if 2*part.Held < r.Points {
+					p.RobustWeak = append(p.RobustWeak, fmt.Sprintf("%s held at %d", part.Name, part.Held))
+				}
+			}
+		}
+		data.Patterns = append(data.Patterns, p)
 	}
 	data.Notes = []string{
 		"Intervals are 95% Student t intervals over replicates; differences use Welch's t; markers are grey when the Holm-adjusted p-value is 0.05 or more.",
 		"Cost-effectiveness is the change in composite_index per 100 million yuan a year of extra district spending against the reference.",
-		"summary.csv beside this file has every metric: " + strings.TrimSuffix(strings.ReplaceAll(table.Header(table.SummaryColumns()), ",", ", "), "\n") + ".",
+		"summary.csv beside this file has every metric, in the units this report shows (its unit column names them; better says which way is better): " + strings.TrimSuffix(strings.ReplaceAll(table.Header(table.SummaryColumns()), ",", ", "), "\n") + ".",
 	}
 	return data
 }

@@ -75,7 +75,7 @@ func TestNewMetricIsOneEntry(t *testing.T) {
 	if !strings.Contains(string(html), "people") || !strings.Contains(out.String(), "7.0±") {
 		t.Errorf("the new column lacks its unit or its display format:\n%s", out.String())
 	}
-	if !strings.Contains(string(summary), "\nreform,queue_length,3,7,") {
+	if !strings.Contains(string(summary), "\nreform,queue_length,people,lower,3,7,") {
 		t.Errorf("summary.csv lacks the new metric:\n%s", summary)
 	}
 }

@@ -22,9 +22,18 @@ type Data struct {
 	Reference  string   // reference scenario name
 	Window     string   // e.g. "final 5 years (months 180–239)"
 	Replicates string   // e.g. "10 per scenario" or the adaptive stop reason
-	Scenarios  []Scenario
-	Columns    []Column    // headline metrics of the ranked table, in order
-	Ranked     []RankedRow // best first
+	// What was simulated, said at the top: the district (units, the
+	// people an agent stands for, against the reference district), its
+	// residents at the start and the end, and the seeds.
+	District, Residents, Seeds string
+	// Kicker names the kind of report above the title ("scenario
+	// comparison" when empty).
+	Kicker string
+	// Warnings are shown at the top, before anything else is read.
+	Warnings  []string
+	Scenarios []Scenario
+	Columns   []Column    // headline metrics of the ranked table, in order
+	Ranked    []RankedRow // best first
 	// Composite defines the index the table is ranked by, stated under it.
 	Composite     []CompositePart
 	CompositeNote string
@@ -89,8 +98,13 @@ type Pattern struct {
 	Evidence  string // e.g. "diff −0.114 [−0.119, −0.108]"
 	Skipped   string // non-empty: why it could not be checked
 	// Robustness says how widely the pattern holds away from the defaults,
-	// as the model's robustness analysis measured it.
-	Robustness string
+	// as the model's robustness analysis measured it: in words, and as the
+	// points of its design where the pattern held, with the comparisons
+	// that held at fewer than half of them. A pattern that holds here but
+	// at fewer than half the points is marked as holding here only.
+	Robustness               string
+	RobustHeld, RobustPoints int
+	RobustWeak               []string
 }
 
 // Write renders the report to w. Nothing is written when the data are

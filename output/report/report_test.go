@@ -328,6 +328,13 @@ func TestSampleRenders(t *testing.T) {
 		switch {
 		case p.Skipped != "":
 			status, evidence = "– skipped", p.Skipped
+		case p.Held && 2*p.RobustHeld < p.RobustPoints:
+			// Holds here but at fewer than half the points of the
+			// plausible space: marked so, and said in words.
+			status = "◐ held here only"
+			if r := cells[4].text.String(); !strings.HasPrefix(r, "Holds at these settings but not across most of the plausible parameter space: held at 5 of 20 points") || !strings.Contains(r, "the comparison that fails: zhengshe satisfaction_gap held at 5") {
+				t.Errorf("pattern %s: robustness %q", p.ID, r)
+			}
 		case p.Held:
 			status = "✓ held"
 		}
@@ -335,8 +342,14 @@ func TestSampleRenders(t *testing.T) {
 			t.Errorf("pattern %s: %q / %q, want %q / %q", p.ID, cells[2].text.String(), cells[3].text.String(), status, evidence)
 		}
 	}
-	if !strings.Contains(s, "6 of 7 checked patterns held; 1 could not be checked.") {
+	if !strings.Contains(s, "7 of 8 checked patterns held (1 of them here only: ◐ marks a pattern that fails at most points of the plausible parameter space); 1 could not be checked.") {
 		t.Error("pattern summary missing")
+	}
+	// What was simulated, at the top.
+	for _, want := range []string{"<dt>District</dt><dd>60 units at 1 agent = 20 people, 21% of the 282 units", "<dt>Residents</dt>", "<dt>Seeds</dt><dd>seed 1, replicates 0–9"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the top of the report lacks %q", want)
+		}
 	}
 
 	// Reproduce: the command in a <pre>, the manifest in <details>.

@@ -178,7 +178,7 @@ func (a *sensitivity) analyse(sc, m string) error {
 		a.warn("the output does not vary over the design, so it has no sensitivity indices", sc, m)
 		return nil
 	}
-	title := fmt.Sprintf("%s: %s", a.looks.of(sc).TextIn(a.font), m)
+	title := fmt.Sprintf("%s — %s", a.looks.of(sc).TextIn(a.font), metricTitle(m))
 	var ch Chart
 	var err error
 	switch a.spec.Design {
@@ -208,15 +208,19 @@ func (a *sensitivity) writeReport(warnings []string) error {
 		"saltelli": "Sobol indices by the Saltelli (2010) first-order and Jansen total estimators, bootstrap 95% intervals over base rows.",
 	}[spec.Design]
 	data := Data{
-		Title: "Sensitivity of outcomes to parameters",
-		Question: fmt.Sprintf("Which parameters move the outcomes most? %s design over %d parameters (%s), %d design points, %d replicates each; "+
-			"each point's outcome is the mean over the final %d months.", spec.Design, len(a.names), strings.Join(a.names, ", "), len(spec.Points), spec.Replicates, spec.Window),
-		Generated: time.Now().UTC().Format("2006-01-02 15:04 UTC"),
-		Version:   s.Version,
-		Manifest:  string(sweepJSON),
-		Window:    fmt.Sprintf("the final %d months of each run", spec.Window),
-		Sections:  []Section{a.section},
-		Notes:     []string{"sensitivity.csv beside this file holds every index with its bootstrap 95% interval, in the metric's stored unit.", method, a.fontNote},
+		Title:  "Sensitivity of outcomes to parameters",
+		Kicker: "sensitivity analysis",
+		Question: fmt.Sprintf("Which parameters move the outcomes most? %s design over %d parameters (%s), %d design points, %s each; "+
+			"each point's outcome is the mean over the final %d months.", spec.Design, len(a.names), strings.Join(a.names, ", "), len(spec.Points), plural(spec.Replicates, "replicate"), spec.Window),
+		Replicates: fmt.Sprintf("%s per design point, %d points: %d runs per scenario", plural(spec.Replicates, "replicate"), len(spec.Points), spec.Replicates*len(spec.Points)),
+		Seeds:      sweepSeeds(spec),
+		Warnings:   warnings,
+		Generated:  time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+		Version:    s.Version,
+		Manifest:   string(sweepJSON),
+		Window:     fmt.Sprintf("the final %d months of each run", spec.Window),
+		Sections:   []Section{{Title: "Indices", Intro: "One chart for each scenario and metric; each metric is named with the unit its indices are in. " + chartsIntro(spec.Design), Charts: a.section.Charts}},
+		Notes:      []string{"sensitivity.csv beside this file holds every index with its bootstrap 95% interval, in the metric's stored unit.", method, a.fontNote},
 	}
 	if man, err := table.ReadSweepManifest(filepath.Join(s.Dir, "manifest.json")); err == nil && len(man.Command) > 0 {
 		data.Commands = append(data.Commands, table.CommandLine(man.Command))
@@ -226,13 +230,27 @@ func (a *sensitivity) writeReport(warnings []string) error {
 		cmd = []string{"govsim", "analyze", s.Dir}
 	}
 	data.Commands = append(data.Commands, table.CommandLine(cmd))
-	for _, wn := range warnings {
-		data.Notes = append([]string{"Warning: " + wn}, data.Notes...)
+	if data.District, err = districtText(spec.Scenarios); err != nil {
+		return badInput(err)
 	}
+	data.Residents = a.residents()
 	for _, sc := range spec.Scenarios {
 		data.Scenarios = append(data.Scenarios, Scenario{Name: sc.Name, Label: a.looks.of(sc.Name).Text()})
 	}
 	return WriteFile(filepath.Join(s.Dir, "sensitivity.html"), data)
+}
+
+// chartsIntro says how to read a design's charts.
+func chartsIntro(design string) string {
+	switch design {
+	case "lhs":
+		return "Bars are the standardised regression and partial rank correlation coefficients, with their bootstrap 95% intervals."
+	case "morris":
+		return "Each point is a parameter: far right, the outcome is sensitive to it; high, through interactions or non-linearity; the bars are μ*'s bootstrap 95% intervals."
+	case "saltelli":
+		return "Bars are the first-order and total Sobol indices, with their bootstrap 95% intervals."
+	}
+	return ""
 }
 
 // display is a metric's display, for indices in its units.
@@ -268,4 +286,67 @@ func constant(y []float64) bool {
 		}
 	}
 	return true
+}
+
+// metricTitle is a metric's title with its display unit: "Petitions (per
+// 1,000/month)"; a name the table does not know is itself.
+func metricTitle(name string) string {
+	m, ok := sim.MetricByName(name)
+	if !ok {
+		return name
+	}
+	switch u := m.Display.Unit; u {
+	case "", "-":
+		return m.Title
+	default:
+		return m.Title + " (" + u + ")"
+	}
+}
+
+// plural writes a count with its noun: "1 replicate", "4 replicates".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// sweepSeeds says which seeds a sweep ran.
+func sweepSeeds(spec *table.SweepSpec) string {
+	s := fmt.Sprintf("seed %d, design seed %d", spec.Seed, spec.DesignSeed)
+	switch spec.Seeds {
+	case "common":
+		s += "; common random numbers: replicate r has the same seed at every design point"
+	case "per-point":
+		s += "; each design point has seeds of its own"
+	}
+	return s
+}
+
+// residents says how many people the district starts with (from each
+// scenario's configuration: registered villagers and migrants) and, when
+// the sweep recorded it, the mean over the design points of the residents
+// over the window.
+func (a *sensitivity) residents() string {
+	var parts []string
+	for _, sc := range a.spec.Scenarios {
+		d, err := districtOf(sc)
+		if err != nil {
+			continue
+		}
+		p := fmt.Sprintf("%s: about %s at month 0 (from the configuration)", sc.Name, people(float64(d.Villages)*d.RegisteredPerUnit*(1+d.MigrantRatio)))
+		if y := a.pm[sc.Name][sim.ResidentPeople.Name()]; y != nil {
+			sum, n := 0.0, 0
+			for _, v := range y {
+				if !math.IsNaN(v) {
+					sum, n = sum+v, n+1
+				}
+			}
+			if n > 0 {
+				p += fmt.Sprintf(", %s over the window (mean over the design points)", people(sum/float64(n)))
+			}
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
 }

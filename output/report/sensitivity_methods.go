@@ -40,15 +40,16 @@ func (a *sensitivity) morris(sc, m, title string, y []float64) (Chart, error) {
 		a.row(sc, m, p, "morris", "mu", x.Mu, nan, nan)
 		a.row(sc, m, p, "morris", "sigma", x.Sigma, nan, nan)
 		fmt.Fprintf(a.tw, "\t\t%s\t%s\t[%s, %s]\t%s\t%s\n", p, d.Text(x.MuStar), d.Text(x.MuStarLow), d.Text(x.MuStarHigh), d.Text(x.Mu), d.Text(x.Sigma))
-		pts[x.Param] = chart.MorrisPoint{Name: p, MuStar: x.MuStar * d.Scale, Sigma: x.Sigma * d.Scale}
+		pts[x.Param] = chart.MorrisPoint{Name: p, MuStar: x.MuStar * d.Scale, Sigma: x.Sigma * d.Scale,
+			MuStarLow: x.MuStarLow * d.Scale, MuStarHigh: x.MuStarHigh * d.Scale}
 	}
 	a.warn(analysis.MorrisWarning(idx, len(y)/(k+1)), sc, m)
-	plt, err := chart.MorrisScatter("Morris: "+title+unit, pts, chartOptions(a.font)...)
+	plt, err := chart.MorrisScatter("Morris: "+title, pts, chartOptions(a.font)...)
 	if err != nil {
 		return Chart{}, err
 	}
 	return saveChart(plt, a.cdir, "morris-"+sc+"-"+m, "Morris: "+title,
-		"Far right: the output is sensitive to the parameter; high: through interactions or non-linearity.", 16, 10.5)
+		"Far right: the output is sensitive to the parameter; high: through interactions or non-linearity. The horizontal bars are μ*'s bootstrap 95% intervals.", 16, 10.5)
 }
 
 // sobol estimates first-order and total Sobol indices.
@@ -79,7 +80,7 @@ func (a *sensitivity) sobol(sc, m, title string, y []float64) (Chart, error) {
 		return Chart{}, err
 	}
 	return saveChart(plt, a.cdir, "sobol-"+sc+"-"+m, "Sobol: "+title,
-		"First-order index: the share of the output's variance due to the parameter alone; total: including its interactions.", 16, 10.5)
+		"First-order index: the share of the output's variance due to the parameter alone; total: including its interactions. Bars: bootstrap 95% intervals.", 16, 10.5)
 }
 
 // regression fits the outcome at the design points on the parameters' values:
@@ -116,5 +117,5 @@ func (a *sensitivity) regression(sc, m, title string, y []float64) (Chart, error
 		return Chart{}, err
 	}
 	return saveChart(plt, a.cdir, "regression-"+sc+"-"+m, "Regression: "+title,
-		fmt.Sprintf("SRC: the output's change in SDs per SD of the parameter, others fixed (a linear fit with R² = %.2f); PRCC: the partial rank correlation, for any monotone relation. Right of zero: the parameter raises the output.", r2), 16, 10.5)
+		fmt.Sprintf("SRC: the output's change in SDs per SD of the parameter, others fixed (a linear fit with R² = %.2f); PRCC: the partial rank correlation, for any monotone relation. Right of zero: the parameter raises the output. Bars: bootstrap 95%% intervals.", r2), 16, 10.5)
 }

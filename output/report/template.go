@@ -46,6 +46,11 @@ h2 { font-size: 22px; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 1p
 h3 { font-size: 17px; margin: 0 0 6px; }
 p { margin: 0 0 10px; }
 .question { font-size: 18px; max-width: 60em; }
+.simulated { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 14px 0 6px; font-size: 15px; max-width: 70em; }
+.simulated dt { color: var(--muted); font-weight: 600; }
+.simulated dd { margin: 0; }
+.warning { margin: 10px 0; padding: 8px 12px; border-left: 4px solid var(--bad); background: #fdecea; max-width: 70em; }
+.fragile { color: #9a6700; }
 .meta { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 14px 0 10px; font-size: 14px; }
 .meta div { display: flex; gap: 6px; }
 .meta dt { color: var(--muted); }
@@ -115,6 +120,7 @@ a.png { font-size: 12px; color: var(--accent); margin-left: 6px; white-space: no
 
 table.patterns td.id { white-space: nowrap; }
 table.patterns td.status { white-space: nowrap; font-weight: 700; }
+table.patterns td.status.fragile { color: #9a6700; }
 table.patterns td.status.skip { color: var(--ns); font-weight: 400; font-style: italic; }
 table.patterns td.evidence { font-size: 13px; }
 table.patterns tr.p-skip td { color: var(--muted); }
@@ -153,9 +159,13 @@ footer { border-top: 1px solid var(--line); margin-top: 36px; padding-top: 10px;
 <body>
 <div class="page">
 <header class="top">
-<p class="kicker">govsim · scenario comparison</p>
+<p class="kicker">govsim · {{.Kicker}}</p>
 <h1>{{.Title}}</h1>
-{{range .Question}}<p class="question">{{.}}</p>
+{{range .Warnings}}<p class="warning" role="note"><strong>Warning:</strong> {{.}}</p>
+{{end}}{{range .Question}}<p class="question">{{.}}</p>
+{{end}}{{if .Simulated}}<dl class="simulated">
+{{range .Simulated}}<dt>{{.Key}}</dt><dd>{{.Value}}</dd>
+{{end}}</dl>
 {{end}}{{if .Meta}}<dl class="meta">
 {{range .Meta}}<div><dt>{{.Key}}</dt><dd>{{.Value}}</dd></div>
 {{end}}</dl>

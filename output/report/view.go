@@ -12,7 +12,10 @@ import (
 // class chosen, so the template only prints.
 type view struct {
 	Title          string
+	Kicker         string
 	Question       []string
+	Simulated      []Setting
+	Warnings       []string
 	Meta           []Setting
 	Nav            []navItem
 	ReferenceLabel string
@@ -106,6 +109,8 @@ const dash = "—"
 func buildView(d Data) (view, error) {
 	v := view{
 		Title:         d.Title,
+		Kicker:        d.Kicker,
+		Warnings:      d.Warnings,
 		Question:      paragraphs(d.Question),
 		Commands:      d.Commands,
 		Build:         d.Build,
@@ -136,10 +141,22 @@ func buildView(d Data) (view, error) {
 		})
 	}
 
+	if v.Kicker == "" {
+		v.Kicker = "scenario comparison"
+	}
 	for _, m := range []Setting{
-		{"Reference", v.ReferenceLabel},
+		{"District", d.District},
+		{"Residents", d.Residents},
 		{"Window", d.Window},
 		{"Replicates", d.Replicates},
+		{"Seeds", d.Seeds},
+	} {
+		if strings.TrimSpace(m.Value) != "" {
+			v.Simulated = append(v.Simulated, m)
+		}
+	}
+	for _, m := range []Setting{
+		{"Reference", v.ReferenceLabel},
 		{"Generated", d.Generated},
 		{"govsim version", d.Version},
 	} {
@@ -197,7 +214,7 @@ func buildView(d Data) (view, error) {
 		v.Sections = append(v.Sections, sv)
 	}
 
-	held, notHeld, skipped := 0, 0, 0
+	held, notHeld, skipped, fragile := 0, 0, 0, 0
 	for _, p := range d.Patterns {
 		pv := patternView{ID: p.ID, Claim: p.Claim, Evidence: p.Evidence, Robustness: p.Robustness}
 		if pv.Robustness == "" {
@@ -207,6 +224,17 @@ func buildView(d Data) (view, error) {
 		case p.Skipped != "":
 			skipped++
 			pv.Class, pv.Status, pv.Evidence = "skip", "– skipped", p.Skipped
+		case p.Held && p.RobustPoints > 0 && 2*p.RobustHeld < p.RobustPoints:
+			// It holds at these settings, but not across most of the
+			// plausible space: a claim to make with care.
+			held++
+			fragile++
+			pv.Class, pv.Status = "fragile", "◐ held here only"
+			pv.Robustness = fmt.Sprintf("Holds at these settings but not across most of the plausible parameter space: %s", pv.Robustness)
+			if n := len(p.RobustWeak); n > 0 {
+				pv.Robustness += map[bool]string{true: "; the comparison that fails: ", false: "; the comparisons that fail: "}[n == 1] + strings.Join(p.RobustWeak, ", ")
+			}
+			pv.Robustness += "."
 		case p.Held:
 			held++
 			pv.Class, pv.Status = "good", "✓ held"
@@ -221,6 +249,9 @@ func buildView(d Data) (view, error) {
 	}
 	if len(d.Patterns) > 0 {
 		v.PatternSummary = fmt.Sprintf("%d of %d checked patterns held", held, held+notHeld)
+		if fragile > 0 {
+			v.PatternSummary += fmt.Sprintf(" (%d of them here only: ◐ marks a pattern that fails at most points of the plausible parameter space)", fragile)
+		}
 		if skipped > 0 {
 			v.PatternSummary += fmt.Sprintf("; %d could not be checked", skipped)
 		}

@@ -83,9 +83,10 @@ func PointsColumns(factors []Column) []Column {
 }
 
 // SummaryColumns is the layout of summary.csv: each scenario's metrics over
-// replicates and their difference from the reference.
+// replicates and their difference from the reference, in the unit the
+// report shows (unit), with which way is better (higher, lower, or empty).
 func SummaryColumns() []Column {
-	cols := []Column{{"scenario", String}, {"metric", String}, {"n", Int}}
+	cols := []Column{{"scenario", String}, {"metric", String}, {"unit", String}, {"better", String}, {"n", Int}}
 	for _, n := range []string{"mean", "sd", "ci_low", "ci_high", "diff", "diff_low", "diff_high", "p", "p_holm", "d"} {
 		cols = append(cols, Column{n, OptFloat})
 	}

@@ -58,6 +58,18 @@ type Precision struct {
 	Replicates int     `json:"replicates"`
 	Max        int     `json:"max_replicates"`
 	Widest     string  `json:"widest"`
+	// Metrics is each headline metric at the end: its widest relative
+	// half-width over the scenarios, where, and whether it reached Target.
+	Metrics []PrecisionMetric `json:"metrics,omitempty"`
+}
+
+// PrecisionMetric is one headline metric at the end of adaptive
+// replication.
+type PrecisionMetric struct {
+	Metric   string    `json:"metric"`
+	Scenario string    `json:"widest_in"`
+	Rel      NullFloat `json:"relative_half_width"` // null: no interval (too few values)
+	Met      bool      `json:"met"`
 }
 
 // ManifestScenario is one scenario's fully resolved configuration.

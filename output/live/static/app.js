@@ -28,6 +28,10 @@
       noData: 'no values yet', front: 'dashed circle: urban front; dot: district core',
       lastElection: 'last election', full: 'The classroom is full.', ended: 'This session has ended. Reload the page to start again.',
       chooseMetric: 'metric', left: 'left', right: 'right', aboutLang: '',
+      until: 'pause at month', tipUntil: 'Go runs until the clock shows this month, then pauses both panes',
+      zoom: 'zoom axes', tipZoom: 'Fit each chart\'s vertical axis to its lines (otherwise a share runs from 0 to 100%)',
+      projector: 'projector', tipProjector: 'Large text and thick lines for the back of a room',
+      intensity: 'intensity', cov_all: 'all', cov_eligible: 'eligible', cov_pilot: 'pilot', monthAxis: 'month',
     },
     zh: {
       title: 'govsim 课堂', subtitle: '城镇化地区的基层治理改革',
@@ -45,7 +49,11 @@
       status: '状态', village: '村', community: '城市社区（外圈）', statusBoth: '两项及以上改革',
       noData: '暂无数据', front: '虚线圆：城市边界；圆点：城区中心',
       lastElection: '最近一次选举', full: '课堂已满。', ended: '本次会话已结束，请刷新页面。',
-      chooseMetric: '指标', left: '左', right: '右', aboutLang: '以下说明取自英文模型文档 docs/ODD.md 与 docs/teaching.md。',
+      chooseMetric: '指标', left: '左', right: '右', aboutLang: '此部分只有英文原文（取自模型文档 docs/ODD.md）。',
+      until: '暂停于第几月', tipUntil: '按“运行”后，时钟显示这个月份时两侧同时暂停',
+      zoom: '缩放坐标轴', tipZoom: '让每张图的纵轴贴合曲线（否则比例从0到100%）',
+      projector: '投影模式', tipProjector: '大字号、粗线条，教室后排也看得清',
+      intensity: '强度', cov_all: '全部', cov_eligible: '符合条件的', cov_pilot: '试点', monthAxis: '月',
     },
   };
   const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
@@ -58,7 +66,7 @@
     month: 0, months: 240, running: false, over: false, speed: 10, seed: 1,
     panes: [null, null], // what the server sent
     edit: [null, null], // what the controls say: {scenario, reforms, params}
-    layer: 'status', choice: 'trust_committee', smooth: false,
+    layer: 'status', choice: 'trust_committee', smooth: false, zoom: false, projector: false,
     scales: {}, dirty: true, hover: null, busy: [false, false],
     stats: { frames: 0, drawMs: 0, updates: 0, bytes: 0, started: performance.now() },
   };
@@ -104,8 +112,13 @@
   };
 
   async function control(action, speed) {
+    const body = speed ? { action, speed } : { action };
+    // Go with a month in "pause at month" ahead of the clock pauses there;
+    // the server stops both panes exactly, whatever the speed.
+    const u = $('#until').value;
+    if (action === 'go' && u !== '' && Number(u) >= state.month) body.until = Number(u);
     try {
-      await api('POST', `/api/sessions/${state.id}/control`, speed ? { action, speed } : { action });
+      await api('POST', `/api/sessions/${state.id}/control`, body);
     } catch (e) { notice(e.message); }
   }
 
@@ -152,12 +165,16 @@
   function receive(u) {
     Object.assign(state, { month: u.month, months: u.months || state.months, running: u.running, over: u.over, speed: u.speed, seed: u.seed });
     if (u.error) notice(u.error);
+    let full = false;
     u.panes.forEach((p, i) => {
       let d = state.panes[i];
       if (p.full || !d || d.gen !== p.gen) {
+        full = true;
+        // Label and colour first: syncControls draws the legends.
         d = {
           gen: p.gen, months: p.months, settings: p.settings, reforms: p.reforms, x: p.x, y: p.y,
           cols: state.meta.metrics.map(() => []), n: 0, layers: p.layers, events: [],
+          label: p.label, color: p.color, dashed: p.dashed,
         };
         state.panes[i] = d;
         state.edit[i] = { scenario: p.settings.scenario, params: { ...p.settings.params }, reforms: p.settings.reforms ? p.reforms.map((r) => ({ ...r })) : null };
@@ -180,7 +197,7 @@
     renderReadouts();
     renderTickers();
     const keys = state.panes.map((d) => d && `${d.color}${d.dashed}${L(d.label)}`).join('|');
-    if (keys !== state.keys) { state.keys = keys; renderChartKeys(); }
+    if (full || keys !== state.keys) { state.keys = keys; renderChartKeys(); }
     state.dirty = true;
   }
 
@@ -197,6 +214,8 @@
     const ly = $('#layer');
     ly.addEventListener('change', () => { state.layer = ly.value; renderLegends(); state.dirty = true; });
     $('#smooth').addEventListener('change', (e) => { state.smooth = e.target.checked; state.dirty = true; });
+    $('#zoom').addEventListener('change', (e) => { state.zoom = e.target.checked; state.dirty = true; });
+    $('#projector').addEventListener('change', (e) => setProjector(e.target.checked));
     $('#lang').addEventListener('click', () => setLang(state.lang === 'en' ? 'zh' : 'en'));
     $('#about-open').addEventListener('click', openAbout);
     $('#about-close').addEventListener('click', () => $('#about').close());
@@ -260,7 +279,7 @@
     let input;
     if (f.enum && f.enum.length) {
       input = document.createElement('select');
-      for (const v of f.enum) input.add(new Option(v, v));
+      for (const v of f.enum) { const o = new Option(v, v); o.dataset.word = `cov_${v}`; input.add(o); }
     } else {
       input = document.createElement('input');
       input.type = 'number';
@@ -372,12 +391,18 @@
       const slider = $('input[type=range]', row);
       slider.value = p.log ? String(Math.round(1000 * Math.log(Math.max(v, p.lo) / p.lo) / Math.log(p.hi / p.lo))) : String(v);
     }
-    $('.desc', root).textContent = state.lang === 'zh' && sc.descriptionZh ? sc.descriptionZh : sc.description;
     renderLabels();
   }
 
   const roundSig = (x) => Number(x.toPrecision(2));
   const fmtParam = (v) => (v === undefined || v === null ? '' : String(Number(Number(v).toPrecision(6))));
+
+  function setProjector(on) {
+    state.projector = on;
+    document.documentElement.classList.toggle('projector', on);
+    $('#projector').checked = on;
+    state.dirty = true;
+  }
 
   // ---- language --------------------------------------------------------------
 
@@ -413,9 +438,16 @@
         }
       }
       for (const cap of $$('.fcap', root)) cap.textContent = t(cap.dataset.key);
+      for (const o of $$('option[data-word]', root)) o.textContent = t(o.dataset.word);
+      const e = state.edit[i];
+      if (e) {
+        const sc = scenario(e.scenario);
+        $('.desc', root).textContent = state.lang === 'zh' && sc.descriptionZh ? sc.descriptionZh : sc.description;
+      }
       for (const row of $$('.param', root)) {
         const p = state.meta.params.find((x) => x.key === row.dataset.key);
         $('.plabel', row).textContent = L(p);
+        $('.plabel', row).title = `${p.key}: ${p.doc} (${state.lang === 'zh' ? p.unitZh : p.unit})`;
         $('button', row).title = t('reset');
       }
     }
@@ -483,15 +515,30 @@
     return null;
   }
 
-  // fmt shows a value as the tables do: shares in per cent, others in the
-  // metric table's display unit (fiscal spending in M yuan/year, say).
+  // fmt writes a value as the server's Format does (output/live/format.go),
+  // from what /api/meta says of the metric: shares in per cent, others
+  // scaled with the metric's decimals, and the unit when it is not the
+  // stored one.
   function fmt(v, m) {
-    if (v === null || v === undefined) return '—';
-    if (m && m.unit.startsWith('share')) return `${(100 * v).toFixed(1)}%`;
-    const x = m && m.scale ? v * m.scale : v;
-    const s = Math.abs(x) >= 1e5 ? x.toExponential(2) : x.toFixed(Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 3);
-    return m && m.scale && m.scale !== 1 ? `${s} ${m.show}` : s;
+    if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+    if (!m) return plain(v, 4);
+    if (m.percent) return `${(100 * v).toFixed(1)}%`;
+    const x = v * m.scale;
+    const s = m.fixed >= 0 ? x.toFixed(m.fixed) : plain(x, m.sig);
+    return m.scale !== 1 ? `${s} ${L({ en: m.show, zh: m.showZh })}` : s;
   }
+
+  // plain writes x with sig significant digits and no exponent, as Go's
+  // %g does and, where %g would write an exponent, sim.Display does.
+  function plain(x, sig) {
+    if (x === 0) return '0';
+    const e = Math.floor(Math.log10(Math.abs(x)));
+    if (e < -4 || e >= sig) return x.toFixed(Math.max(sig - 1 - e, 0));
+    return String(Number(x.toPrecision(sig)));
+  }
+
+  // unitOf is a metric's unit as an axis or a legend names it.
+  const unitOf = (m) => `${L({ en: m.show, zh: m.showZh })}${m.percent ? (state.lang === 'zh' ? '（%）' : ' (%)') : ''}`;
 
   const READOUT = ['composite_index', 'vote_buying_total_rate', 'disputes_opened_per_1000', 'petitions_per_1000', 'satisfaction_local', 'satisfaction_migrant', 'trust_committee', 'fiscal_spending'];
 
@@ -669,7 +716,7 @@
         b.textContent = sc ? fmt(sc.hi, l.metric) : '';
         ends.append(a, b);
         const cap = document.createElement('span');
-        cap.textContent = `${L({ en: l.metric.en, zh: l.metric.zh })} (${l.metric.unit})`;
+        cap.textContent = state.lang === 'zh' ? `${l.metric.zh}（${unitOf(l.metric)}）` : `${l.metric.en} (${unitOf(l.metric)})`;
         el.append(cap, bar, ends);
       }
       const fr = document.createElement('div');
@@ -757,6 +804,24 @@
     return out;
   }
 
+  // axisRange is a chart's vertical range: the metric's natural one — from
+  // 0, and up to 1 for a share or an index — so that a small gap looks
+  // small; with "zoom axes" the range of the lines.
+  function axisRange(m0, all) {
+    let lo = all.length ? Math.min(...all) : 0, hi = all.length ? Math.max(...all) : 1;
+    if (!state.zoom) {
+      lo = Math.min(0, lo);
+      if (m0.bounded) hi = Math.max(1, hi);
+    }
+    if (!(hi > lo)) { const d = (Math.abs(lo) || 1) * 0.1; hi = lo + d; lo -= d; }
+    return { lo, hi };
+  }
+
+  // The charts' text and lines, larger in projector mode.
+  const look = () => (state.projector
+    ? { font: 16, line: 3, dot: 4.5, hoverLine: 20 }
+    : { font: 12, line: 2, dot: 3, hoverLine: 15 });
+
   function drawChart(c) {
     const cv = $(`#canvas-${c.id}`);
     const ctx = fit(cv);
@@ -767,59 +832,67 @@
     if (!panes.length) return;
     const all = [];
     for (const d of panes) for (const n of names) for (const v of series(d, n)) if (v !== null) all.push(v);
-    let lo = all.length ? Math.min(...all) : 0, hi = all.length ? Math.max(...all) : 1;
-    // Rates and shares start at zero, so that a fall to half looks like one;
-    // indices on [0, 1] are shown on the range they use.
-    const u0 = metric(names[0]).unit;
-    if (lo > 0 && (u0.startsWith('share') || u0.startsWith('per ') || lo < 0.5 * hi)) lo = 0;
-    if (hi === lo) { hi = lo + (Math.abs(lo) || 1) * 0.1; lo -= (Math.abs(lo) || 1) * 0.1; }
-    const pad = { l: 44, r: 8, t: 6, b: 20 };
+    const m0 = metric(names[0]);
+    const { lo, hi } = axisRange(m0, all);
+    const lk = look();
+    const font = `${lk.font}px system-ui, "Noto Sans CJK SC", sans-serif`;
+    ctx.font = font;
+    const sc = m0.percent ? 1 : m0.scale || 1;
+    const tickText = (v) => (m0.percent ? `${+(100 * v).toPrecision(3)}%` : plain(v, 4));
+    const ticks = niceTicks(lo * sc, hi * sc, state.projector ? 4 : 5);
     const months = state.months;
+    const step = months > 480 ? 120 : months > 120 ? 24 : 12;
+    // Room for the tick labels, the axis titles, and half the last month's
+    // label on the right, so that it is not clipped.
+    const labelW = Math.max(...ticks.map((v) => ctx.measureText(tickText(v)).width));
+    const pad = { l: Math.ceil(labelW + lk.font * 1.9), r: Math.ceil(ctx.measureText(String(months)).width / 2 + 4), t: 6, b: Math.ceil(lk.font * 2.8) };
     const X = (m) => pad.l + (m / Math.max(1, months)) * (w - pad.l - pad.r);
     const Y = (v) => h - pad.b - ((v - lo) / (hi - lo)) * (h - pad.t - pad.b);
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.fillStyle = '#5f6368';
+    ctx.fillStyle = '#3c4043';
     ctx.strokeStyle = '#e3e3e3';
     ctx.lineWidth = 1;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    const m0 = metric(names[0]);
-    const pctAxis = m0.unit.startsWith('share');
-    const sc = pctAxis ? 1 : m0.scale || 1;
-    for (const v of niceTicks(lo * sc, hi * sc, 4)) {
+    for (const v of ticks) {
       const y = Math.round(Y(v / sc)) + 0.5;
       ctx.beginPath(); ctx.moveTo(pad.l, y); ctx.lineTo(w - pad.r, y); ctx.stroke();
-      ctx.fillText(pctAxis ? `${+(100 * v).toPrecision(3)}%` : String(+v.toPrecision(4)), pad.l - 4, y);
-    }
-    if (!pctAxis) { // the unit, in the plot's top left corner
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'top';
-      ctx.fillText(sc !== 1 ? m0.show : m0.unit, pad.l + 4, pad.t);
+      ctx.fillText(tickText(v), pad.l - 4, y);
     }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (let m = 0; m <= months; m += 24) {
+    for (let m = 0; m <= months; m += step) {
       const x = Math.round(X(m)) + 0.5;
       ctx.beginPath(); ctx.moveTo(x, pad.t); ctx.lineTo(x, h - pad.b); ctx.stroke();
       ctx.fillText(String(m), x, h - pad.b + 3);
     }
+    // Axis titles, outside the plot: the month below, the unit on the left.
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(t('monthAxis'), pad.l + (w - pad.l - pad.r) / 2, h - 1);
+    ctx.save();
+    ctx.translate(lk.font * 0.2, pad.t + (h - pad.t - pad.b) / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'top';
+    ctx.fillText(unitOf(m0), 0, 0, h - pad.t - pad.b);
+    ctx.restore();
     // reform starts: a tick in the pane's colour at the bottom
     panes.forEach((d) => {
       for (const r of d.reforms || []) {
         if (r.start >= months) continue;
         ctx.fillStyle = d.color;
         const x = X(r.start);
-        ctx.beginPath(); ctx.moveTo(x, h - pad.b); ctx.lineTo(x - 4, h - pad.b + 7); ctx.lineTo(x + 4, h - pad.b + 7); ctx.fill();
+        ctx.beginPath(); ctx.moveTo(x, h - pad.b); ctx.lineTo(x - 5, h - pad.b + 9); ctx.lineTo(x + 5, h - pad.b + 9); ctx.fill();
       }
     });
+    ctx.save();
+    ctx.beginPath(); ctx.rect(pad.l, pad.t - lk.dot, w - pad.l - pad.r + lk.dot, h - pad.t - pad.b + 2 * lk.dot); ctx.clip();
     panes.forEach((d) => {
       names.forEach((name, k) => {
         const ys = series(d, name);
         const sparse = metric(name).when !== 'monthly';
         ctx.strokeStyle = d.color;
         ctx.fillStyle = d.color;
-        ctx.lineWidth = 1.6;
-        ctx.setLineDash(k > 0 ? [6, 3] : d.dashed ? [2, 3] : []);
+        ctx.lineWidth = lk.line;
+        ctx.setLineDash(k > 0 ? [3 * lk.line, 2 * lk.line] : d.dashed ? [lk.line, 2 * lk.line] : []);
         ctx.beginPath();
         let started = false;
         for (let m = 0; m < ys.length; m++) {
@@ -832,15 +905,17 @@
         ctx.setLineDash([]);
         if (sparse) for (let m = 0; m < ys.length; m++) {
           if (ys[m] === null) continue;
-          ctx.beginPath(); ctx.arc(X(m), Y(ys[m]), k > 0 ? 2 : 2.8, 0, 2 * Math.PI);
+          ctx.beginPath(); ctx.arc(X(m), Y(ys[m]), k > 0 ? lk.dot * 0.7 : lk.dot, 0, 2 * Math.PI);
           if (k > 0) ctx.stroke(); else ctx.fill();
         }
       });
     });
+    ctx.restore();
     // now, and the hovered month with its values
     const now = state.month - 1;
     if (now >= 0) {
-      ctx.strokeStyle = 'rgba(0,0,0,0.25)';
+      ctx.strokeStyle = 'rgba(0,0,0,0.3)';
+      ctx.lineWidth = 1;
       ctx.beginPath(); ctx.moveTo(X(now), pad.t); ctx.lineTo(X(now), h - pad.b); ctx.stroke();
     }
     if (state.hover && state.hover.id === c.id) {
@@ -848,16 +923,17 @@
       if (m >= 0 && m < state.month) {
         ctx.strokeStyle = '#333';
         ctx.beginPath(); ctx.moveTo(X(m), pad.t); ctx.lineTo(X(m), h - pad.b); ctx.stroke();
-        const lines = [`${t('month')} ${m}`];
+        const lines = [state.lang === 'zh' ? `第${m}个月` : `${t('month')} ${m}`];
         panes.forEach((d) => names.forEach((n) => lines.push(`${L(d.label).slice(0, 18)}: ${fmt(series(d, n)[m], metric(n))}`)));
-        ctx.font = '11px system-ui, sans-serif';
+        ctx.font = font;
         const bw = Math.max(...lines.map((s) => ctx.measureText(s).width)) + 10;
         const bx = Math.min(X(m) + 6, w - bw - 2);
         ctx.fillStyle = 'rgba(255,255,255,0.92)';
-        ctx.fillRect(bx, pad.t, bw, lines.length * 14 + 6);
+        ctx.fillRect(bx, pad.t, bw, lines.length * lk.hoverLine + 6);
         ctx.fillStyle = '#222';
         ctx.textAlign = 'left';
-        lines.forEach((s, k) => ctx.fillText(s, bx + 5, pad.t + 4 + k * 14));
+        ctx.textBaseline = 'top';
+        lines.forEach((s, k) => ctx.fillText(s, bx + 5, pad.t + 4 + k * lk.hoverLine));
       }
     }
   }
@@ -902,7 +978,7 @@
   // ---- about --------------------------------------------------------------------------
 
   let about = null;
-  let aboutTab = 'what';
+  let aboutTab = null; // the first: the classroom
   async function openAbout() {
     if (!about) {
       try { about = await api('GET', '/api/about'); } catch (e) { notice(e.message); return; }
@@ -912,6 +988,7 @@
   }
 
   function renderAbout() {
+    if (!aboutTab) aboutTab = about[0].id;
     const nav = $('#about-tabs');
     nav.textContent = '';
     for (const s of about) {
@@ -922,9 +999,13 @@
       b.addEventListener('click', () => { aboutTab = s.id; renderAbout(); });
       nav.append(b);
     }
-    // The sections are the project's own docs, rendered and escaped by the server.
-    $('#about-body').innerHTML = about.find((s) => s.id === aboutTab).html;
-    $('#about-lang').hidden = state.lang !== 'zh';
+    // The sections are the project's own docs, rendered and escaped by the
+    // server; in Chinese, the Chinese where the docs have it.
+    const s = about.find((x) => x.id === aboutTab);
+    const zh = state.lang === 'zh';
+    $('#about-body').innerHTML = zh && s.htmlZh ? s.htmlZh : s.html;
+    $('#about-lang').textContent = t('aboutLang');
+    $('#about-lang').hidden = !(zh && !s.htmlZh);
   }
 
   // ---- start ----------------------------------------------------------------------------
@@ -960,6 +1041,18 @@
     get stats() { return { ...state.stats, month: state.month, running: state.running }; },
     value(i, name, month) { const d = state.panes[i]; return d ? d.cols[metricIndex(name)][month] ?? null : null; },
     gen(i) { return state.panes[i] ? state.panes[i].gen : -1; },
+    // What the page writes for a value of a metric, its axis unit, the
+    // 12-month average it draws, and the charts' text and line sizes.
+    fmt(v, name) { return fmt(v, metric(name)); },
+    unit(name) { return unitOf(metric(name)); },
+    smoothed(i, name, month) {
+      const was = state.smooth;
+      state.smooth = true;
+      const v = series(state.panes[i], name)[month];
+      state.smooth = was;
+      return v ?? null;
+    },
+    look() { return look(); },
     statusCount(i, bit) { const d = state.panes[i]; return d ? d.layers[layerIndex('status')].filter((s) => s & bit).length : -1; },
     // measure repaints everything at every frame for ms milliseconds and
     // says how many repaints a second the page managed.
