@@ -32,6 +32,8 @@ func UnitZH(unit string) string {
 		return "质量"
 	case "share":
 		return "比例"
+	case "share of contests":
+		return "占选举比例"
 	case "share of candidates":
 		return "占候选人比例"
 	case "share of income":
