@@ -63,13 +63,11 @@ func AssumptionTable() string {
 }
 
 // RobustnessParams are the parameters a robustness analysis varies: the
-// behavioural ones and those through which a reform acts, numeric and
-// continuous (integer ones such as the election interval change the
-// calendar, not a strength).
+// uncertain ones ([Param.Uncertain]), in declaration order.
 func RobustnessParams() []Param {
 	var out []Param
 	for _, p := range Params() {
-		if (p.Class == "reform" || p.Class == "behaviour") && p.Kind == "float" && p.HasPlausible() {
+		if p.Uncertain() {
 			out = append(out, p)
 		}
 	}
