@@ -87,6 +87,54 @@ func (e *Explore) Sweep() (*Sweep, error) {
 	return s, nil
 }
 
+// ExploreArgs are what govsim explore's command line says of its design.
+type ExploreArgs struct {
+	Scenarios  []string // names or files; none: the teaching set
+	Months     int      // above 0: every scenario's horizon
+	Set        []string // -set KEY=VALUE
+	Scale      string   // ScaleScenario or ScaleFull
+	Reference  string   // must be among the scenarios
+	Ranges     string   // a ranges file, or "" for every uncertain parameter
+	Samples    int
+	Replicates int
+	Seed       uint64
+	Window     int
+}
+
+// PlanExplore loads and checks everything an exploratory design needs
+// before anything runs — the scenarios with their overrides and scale,
+// the reference, the ranges, every design point in every scenario — and
+// returns its plan and the notes the user should read (settings the design
+// replaces, a window shortened to fit).
+func PlanExplore(a ExploreArgs) (*Plan, []string, error) {
+	scs, err := LoadWithOverrides(a.Scenarios, a.Months, a.Set)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ApplyScale(scs, a.Scale); err != nil {
+		return nil, nil, err
+	}
+	if !slices.ContainsFunc(scs, func(sc Scenario) bool { return sc.Name == a.Reference }) {
+		return nil, nil, &InputError{File: "-ref", Msg: fmt.Sprintf("%q is not among the scenarios explored: allowed %s", a.Reference, Names(scs))}
+	}
+	r := UncertainRanges()
+	if a.Ranges != "" {
+		if r, err = LoadRanges(a.Ranges); err != nil {
+			return nil, nil, err
+		}
+	}
+	e := Explore{Scenarios: scs, Ranges: r, Samples: a.Samples, Replicates: a.Replicates, Seed: a.Seed, Window: a.Window}
+	sw, err := e.Sweep()
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, err := sw.Build()
+	if err != nil {
+		return nil, nil, err
+	}
+	return plan, append(e.Shadowed(), sw.Notes...), nil
+}
+
 // Shadowed lists, as notes for the user, the settings of the scenarios
 // that an exploratory design replaces: a scenario that sets a parameter the
 // design varies runs with the design's values instead.

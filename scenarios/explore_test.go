@@ -221,3 +221,23 @@ func TestExploreShadowed(t *testing.T) {
 		t.Errorf("a parameter the design does not vary: %q", notes)
 	}
 }
+
+func TestPlanExplore(t *testing.T) {
+	a := ExploreArgs{Months: 24, Scale: ScaleScenario, Reference: Reference, Samples: 8, Replicates: 1, Seed: 2, Window: 12, Set: []string{"reform.audit_rate=0.5"}}
+	plan, notes, err := PlanExplore(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Runs() != 8*5 || len(notes) != 5 || !strings.Contains(notes[0], "reform.audit_rate = 0.5") {
+		t.Errorf("%d runs, notes %q", plan.Runs(), notes)
+	}
+	a.Reference = "nosuch"
+	var ie *InputError
+	if _, _, err := PlanExplore(a); !errors.As(err, &ie) || !strings.Contains(err.Error(), "allowed baseline, cungaiju") {
+		t.Errorf("unknown reference: %v", err)
+	}
+	a.Reference, a.Ranges = Reference, "no/such/ranges.toml"
+	if _, _, err := PlanExplore(a); !errors.As(err, &ie) || !strings.Contains(err.Error(), "cannot read the ranges file") {
+		t.Errorf("missing ranges file: %v", err)
+	}
+}

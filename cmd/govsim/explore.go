@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"slices"
 
 	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/output/report"
@@ -18,25 +17,22 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 	fs := newFlags("explore")
 	var f shared
 	f.register(fs, shared{out: "govsim-explore", replicates: 2, seed: 1, window: 60}, "replicates", "seed", "months", "window", "workers", "out", "progress", "force", "set", "format", "font")
-	samples := fs.Int("samples", 64, "points of the Latin hypercube")
-	ranges := fs.String("ranges", "", "a file of [[factor]] tables: the uncertain parameters to vary and their ranges")
-	ref := fs.String("ref", scenarios.Reference, "reference scenario")
+	a := scenarios.ExploreArgs{}
+	fs.IntVar(&a.Samples, "samples", 64, "points of the Latin hypercube")
+	fs.StringVar(&a.Ranges, "ranges", "", "a file of [[factor]] tables: the uncertain parameters to vary and their ranges")
+	fs.StringVar(&a.Reference, "ref", scenarios.Reference, "reference scenario")
+	fs.StringVar(&a.Scale, "scale", scenarios.ScaleScenario, "scenario or full")
 	var discover []string
 	fs.Func("discover", "METRIC<THRESHOLD: a further case of interest (repeatable)", func(v string) error { discover = append(discover, v); return nil })
 	coverage := fs.Float64("coverage", 0.5, "the share of the cases a box must cover")
 	boot := fs.Int("bootstrap", 1000, "bootstrap resamples of the PRCC intervals")
-	scale := fs.String("scale", scenarios.ScaleScenario, "scenario or full")
-	shardFlag := fs.String("shard", "", "I/N")
-	shards := fs.Int("shards", 0, "number of shards")
+	shardFlag, shards := fs.String("shard", "", "I/N"), fs.Int("shards", 0, "number of shards")
 	dryRun := fs.Bool("dry-run", false, "print the plan")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
 	}
 	if err := f.check(fs); err != nil {
-		return err
-	}
-	if err := intRange("samples", *samples, scenarios.MinExploreSamples, scenarios.MaxSweepRuns); err != nil {
 		return err
 	}
 	if err := intRange("bootstrap", *boot, 0, 100000); err != nil {
@@ -53,32 +49,12 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	scs, err := scenarios.LoadWithOverrides(pos, f.months, f.overrides)
+	a.Scenarios, a.Months, a.Set, a.Replicates, a.Seed, a.Window = pos, f.months, f.overrides, f.replicates, f.seed, f.window
+	plan, notes, err := scenarios.PlanExplore(a)
 	if err != nil {
 		return err
 	}
-	if err := scenarios.ApplyScale(scs, *scale); err != nil {
-		return err
-	}
-	if !slices.ContainsFunc(scs, func(sc scenarios.Scenario) bool { return sc.Name == *ref }) {
-		return usagef("-ref %q is not among the scenarios explored: allowed %s", *ref, scenarios.Names(scs))
-	}
-	rg := scenarios.UncertainRanges()
-	if *ranges != "" {
-		if rg, err = scenarios.LoadRanges(*ranges); err != nil {
-			return err
-		}
-	}
-	ex := scenarios.Explore{Scenarios: scs, Ranges: rg, Samples: *samples, Replicates: f.replicates, Seed: f.seed, Window: f.window}
-	sw, err := ex.Sweep()
-	if err != nil {
-		return err
-	}
-	plan, err := sw.Build()
-	if err != nil {
-		return err
-	}
-	for _, n := range append(ex.Shadowed(), sw.Notes...) {
+	for _, n := range notes {
 		fmt.Fprintln(e.stderr, n)
 	}
 	sh, err := shard.Resolve(*shardFlag, *shards, f.set["shards"], os.Getenv)
@@ -94,11 +70,10 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 		return nil
 	}
 	x := &drive.Explore{E: e.drive(), Out: f.out, File: file, Want: outdir.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: sh},
-		Scs: scenarios.Experiment(sw.Scenarios), Params: sw.Params, Shard: sh, Workers: f.workers, Format: f.format,
-		Progress: e.terminal || f.progress, Overrides: f.overrides,
+		Plan: plan, Shard: sh, Workers: f.workers, Format: f.format, Progress: e.terminal || f.progress, Overrides: f.overrides,
 		Analyse: func(dir string) error {
-			return report.Explore(e.stdout, report.Exploration{Dir: dir, Reference: *ref, Discover: conds, Coverage: *coverage, Bootstrap: *boot,
-				Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
+			return report.Explore(e.stdout, report.Exploration{Dir: dir, Reference: a.Reference, Discover: conds, Coverage: *coverage,
+				Bootstrap: *boot, Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
 		}}
 	return x.Run(ctx)
 }

@@ -188,10 +188,10 @@ func TestExploreBadInput(t *testing.T) {
 		{"unknown parameter", []string{"-ranges", "unknown.toml"}, `unknown.toml:2: factor[0].key: unknown parameter "reform.audit_rat" (did you mean "reform.audit_rate"?)`},
 		{"not uncertain", []string{"-ranges", "certain.toml"}, "certain.toml:2: factor[0].key: district.urban_at_start is not an uncertain parameter"},
 		{"outside the allowed range", []string{"-ranges", "wide.toml"}, "wide.toml:4: factor[0].max: reform.audit_rate = 20 is out of range: allowed [0, 12]"},
-		{"too few samples", []string{"-samples", "7"}, "-samples = 7 is out of range: allowed 8 to"},
+		{"too few samples", []string{"-samples", "7"}, "-samples: 7 points are too few to explore: allowed 8 or more"},
 		{"unknown metric", []string{"-discover", "composite_indx<0.5"}, `-discover: unknown metric "composite_indx" (did you mean "composite_index"?); allowed METRIC<THRESHOLD or METRIC>THRESHOLD with METRIC one of`},
 		{"malformed condition", []string{"-discover", "composite_index=0.5"}, "-discover: \"composite_index=0.5\" is not METRIC<THRESHOLD or METRIC>THRESHOLD"},
-		{"reference not explored", []string{"-ref", "nanhai", "baseline", "zhengjing"}, `-ref "nanhai" is not among the scenarios explored: allowed baseline, zhengjing`},
+		{"reference not explored", []string{"-ref", "nanhai", "baseline", "zhengjing"}, `-ref: "nanhai" is not among the scenarios explored: allowed baseline, zhengjing`},
 		{"bad coverage", []string{"-coverage", "1.5"}, "-coverage = 1.5 is out of range"},
 		{"bad scale", []string{"-scale", "half"}, `-scale: "half" is not allowed; allowed scenario | full`},
 	} {

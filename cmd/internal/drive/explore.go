@@ -8,8 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/govsim/govsim/sim"
-	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/outdir"
 	"github.com/govsim/govsim/sim/shard"
 	"github.com/govsim/govsim/sim/table"
@@ -24,10 +23,9 @@ import (
 type Explore struct {
 	E         Env
 	Out       string
-	File      table.SweepFile
-	Want      outdir.Want // command, version, force and shard of the sweep's claim
-	Scs       []experiment.Scenario
-	Params    []sim.Param
+	File      table.SweepFile // of Plan
+	Want      outdir.Want     // command, version, force and shard of the sweep's claim
+	Plan      *scenarios.Plan
 	Shard     shard.Shard
 	Workers   int
 	Format    string
@@ -57,7 +55,7 @@ func (x *Explore) Run(ctx context.Context) error {
 	if complete {
 		fmt.Fprintf(x.E.Stderr, "explore: the %s of %s are done; analysing them\n", Plural(x.File.Runs, "run"), x.Out)
 	} else {
-		s := &Sweep{E: x.E, Dir: dir, Spec: &dir.File.Spec, Scs: x.Scs, Params: x.Params, Shard: x.Shard,
+		s := &Sweep{E: x.E, Dir: dir, Spec: &dir.File.Spec, Scs: scenarios.Experiment(x.Plan.Sweep.Scenarios), Params: x.Plan.Sweep.Params, Shard: x.Shard,
 			Workers: x.Workers, Format: x.Format, Progress: x.Progress, Overrides: x.Overrides}
 		if err := s.Run(ctx); err != nil {
 			dir.Close()
