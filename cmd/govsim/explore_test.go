@@ -134,6 +134,26 @@ func TestExploreEndToEnd(t *testing.T) {
 		t.Fatalf("again: exit %d: %s", code, stderr)
 	}
 	sameFiles(t, files, exploreFiles(t, out), "the same command again")
+	// The comparison report states the patterns' shares from it and links
+	// its page.
+	cmp := filepath.Join(dir, "cmp")
+	sweepOK(t, append([]string{"compare", "-months", "36", "-window", "12", "-replicates", "2", "-font", "none", "-format", "csv", "-explore", out, "-out", cmp}, scs...)...)
+	html, err := os.ReadFile(filepath.Join(cmp, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="../ex/explore.html"`, "of the plausible space (", "points) and held clearly at", "not explored: needs village records"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	// A directory that holds no finished exploration is refused before
+	// anything runs.
+	bad := filepath.Join(dir, "cmp-bad")
+	code, _, stderr = govsim(t, context.Background(), append([]string{"compare", "-months", "12", "-replicates", "2", "-explore", cmp, "-out", bad}, scs...)...)
+	if _, err := os.Stat(bad); code != 2 || err == nil || !strings.Contains(stderr, "-explore "+cmp+": not the finished analysis of govsim explore") {
+		t.Errorf("-explore of a comparison: exit %d, %s", code, stderr)
+	}
 	// A changed file is no longer the analysis explore.json records.
 	writeFile(t, filepath.Join(out, "drivers.csv"), "changed\n")
 	if _, err := report.ReadExploreRecord(out); err == nil {
