@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -189,6 +190,18 @@ func TestExploreDeterministic(t *testing.T) {
 	sweepOK(t, "merge", "-out", merged, s0, s1)
 	run("-out", merged)
 	sameFiles(t, want, exploreFiles(t, merged), "two shards merged")
+
+	// govsim rerun reproduces the runs from the manifest alone and the
+	// analysis from explore.json, and compares both.
+	code, stdout, stderr := govsim(t, context.Background(), "rerun", "-out", filepath.Join(dir, "rerun"), one)
+	if code != 0 {
+		t.Fatalf("rerun: exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"results.csv", "robustness.csv", "discovery.csv", "drivers.csv"} {
+		if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(name) + ` +identical`).MatchString(stdout) {
+			t.Errorf("rerun does not find %s identical:\n%s", name, stdout)
+		}
+	}
 }
 
 // Bad input is refused with exit status 2, naming the file, line and key

@@ -299,6 +299,28 @@ func (e *exploration) writeRecord(files map[string][]byte) error {
 	return table.WriteFileAtomic(filepath.Join(e.x.Dir, ExploreRecordName), append(b, '\n'))
 }
 
+// Reexplore redoes, in out, the analysis that orig's explore.json records
+// (govsim rerun of an exploratory design, whose runs out now holds), with
+// the same reference, conditions, coverage and bootstrap, and returns the
+// names of the tables to compare with orig's; none when orig holds no
+// finished analysis.
+func Reexplore(orig, out, version string, build version.Info, command []string) ([]string, error) {
+	rec, err := ReadExploreRecord(orig)
+	if err != nil {
+		return nil, nil
+	}
+	conds, err := ParseDiscover(rec.Discover)
+	if err != nil {
+		return nil, badInput(fmt.Errorf("%s: %w", filepath.Join(orig, ExploreRecordName), err))
+	}
+	err = Explore(io.Discard, Exploration{Dir: out, Reference: rec.Reference, Discover: conds, Coverage: rec.Coverage, Bootstrap: rec.Bootstrap,
+		Version: version, Build: build, Command: command, Font: ChartFont{Note: "Charts are labelled in pinyin and English."}})
+	if err != nil {
+		return nil, err
+	}
+	return exploreFiles()[:3], nil
+}
+
 // ReadExploreRecord reads the explore.json of dir and checks that the
 // files it names are there as it wrote them: an error otherwise (none
 // there, an analysis that did not finish, or files changed since).
