@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
@@ -267,4 +268,38 @@ func TestExploreHelpExamples(t *testing.T) {
 	if _, err := report.ReadExploreRecord("out-merged"); err != nil {
 		t.Errorf("the help's shards merged and analysed: %v", err)
 	}
+}
+
+// An explore stopped by Ctrl-C keeps its finished runs and writes no
+// analysis; the same command again runs only the rest, and the analysis
+// is the uninterrupted one's.
+func TestExploreInterrupted(t *testing.T) {
+	noShardEnv(t)
+	dir := t.TempDir()
+	scs := smallTeaching(t, dir)[:2]
+	ranges := writeFile(t, filepath.Join(dir, "ranges.toml"), exploreRanges)
+	args := append([]string{"explore", "-samples", "8", "-months", "36", "-window", "12", "-ranges", ranges, "-bootstrap", "20", "-font", "none", "-workers", "1"}, scs...)
+	whole := filepath.Join(dir, "whole")
+	sweepOK(t, append(args, "-out", whole)...)
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for {
+			if n, _ := filepath.Glob(filepath.Join(out, "parts", "*.part")); len(n) >= 2 {
+				cancel()
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	code, _, stderr := govsim(t, ctx, append(args, "-out", out)...)
+	cancel()
+	if code != 130 || !strings.Contains(stderr, "run the same command again to resume: govsim explore") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "robustness.csv")); err == nil {
+		t.Error("an interrupted explore wrote an analysis")
+	}
+	sweepOK(t, append(args, "-out", out)...)
+	sameFiles(t, exploreFiles(t, whole), exploreFiles(t, out), "an explore resumed")
 }
