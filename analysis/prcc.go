@@ -36,8 +36,11 @@ const maxPRCCCondition = 1e10
 // matrix instead of 2k least-squares fits: for A the parameters' rank
 // correlations, b their correlations with the output's ranks, u = A⁻¹b and
 // s = 1 − b·u, the partial correlation of parameter i is
-// u_i / √(s·(A⁻¹)_ii + u_i²) (Kendall & Stuart; Marino et al. 2008 for
-// PRCC in sensitivity analysis). A is the same for every output, so many
+// u_i / √(s·(A⁻¹)_ii + u_i²): the partial correlations read off the
+// inverse of the joint correlation matrix (Whittaker 1990, Graphical
+// Models in Applied Multivariate Statistics, ch. 5), here by its block
+// form; Marino et al. (2008) describe PRCC in sensitivity analysis. A is
+// the same for every output, so many
 // outputs of one design (every reform package and metric) cost little more
 // than one, and they share the resamples.
 //
