@@ -109,7 +109,7 @@ clean:
 # 4-task job array twice (a directory per shard, then one shared), merges,
 # compares with a local sweep byte for byte, and stops the daemons. About
 # 30 s once the packages are installed.
-.PHONY: test-slurm bench-sweep
+.PHONY: test-slurm bench-sweep bench-explore
 test-slurm:
 	GO=$(GO) bash cmd/govsim/testdata/slurm-test.sh
 
@@ -117,6 +117,11 @@ test-slurm:
 # parallel efficiency of 1,000 teaching-scale runs on 2 workers (minutes).
 bench-sweep:
 	$(GO) test -run='^$$' -bench='^BenchmarkSweep' -benchtime=1x -timeout=60m ./cmd/govsim/
+
+# govsim explore's speed target: 64 points × 5 scenarios × 2 replicates of
+# 120 months, then the analysis and the page, as a user runs it.
+bench-explore:
+	$(GO) test -run='^$$' -bench='^BenchmarkExplore$$' -benchtime=1x -count=3 -timeout=30m ./cmd/govsim/
 
 # The classroom page on http://127.0.0.1:8080/.
 serve:

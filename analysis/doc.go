@@ -31,6 +31,11 @@
 //   - regression.go: [Regression] gives standardised regression and partial
 //     rank correlation coefficients from a Latin hypercube sample, with
 //     bootstrap intervals over points.
+//   - prcc.go: [PRCCs] gives the same partial rank correlations for many
+//     outputs of one design at once, through the inverse of the ranks'
+//     correlation matrix, with bootstrap intervals from shared resamples:
+//     the drivers of every reform package and metric of an exploratory
+//     design in the time one output would take.
 //   - stability.go: the rules, with their sources, for when a design is too
 //     small for its indices ([MorrisWarning], [SobolWarning],
 //     [RegressionWarnings]).

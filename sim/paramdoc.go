@@ -23,7 +23,7 @@ func ParamTable() string {
 			}
 			fmt.Fprintf(&b, "\n**%s**\n\n| key | default | unit | allowed | meaning |\n| --- | --- | --- | --- | --- |\n", title)
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", p.Key, cell(p.Format(&def)), cell(p.Unit), cell(p.Range()), cell(p.Doc))
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", p.Key, cell(p.Format(&def)), cell(p.Unit), cell(p.allowed()), cell(p.Doc))
 	}
 	fmt.Fprintf(&b, "\n**[[reforms]]** (the schedule; one entry per reform; sweeps name an entry's key as `reforms[i].key`)\n\n| key | default | unit | allowed | meaning |\n| --- | --- | --- | --- | --- |\n")
 	for _, p := range ReformSpecParams() {
@@ -63,17 +63,24 @@ func AssumptionTable() string {
 }
 
 // RobustnessParams are the parameters a robustness analysis varies: the
-// behavioural ones and those through which a reform acts, numeric and
-// continuous (integer ones such as the election interval change the
-// calendar, not a strength).
+// uncertain ones ([Param.Uncertain]), in declaration order.
 func RobustnessParams() []Param {
 	var out []Param
 	for _, p := range Params() {
-		if (p.Class == "reform" || p.Class == "behaviour") && p.Kind == "float" && p.HasPlausible() {
+		if p.Uncertain() {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// allowed is the allowed range, and for an uncertain parameter the
+// plausible range that govsim explore samples: the tables mark them.
+func (p Param) allowed() string {
+	if p.Uncertain() {
+		return p.Range() + "; uncertain: " + p.Plausible()
+	}
+	return p.Range()
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
@@ -85,7 +92,7 @@ func ParamText() string {
 	fmt.Fprintln(tw, "key\tdefault\tunit\tallowed\tmeaning")
 	def := Default()
 	for _, p := range Params() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Key, p.Format(&def), p.Unit, p.Range(), p.Doc)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Key, p.Format(&def), p.Unit, p.allowed(), p.Doc)
 	}
 	for _, p := range ReformSpecParams() {
 		fmt.Fprintf(tw, "[[%s]].%s\t-\t%s\t%s\t%s\n", p.Section, p.Name, p.Unit, p.Range(), p.Doc)

@@ -73,6 +73,15 @@ func (p Param) Range() string {
 // HasPlausible reports whether the parameter declares a plausible range.
 func (p Param) HasPlausible() bool { return !math.IsNaN(p.PlausLo) && !math.IsNaN(p.PlausHi) }
 
+// Uncertain reports whether the parameter is one a robustness analysis
+// varies (govsim explore samples them): a behavioural parameter or one
+// through which a reform acts, numeric and continuous (integer ones such as
+// the election interval change the calendar, not a strength), with a
+// plausible range to sample.
+func (p Param) Uncertain() bool {
+	return (p.Class == "reform" || p.Class == "behaviour") && p.Kind == "float" && p.HasPlausible()
+}
+
 // Plausible renders the plausible range ("" when there is none).
 func (p Param) Plausible() string {
 	if !p.HasPlausible() {

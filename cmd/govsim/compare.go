@@ -30,6 +30,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	maxReps := fs.Int("max-replicates", 100, "most replicates per scenario with -precision")
 	maps := fs.String("maps", "", "months of the village maps (year ends, comma-separated)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
+	explore := fs.String("explore", "", "an explore directory: its shares of the plausible space in the pattern section")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -51,6 +52,11 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	mo, err := report.ParseMaps(*maps, *mapBy)
 	if err != nil {
 		return err
+	}
+	if *explore != "" {
+		if err := report.CheckExplore(*explore); err != nil {
+			return err
+		}
 	}
 	fnt, err := report.ChooseFont(f.font)
 	if err != nil {
@@ -105,7 +111,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	}
 	err = d.Finish(runErr)
 	if err == nil {
-		err = report.Compare(e.stdout, report.Comparison{Dir: d.Dir, Name: f.out, Ref: *ref, Window: f.window, Maps: mo,
+		err = report.Compare(e.stdout, report.Comparison{Dir: d.Dir, Name: f.out, Ref: *ref, Window: f.window, Maps: mo, Explore: *explore,
 			Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
 	}
 	return d.Publish(err)

@@ -75,6 +75,7 @@ func TestLayers(t *testing.T) {
 		"analysis/abc":      {},
 		"analysis/pareto":   {},
 		"analysis/prim":     {},
+		"analysis/explore":  {"analysis", "analysis/prim", "sim/table"},
 		"output/chart":      {},
 		"cmd/internal/proc": {},
 		// The drivers run experiments into directories; they read no

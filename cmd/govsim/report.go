@@ -16,6 +16,7 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	window := fs.Int("window", 60, "months at the end summarised")
 	maps := fs.String("maps", "", "months of the village maps, comma-separated year ends (default: first and last year)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
+	explore := fs.String("explore", "", "an explore directory: its shares of the plausible space in the pattern section")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -30,6 +31,11 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *explore != "" {
+		if err := report.CheckExplore(*explore); err != nil {
+			return err
+		}
+	}
 	fnt, err := report.ChooseFont(f.font)
 	if err != nil {
 		return err
@@ -39,7 +45,7 @@ func cmdReport(_ context.Context, e env, args []string) error {
 		return err
 	}
 	defer o.Close()
-	if err := report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo,
+	if err := report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo, Explore: *explore,
 		Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt}); err != nil {
 		return err
 	}

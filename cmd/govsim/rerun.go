@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/govsim/govsim/cmd/internal/drive"
+	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/badinput"
 	"github.com/govsim/govsim/sim/experiment"
@@ -132,6 +133,10 @@ func (r *rerun) sweep(ctx context.Context) error {
 	if x.Complete {
 		more, err := dir.AssembleLike(r.orig, sm.Format)
 		if err != nil {
+			return err
+		}
+		names = append(names, more...)
+		if more, err = report.Reexplore(r.orig, r.out, r.e.build.Version, r.e.build, r.e.args); err != nil {
 			return err
 		}
 		names = append(names, more...)

@@ -9,6 +9,11 @@
 // Sizes are chosen for figures of about DefaultWidthCM × DefaultHeightCM,
 // which stay legible when the SVG is shown 700 px wide.
 //
+// The charts of an exploratory design are [RegretBars] (each package's
+// shortfall from the best), [Trajectory] (a PRIM peeling trajectory,
+// coverage against density) and [Boxes] (the boxes where packages fail,
+// every package's in one figure, against the ranges sampled).
+//
 // Labels must be Latin/pinyin: the embedded fonts have no CJK glyphs.
 //
 // It imports no package of the project: it draws numbers and labels.

@@ -43,6 +43,11 @@ type Comparison struct {
 	// labels and units from; nil means sim's.
 	Metrics []sim.Metric
 
+	// Explore is the directory of an exploratory design (govsim explore)
+	// whose shares of the plausible space the pattern section states, and
+	// whose page it links; "" for the model's own robustness record.
+	Explore string
+
 	man *table.Manifest // the directory's, once read: tables are checked against it
 	// Build is this binary, named in the report (Version's release with
 	// its commit).
@@ -194,6 +199,9 @@ func Compare(w io.Writer, c Comparison) error {
 	}
 	data.Residents, data.Seeds = residentsText(d, c.Ref), seedsText(man, c.Ref)
 	data.Composite, data.CompositeNote = compositeDefinition(man.Scenarios)
+	if err := c.exploreLink(&data); err != nil {
+		return err
+	}
 	data.Notes = append(data.Notes, c.Font.Note)
 	if windowNote != "" {
 		data.Window += fmt.Sprintf(", shortened from the %d months asked for", c.Window)

@@ -39,8 +39,14 @@ type Data struct {
 	CompositeNote string
 	Sections      []Section // groups of charts
 	Patterns      []Pattern
-	Notes         []string // free text shown at the end
+	// Explore links the exploratory design whose shares the pattern
+	// section states, when there is one (Comparison.Explore).
+	Explore *Link
+	Notes   []string // free text shown at the end
 }
+
+// Link is a link to a file beside the report, with its text.
+type Link struct{ Text, Href string }
 
 // Scenario describes one compared scenario. Settings are the parameters
 // that differ from the defaults and the reform schedule.

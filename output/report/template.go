@@ -230,7 +230,8 @@ footer { border-top: 1px solid var(--line); margin-top: 36px; padding-top: 10px;
 {{end}}{{if .Patterns}}<section id="patterns">
 <h2>Pattern checks</h2>
 <p class="lead">Patterns the model is expected to reproduce, checked on this run. {{.PatternSummary}}</p>
-<div class="scroll">
+{{with .Explore}}<p class="legend">Across the plausible parameter space: {{.Text}} <a href="{{.Href}}">{{.Href}}</a></p>
+{{end}}<div class="scroll">
 <table class="patterns">
 <thead><tr><th scope="col">ID</th><th scope="col">Claim</th><th scope="col">Result</th><th scope="col">Evidence</th><th scope="col">Across the plausible parameter space</th></tr></thead>
 <tbody>

@@ -28,6 +28,7 @@ type view struct {
 	Sections       []sectionView
 	PatternSummary string
 	Patterns       []patternView
+	Explore        *Link
 	Commands       []string
 	Build          string
 	Manifest       string
@@ -246,6 +247,9 @@ func buildView(d Data) (view, error) {
 			pv.Evidence = dash
 		}
 		v.Patterns = append(v.Patterns, pv)
+	}
+	if d.Explore != nil && relativeLink(d.Explore.Href) != "" {
+		v.Explore = &Link{Text: d.Explore.Text, Href: relativeLink(d.Explore.Href)}
 	}
 	if len(d.Patterns) > 0 {
 		v.PatternSummary = fmt.Sprintf("%d of %d checked patterns held", held, held+notHeld)

@@ -99,6 +99,30 @@ func SensitivityColumns() []Column {
 		{"index", String}, {"value", OptFloat}, {"low", OptFloat}, {"high", OptFloat}}
 }
 
+// RobustnessColumns is the layout of an exploratory design's
+// robustness.csv: each package against the reference on each metric.
+func RobustnessColumns() []Column {
+	cols := []Column{{"scenario", String}, {"metric", String}}
+	for _, n := range []string{"p_better", "p_better_low", "p_better_high", "mean_diff", "diff_low", "diff_high", "regret_max", "regret_p90"} {
+		cols = append(cols, Column{n, OptFloat})
+	}
+	return cols
+}
+
+// DiscoveryColumns is the layout of discovery.csv: the boxes of scenario
+// discovery, one row per box and restricted parameter.
+func DiscoveryColumns() []Column {
+	return []Column{{"scenario", String}, {"metric", String}, {"box", String}, {"coverage", OptFloat}, {"density", OptFloat},
+		{"mass", OptFloat}, {"parameter", String}, {"low", OptFloat}, {"high", OptFloat}}
+}
+
+// DriversColumns is the layout of drivers.csv: each parameter's bearing on
+// each package's paired difference from the reference.
+func DriversColumns() []Column {
+	return []Column{{"scenario", String}, {"metric", String}, {"parameter", String}, {"prcc", OptFloat}, {"prcc_low", OptFloat},
+		{"prcc_high", OptFloat}, {"ks", OptFloat}, {"ks_p", OptFloat}}
+}
+
 // Header is a layout's CSV header line, with its newline.
 func Header(cols []Column) string {
 	names := make([]string, len(cols))
