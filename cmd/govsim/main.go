@@ -67,6 +67,7 @@ func commands() map[string]func(context.Context, env, []string) error {
 		"report":    cmdReport,
 		"analyze":   cmdAnalyze,
 		"sweep":     cmdSweep,
+		"calibrate": cmdCalibrate,
 		"merge":     cmdMerge,
 		"rerun":     cmdRerun,
 		"scenarios": cmdScenarios,
