@@ -82,7 +82,8 @@ func MarginalChart(title, xlabel string, m Marginal, opts ...Option) (*plot.Plot
 	}
 	leg.layout(nominalLegendWidth())
 	p.Add(leg)
-	p.X.Min, p.X.Max = m.Low, m.High
+	pad := 0.02 * (m.High - m.Low) // room for the last tick's label
+	p.X.Min, p.X.Max = m.Low-pad, m.High+pad
 	p.Y.Min = 0
 	return p, nil
 }
@@ -119,8 +120,9 @@ func Pair(title, xlabel, ylabel string, pts []PairPoint, xr, yr [2]float64, opts
 		sc.GlyphStyle = draw.GlyphStyle{Color: withAlpha(ink, 0.5), Radius: vg.Points(1 + 4*math.Sqrt(q.Weight/top)), Shape: draw.CircleGlyph{}}
 		p.Add(sc)
 	}
-	p.X.Min, p.X.Max = xr[0], xr[1]
-	p.Y.Min, p.Y.Max = yr[0], yr[1]
+	px, py := 0.02*(xr[1]-xr[0]), 0.02*(yr[1]-yr[0])
+	p.X.Min, p.X.Max = xr[0]-px, xr[1]+px
+	p.Y.Min, p.Y.Max = yr[0]-py, yr[1]+py
 	return p, nil
 }
 

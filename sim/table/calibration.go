@@ -299,3 +299,12 @@ func ReadCalibrationTable(dir, name string, cols []Column, fn func(row []Cell) e
 	}
 	return ReadCSV(bytes.NewReader(b), path, cols, func(_ int, row []Cell) error { return fn(row) })
 }
+
+// SelfCheckColumns is the layout of a self-calibration's result
+// (docs/calibration/selfcheck.csv): per case and parameter, the true
+// value the observed figures were made with, the posterior mean and 90%
+// interval, the SD ratio, and whether the interval holds the true value.
+func SelfCheckColumns() []Column {
+	return []Column{{"case", Int}, {"parameter", String}, {"truth", Float}, {"mean", Float},
+		{"q05", Float}, {"q95", Float}, {"sd_ratio", Float}, {"covered", Int}}
+}
