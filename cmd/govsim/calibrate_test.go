@@ -8,12 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/govsim/govsim/scenarios"
+	"github.com/govsim/govsim/sim/table"
 )
 
 // tinyCalibration fits two parameters to two targets of a 4-village
@@ -316,5 +318,50 @@ func TestCalibrateExample(t *testing.T) {
 	}
 	if code, _, _ := govsim(t, context.Background(), "calibrate", "-example", "x.toml"); code != 2 {
 		t.Errorf("-example with a file: exit %d", code)
+	}
+}
+
+// TestComparePosterior: compare -posterior runs replicate r of every
+// scenario at draw r of a calibration's posterior, records the draws in
+// its manifest (rerun reproduces them byte for byte), says so in the
+// report, and refuses a directory that is not a calibration.
+func TestComparePosterior(t *testing.T) {
+	noShardEnv(t)
+	dir := t.TempDir()
+	cal := tinyFiles(t, dir, tinyCalibration)
+	calDir := filepath.Join(dir, "cal")
+	sweepOK(t, "calibrate", cal, "-out", calDir)
+	small := filepath.Join(dir, "small.toml")
+	cmp := filepath.Join(dir, "cmp")
+	sweepOK(t, "compare", "-posterior", calDir, "-replicates", "3", "-months", "24", "-window", "12", "-ref", "small", "-out", cmp, small)
+	m, err := table.ReadManifest(cmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := m.Posterior
+	if p == nil || len(p.Points) != 3 || strings.Join(p.Keys, ",") != "economy.lambda0,disputes.compensation_rate" || p.Dir != calDir {
+		t.Fatalf("manifest posterior %+v", p)
+	}
+	if slices.Equal(p.Points[0], p.Points[1]) && slices.Equal(p.Points[1], p.Points[2]) {
+		t.Error("three replicates at one draw")
+	}
+	html, _ := os.ReadFile(filepath.Join(cmp, "report.html"))
+	if !bytes.Contains(html, []byte("draw from the posterior of the calibration")) {
+		t.Error("the report does not say the replicates ran at posterior draws")
+	}
+	code, out, errs := govsim(t, context.Background(), "rerun", cmp, "-out", filepath.Join(dir, "rerun"))
+	if code != 0 || strings.Contains(out, "differ") {
+		t.Errorf("rerun: exit %d: %s%s", code, out, errs)
+	}
+	plain := filepath.Join(dir, "plain")
+	sweepOK(t, "compare", "-replicates", "3", "-months", "24", "-window", "12", "-ref", "small", "-out", plain, small)
+	a, _ := os.ReadFile(filepath.Join(cmp, "monthly.parquet"))
+	b, _ := os.ReadFile(filepath.Join(plain, "monthly.parquet"))
+	if bytes.Equal(a, b) {
+		t.Error("the posterior draws changed nothing")
+	}
+	code, _, errs = govsim(t, context.Background(), "compare", "-posterior", dir, "-ref", "small", "-out", filepath.Join(dir, "bad"), small)
+	if code != 2 || !strings.Contains(errs, "not the output of govsim calibrate") {
+		t.Errorf("-posterior of a directory that is no calibration: exit %d: %s", code, errs)
 	}
 }

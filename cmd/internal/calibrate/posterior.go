@@ -8,6 +8,7 @@ import (
 	"github.com/govsim/govsim/analysis/abc"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/badinput"
+	"github.com/govsim/govsim/sim/experiment"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -117,4 +118,38 @@ func (p *Posterior) Set(cfg *sim.Config, values []float64) error {
 		}
 	}
 	return cfg.Validate()
+}
+
+// Ensemble runs the specs of an ensemble each at its replicate's draw:
+// replicate r of every scenario at Point(seed, r), so that the scenarios
+// of a replicate are compared at the same parameter values as well as on
+// the same random numbers, and a comparison's replicates carry the
+// posterior's uncertainty besides the model's noise.
+func (p *Posterior) Ensemble(specs experiment.Specs, seed uint64) (experiment.Specs, error) {
+	out := make([]experiment.Spec, specs.Len())
+	for i := range out {
+		s, err := specs.At(i)
+		if err != nil {
+			return experiment.Specs{}, err
+		}
+		v, _, err := p.Point(seed, s.Replicate)
+		if err == nil {
+			err = p.Set(&s.Config, v)
+		}
+		if err != nil {
+			return experiment.Specs{}, fmt.Errorf("-posterior %s: draw %d in scenario %s: %w", p.Dir, s.Replicate, s.Scenario, err)
+		}
+		out[i] = s
+	}
+	return experiment.List(out...), nil
+}
+
+// Record is what a manifest keeps of the draws of replicates 0 … n−1, so
+// that govsim rerun runs them again without the calibration.
+func (p *Posterior) Record(seed uint64, n int) (*table.PosteriorDraws, error) {
+	pts, err := p.Points(seed, n)
+	if err != nil {
+		return nil, err
+	}
+	return &table.PosteriorDraws{Dir: p.Dir, ID: p.ID, Seed: seed, Keys: p.Keys(), Points: pts}, nil
 }
