@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -258,9 +259,24 @@ func Predictive(title string, rows []PredictiveRow, opts ...Option) (*plot.Plot,
 			}
 		}
 	}
-	// Far misses would squeeze the rest: the axis stops at ±12 tolerances.
+	// Far misses would squeeze the rest: the axis stops at ±12 tolerances,
+	// and a row beyond it says where its median lies.
 	lo, hi = math.Max(lo, -12), math.Min(hi, 12)
 	pad := 0.04 * (hi - lo)
 	p.X.Min, p.X.Max = lo-pad, hi+pad
+	off := &notes{sty: textStyle(p, tickSize), dx: vg.Points(4)}
+	off.sty.Color = color.Gray{Y: 0x50}
+	for i, r := range rows {
+		y := float64(n-1-i) - 0.12
+		switch {
+		case !r.PostKnown:
+			off.add(lo, y, "no posterior run defined it")
+		case r.Median < lo:
+			off.add(lo, y, fmt.Sprintf("median at %.3g tolerances, off the axis", r.Median))
+		case r.Median > hi:
+			off.add(0, y, fmt.Sprintf("median at +%.3g tolerances, off the axis", r.Median))
+		}
+	}
+	p.Add(off)
 	return p, nil
 }

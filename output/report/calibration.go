@@ -255,12 +255,46 @@ func Calibration(w io.Writer, c CalibrationReport) error {
 	if err != nil {
 		return err
 	}
+	if err := r.writeSummaries(c.Dir); err != nil {
+		return err
+	}
 	path := filepath.Join(c.Dir, "calibration.html")
 	if err := table.WriteFileAtomic(path, page); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "wrote %s, %s, %s, %s, %s and charts/ in %s\n", "calibration.html", table.PosteriorCSV, table.GenerationsCSV, table.CandidatesCSV, table.PredictiveCSV, c.Name)
+	fmt.Fprintf(w, "wrote calibration.html, %s, %s and charts/ beside %s, %s, %s and %s in %s\n", table.ParametersCSV, table.TargetsCSV,
+		table.PosteriorCSV, table.GenerationsCSV, table.CandidatesCSV, table.PredictiveCSV, c.Name)
 	return nil
+}
+
+// writeSummaries writes parameters.csv and targets.csv: the report's
+// tables, for scripts (and docs/ODD.md's calibration section).
+func (r *CalibrationResult) writeSummaries(dir string) error {
+	ps := table.NewCSV(table.ParametersColumns())
+	for k, p := range r.Final.Params {
+		dist := string(r.Prior[k].Dist)
+		if dist == "" {
+			dist = string(abc.Uniform)
+		}
+		ps.Add(table.Cell{S: p.Name}, table.Cell{S: dist}, table.Cell{F: r.Prior[k].Low}, table.Cell{F: r.Prior[k].High},
+			table.Cell{F: p.PriorMean}, table.Cell{F: p.PriorSD}, table.Cell{F: p.Mean}, table.Cell{F: p.SD},
+			table.Cell{F: p.Q05}, table.Cell{F: p.Q50}, table.Cell{F: p.Q95}, table.Cell{F: p.SDRatio}, table.Cell{S: Constraint(p)})
+	}
+	ts := table.NewCSV(table.TargetsColumns())
+	for _, c := range r.Targets {
+		in := int64(0)
+		if c.Inside {
+			in = 1
+		}
+		t := c.Target
+		ts.Add(table.Cell{S: t.Name}, table.Cell{S: t.Scenario}, table.Cell{I: int64(t.From)}, table.Cell{I: int64(t.To)},
+			table.Cell{F: t.Observed}, table.Cell{F: t.Tolerance}, table.Cell{F: c.PriorLow}, table.Cell{F: c.PriorHigh},
+			table.Cell{F: c.Median}, table.Cell{F: c.SimLow}, table.Cell{F: c.SimHigh}, table.Cell{F: c.Low}, table.Cell{F: c.High}, table.Cell{I: in})
+	}
+	if err := table.WriteFileAtomic(filepath.Join(dir, table.ParametersCSV), ps.Bytes()); err != nil {
+		return err
+	}
+	return table.WriteFileAtomic(filepath.Join(dir, table.TargetsCSV), ts.Bytes())
 }
 
 // terminal prints what the calibration found, as tables.
@@ -409,7 +443,7 @@ func (r *CalibrationResult) page(c CalibrationReport, fnt ChartFont) ([]byte, er
 		fmt.Sprintf("Each candidate ran %d replicate(s) of every scenario a target names, each scenario only as long as its targets need; a target's summary is the mean over replicates.", spec.Replicates),
 		fmt.Sprintf("A parameter is called constrained when its posterior SD is below %g of its prior SD, shifted when its posterior mean moved by %g prior SDs or more, and not constrained otherwise: the figures cannot tell its values apart.", ConstrainedBelow, ShiftedBy),
 		"The posterior predictive check runs the model afresh, once per particle, at draws from the final population by weight; the prior predictive interval is that of generation 0 (draws from the prior).",
-		fmt.Sprintf("Tables beside this file: %s, %s, %s, %s; each generation's runs are sweeps in gen-G/batch-B/.", table.GenerationsCSV, table.PosteriorCSV, table.CandidatesCSV, table.PredictiveCSV),
+		fmt.Sprintf("Tables beside this file: %s and %s (this page's tables), %s, %s, %s, %s; each generation's runs are sweeps in gen-G/batch-B/.", table.ParametersCSV, table.TargetsCSV, table.GenerationsCSV, table.PosteriorCSV, table.CandidatesCSV, table.PredictiveCSV),
 		fnt.Note,
 	}
 	t, err := template.New("calibration").Parse(calibrationPage)

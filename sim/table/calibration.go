@@ -308,3 +308,29 @@ func SelfCheckColumns() []Column {
 	return []Column{{"case", Int}, {"parameter", String}, {"truth", Float}, {"mean", Float},
 		{"q05", Float}, {"q95", Float}, {"sd_ratio", Float}, {"covered", Int}}
 }
+
+// ParametersColumns is the layout of a calibration's parameters.csv (the
+// report's summary): per parameter its prior and the final population's
+// weighted mean, SD, 5%, 50% and 95% quantiles, the ratio of posterior to
+// prior SD, and the report's word for what the figures did to it.
+func ParametersColumns() []Column {
+	return []Column{{"parameter", String}, {"dist", String}, {"min", Float}, {"max", Float}, {"prior_mean", Float}, {"prior_sd", Float},
+		{"mean", Float}, {"sd", Float}, {"q05", Float}, {"q50", Float}, {"q95", Float}, {"sd_ratio", Float}, {"constraint", String}}
+}
+
+// TargetsColumns is the layout of a calibration's targets.csv: per target
+// the observed value and tolerance, the 90% interval of an observation
+// under the prior and under the posterior, the posterior predictive runs'
+// median and 90% interval, and whether the observed value lies inside the
+// posterior interval (1) or not (0).
+func TargetsColumns() []Column {
+	return []Column{{"target", String}, {"scenario", String}, {"from", Int}, {"to", Int}, {"observed", Float}, {"tolerance", Float},
+		{"prior_low", OptFloat}, {"prior_high", OptFloat}, {"median", OptFloat}, {"sim_low", OptFloat}, {"sim_high", OptFloat},
+		{"low", OptFloat}, {"high", OptFloat}, {"inside", Int}}
+}
+
+// Calibration summaries, by name.
+const (
+	ParametersCSV = "parameters.csv"
+	TargetsCSV    = "targets.csv"
+)
