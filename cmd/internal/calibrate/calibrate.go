@@ -284,6 +284,15 @@ func (c *calibration) generation(ctx context.Context, gen *abc.Generation) (gene
 		rec.cands = append(rec.cands, cands...)
 		rec.batches = b + 1
 		proposed += k
+		if g > 0 {
+			within := 0
+			for _, e := range evals {
+				if e.Distance <= gen.Epsilon() {
+					within++
+				}
+			}
+			c.say("generation %d batch %d: %d of %d candidates so far within the tolerance (acceptance %.3f; %d wanted)", g, b, within, len(evals), float64(within)/float64(len(evals)), c.cfg.N)
+		}
 	}
 	if rec.status == abc.Complete {
 		pop, err := gen.Population(evals)
