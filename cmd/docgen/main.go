@@ -3,7 +3,8 @@
 // assumptions table (from the tags of sim.Config), the metric list (from
 // sim's metric table), and the measured results — calibration targets
 // against the model, the pattern checks at the defaults and their
-// robustness — which the model's tests write into analysis/*_gen.go. With
+// robustness — which the model's tests write into analysis/*_gen.go, and
+// the committed results of govsim calibrate in docs/calibration. With
 // -check it writes nothing and fails when the file is stale, which is how
 // `make docs-check` keeps the docs from drifting.
 package main
@@ -15,6 +16,7 @@ import (
 	"os"
 
 	"github.com/govsim/govsim/analysis"
+	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -33,6 +35,8 @@ func sections() []section {
 		{"CALIBRATION", "analysis/calibration_gen.go (go test ./sim -run TestPatterns -update)", analysis.CalibrationTable},
 		{"PATTERNS", "analysis/calibration_gen.go and analysis/robustness_gen.go", analysis.PatternTable},
 		{"ROBUSTNESS", "analysis/robustness_gen.go (go test ./sim -run TestPatternsRobust -update)", analysis.RobustnessTable},
+		{"CALIBRATION-ABC", "docs/calibration/*.csv (make calibration-example)", must(func() (string, error) { return report.CalibrationMarkdown("docs/calibration") })},
+		{"SELFCHECK", "docs/calibration/selfcheck.csv (make calibrate-check)", must(func() (string, error) { return report.SelfCheckMarkdown("docs/calibration/selfcheck.csv") })},
 		{"VERSIONS", "analysis/version2.go (as measured on version 2), analysis/robustness_gen.go and analysis/version_gen.go (go test ./sim -run 'TestPatternsRobust|TestVersionComparison' -update)", analysis.VersionTable},
 	}
 }
@@ -66,6 +70,19 @@ func run(path string, check bool) error {
 		return fmt.Errorf("%s is stale: its generated tables differ from the code and the measured results; run `make docs`", path)
 	}
 	return table.WriteFileAtomic(path, updated)
+}
+
+// must turns a section made from files into a text, or stops docgen
+// naming what could not be read.
+func must(text func() (string, error)) func() string {
+	return func() string {
+		s, err := text()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "docgen:", err)
+			os.Exit(1)
+		}
+		return s
+	}
 }
 
 // splice replaces the text between a section's markers.
