@@ -131,8 +131,10 @@ clean:
 # A sharded sweep through a real single-node Slurm: installs slurm-wlm and
 # munge if missing (needs root), starts munged, slurmctld and slurmd, runs a
 # 4-task job array twice (a directory per shard, then one shared), merges,
-# compares with a local sweep byte for byte, and stops the daemons. About
-# 30 s once the packages are installed.
+# compares with a local sweep byte for byte, runs a calibration sharded
+# over array tasks sharing its directory (one array per batch) and compares
+# it with a local one, and stops the daemons. About a minute once the
+# packages are installed.
 .PHONY: test-slurm bench-sweep
 test-slurm:
 	GO=$(GO) bash cmd/govsim/testdata/slurm-test.sh
