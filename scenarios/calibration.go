@@ -26,12 +26,13 @@ import (
 //	generations = 4
 //
 //	[[target]]
-//	name = "dividend_per_share"
-//	metric = "dividend_per_share"
-//	from = 36                 # months from ≤ m < to; or at = 12
-//	to = 60
-//	observed = 3000.0
-//	tolerance = 1000.0
+//	name = "mix"
+//	metric = "disputes_membership_per_1000 + disputes_dividend_per_1000"
+//	per = "disputes_opened_per_1000 + petitions_per_1000"  # a ratio of sums
+//	from = 0                  # months from ≤ m < to; or at = 12
+//	to = 24
+//	observed = 0.7
+//	tolerance = 0.1
 //
 //	[[prior]]
 //	key = "disputes.dividend_rate"   # over its plausible range
