@@ -5,7 +5,7 @@ GO       ?= go
 FUZZTIME ?=
 BIN      := bin/govsim
 
-.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check results clean serve test-browser browser-deps bench-serve system-deps
+.PHONY: build test test-unit test-race vet fmt-check fuzz run bench bench-full docs docs-check results clean serve test-browser browser-deps bench-serve system-deps calibration-example calibrate-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/govsim
@@ -48,6 +48,8 @@ fuzz:
 	$(call fuzz1,FuzzReadTables,./sim/table/,15000x)
 	$(call fuzz1,FuzzManifests,./sim/table/,25000x)
 	$(call fuzz1,FuzzDecodePart,./sim/table/,7000x)
+	$(call fuzz1,FuzzParseCalibration,./scenarios/,20000x)
+	$(call fuzz1,FuzzReadCalibration,./sim/table/,20000x)
 
 # System packages the tests use (Debian, as root): slurm-wlm and munge for
 # the Slurm test, chromium for the classroom's browser test, fontconfig and
@@ -101,14 +103,38 @@ results:
 	$(GO) test -count=1 -run='^(TestPatterns|TestPatternsRobust)$$' ./sim/ -update
 	$(GO) run ./cmd/docgen
 
+# govsim calibrate -example in full (200 particles, 4 generations, the
+# teaching district; about two minutes on two cores): its summaries go to
+# docs/calibration (parameters.csv, targets.csv, generations.csv), which
+# docs/ODD.md's calibration section shows. Commit what changed.
+calibration-example: build
+	$(BIN) calibrate -example > bin/nanhai.toml
+	$(BIN) calibrate bin/nanhai.toml -months 60 -force -out bin/calibration-example
+	mkdir -p docs/calibration
+	cp bin/calibration-example/parameters.csv bin/calibration-example/targets.csv bin/calibration-example/generations.csv docs/calibration/
+	$(GO) run ./cmd/docgen
+
+# The self-calibration at full size: targets made by the model at 10 known
+# points of three parameters (a Latin hypercube over their priors), each
+# calibrated at teaching scale with 200 particles and 5 generations; how
+# often the 90% intervals hold the true values goes to
+# docs/calibration/selfcheck.csv, which docs/ODD.md shows. About 40
+# minutes on two cores. The small version runs in the test suite
+# (TestSelfCalibration).
+calibrate-check:
+	$(GO) test -count=1 -timeout 4h -run '^TestSelfCalibrationFull$$' ./cmd/internal/calibrate/ -full -update -v
+	$(GO) run ./cmd/docgen
+
 clean:
 	rm -rf bin govsim-out bench.txt out/e2e
 
 # A sharded sweep through a real single-node Slurm: installs slurm-wlm and
 # munge if missing (needs root), starts munged, slurmctld and slurmd, runs a
 # 4-task job array twice (a directory per shard, then one shared), merges,
-# compares with a local sweep byte for byte, and stops the daemons. About
-# 30 s once the packages are installed.
+# compares with a local sweep byte for byte, runs a calibration sharded
+# over array tasks sharing its directory (one array per batch) and compares
+# it with a local one, and stops the daemons. About a minute once the
+# packages are installed.
 .PHONY: test-slurm bench-sweep bench-explore
 test-slurm:
 	GO=$(GO) bash cmd/govsim/testdata/slurm-test.sh
@@ -122,6 +148,12 @@ bench-sweep:
 # 120 months, then the analysis and the page, as a user runs it.
 bench-explore:
 	$(GO) test -run='^$$' -bench='^BenchmarkExplore$$' -benchtime=1x -count=3 -timeout=30m ./cmd/govsim/
+
+# govsim calibrate -example at the size issue 18's Speed section names:
+# 200 particles, 4 generations, the teaching district, -months 60.
+.PHONY: bench-calibrate
+bench-calibrate:
+	$(GO) test -run='^$$' -bench='^BenchmarkCalibrateExample$$' -benchtime=1x -timeout=60m ./cmd/govsim/
 
 # The classroom page on http://127.0.0.1:8080/.
 serve:

@@ -2,7 +2,9 @@
 // the model's parameters (sim.Params) and schedule reforms ([[reforms]]),
 // optionally on top of another scenario named by `extends`; and sweep
 // files, which name scenarios, the parameters to vary and an experiment
-// design (subpackage design), and become an experiment's run specs.
+// design (subpackage design), and become an experiment's run specs; and
+// calibration files (LoadCalibration), which name observed figures
+// (targets), the parameters to calibrate (priors) and the scenarios to run.
 //
 // A few scenarios are embedded in the binary (Embedded); any other is a path
 // to a .toml file. Loading resolves the whole extends chain over the

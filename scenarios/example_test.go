@@ -77,3 +77,36 @@ func ExampleFormat() {
 	// coverage = "all"
 	// separations = ["personnel", "institutions", "assets", "finance", "functions"]
 }
+
+// A calibration file names targets (observed figures with tolerances) and
+// priors (each parameter's range defaults to its plausible one); Build
+// runs each scenario only as long as its targets need.
+func ExampleParseCalibration() {
+	file := `particles = 50
+
+[[target]]
+metric = "dividend_per_share"
+from = 36
+to = 60
+observed = 7000.0
+tolerance = 5000.0
+
+[[prior]]
+key = "economy.lambda0"
+`
+	c, err := scenarios.ParseCalibration("cal.toml", []byte(file), "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := c.Build(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	t := c.Targets[0]
+	fmt.Printf("%s: %s, %s, observed %g ± %g\n", t.Name, t.Formula(), t.Window(), t.Observed, t.Tolerance)
+	fmt.Printf("prior %s on [%g, %g]; %s runs %d months\n", c.Priors[0].Key, c.Priors[0].Min, c.Priors[0].Max, c.Scenarios[0].Name, c.Scenarios[0].Config.Months)
+	// Output:
+	// dividend_per_share: dividend_per_share, months 36–59, observed 7000 ± 5000
+	// prior economy.lambda0 on [0.3, 0.6]; baseline runs 60 months
+}

@@ -82,7 +82,33 @@ func Reproduction(path string, m *table.Manifest, version string) (scs []Scenari
 	for _, name := range changed {
 		warnings = append(warnings, fmt.Sprintf("this govsim resolves scenario %s differently from the manifest's; results may differ", name))
 	}
-	return scs, RunSpecs(scs, m.Runs), warnings, nil
+	specs = RunSpecs(scs, m.Runs)
+	if m.Posterior != nil {
+		if err := applyDraws(path, specs, m.Posterior); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return scs, specs, warnings, nil
+}
+
+// applyDraws sets each run to the posterior draw of its replicate, as
+// compare -posterior ran it.
+func applyDraws(path string, specs []experiment.Spec, p *table.PosteriorDraws) error {
+	params := make([]sim.Param, len(p.Keys))
+	for i, k := range p.Keys {
+		q, ok := sim.Lookup(k)
+		if !ok || q.Kind != "float" {
+			return &InputError{File: path, Msg: fmt.Sprintf("posterior parameter %q is not a continuous parameter of this govsim", k)}
+		}
+		params[i] = q
+	}
+	for i := range specs {
+		s := &specs[i]
+		if err := experiment.SetPoint(&s.Config, params, p.Points[s.Replicate]); err != nil {
+			return &InputError{File: path, Msg: fmt.Sprintf("the posterior draw of replicate %d does not fit scenario %s: %v", s.Replicate, s.Scenario, err)}
+		}
+	}
+	return nil
 }
 
 // SweepReproduction is what govsim rerun needs of a sweep's manifest: the

@@ -59,7 +59,9 @@
 // sample size and cost, and per parameter the weighted mean, SD, 5%, 50% and
 // 95% quantiles and the ratio of posterior to prior SD (near 1: the data do
 // not constrain the parameter). [Resample] draws equally weighted points
-// from a population by systematic resampling.
+// from a population by systematic resampling; [Pick] draws one point at a
+// time, draw i a function of the seed and i alone, for a caller that adds
+// draws later (replicates of a comparison, each at a posterior draw).
 //
 // # Validation
 //

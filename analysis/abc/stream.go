@@ -8,6 +8,7 @@ const (
 	saltPropose  = 0x6a09e667f3bcc909
 	saltSimulate = 0xbb67ae8584caa73b
 	saltResample = 0x3c6ef372fe94f82b
+	saltPick     = 0xa54ff53a5f1d36f1
 )
 
 // candidateSeed hashes (seed, generation, candidate index) with the

@@ -3,7 +3,8 @@
 // assumptions table (from the tags of sim.Config), the metric list (from
 // sim's metric table), and the measured results — calibration targets
 // against the model, the pattern checks at the defaults and their
-// robustness — which the model's tests write into analysis/*_gen.go. Into
+// robustness — which the model's tests write into analysis/*_gen.go, and
+// the committed results of govsim calibrate in docs/calibration. Into
 // docs/teaching.md and README.md: what the lesson plans quote, written by
 // following each plan's steps on the classroom (output/live/lesson, on the
 // backend `govsim serve` uses), so every number and ticker line is the
@@ -23,6 +24,7 @@ import (
 	"github.com/govsim/govsim/analysis"
 	"github.com/govsim/govsim/cmd/internal/classroom"
 	"github.com/govsim/govsim/output/live/lesson"
+	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/sim"
 	"github.com/govsim/govsim/sim/table"
 )
@@ -42,6 +44,8 @@ func oddSections() []section {
 		{"CALIBRATION", "analysis/calibration_gen.go (go test ./sim -run TestPatterns -update)", analysis.CalibrationTable},
 		{"PATTERNS", "analysis/calibration_gen.go and analysis/robustness_gen.go", analysis.PatternTable},
 		{"ROBUSTNESS", "analysis/robustness_gen.go (go test ./sim -run TestPatternsRobust -update)", analysis.RobustnessTable},
+		{"CALIBRATION-ABC", "docs/calibration/*.csv (make calibration-example)", must(func() (string, error) { return report.CalibrationMarkdown("docs/calibration") })},
+		{"SELFCHECK", "docs/calibration/selfcheck.csv (make calibrate-check)", must(func() (string, error) { return report.SelfCheckMarkdown("docs/calibration/selfcheck.csv") })},
 		{"VERSIONS", "analysis/version2.go (as measured on version 2), analysis/robustness_gen.go and analysis/version_gen.go (go test ./sim -run 'TestPatternsRobust|TestVersionComparison' -update)", analysis.VersionTable},
 	}
 }
@@ -136,6 +140,19 @@ func write(path string, sections []section, check bool) (bool, error) {
 		return true, nil
 	}
 	return true, table.WriteFileAtomic(path, updated)
+}
+
+// must turns a section made from files into a text, or stops docgen
+// naming what could not be read.
+func must(text func() (string, error)) func() string {
+	return func() string {
+		s, err := text()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "docgen:", err)
+			os.Exit(1)
+		}
+		return s
+	}
 }
 
 // splice replaces the text between a section's markers.

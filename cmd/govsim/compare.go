@@ -9,6 +9,7 @@ import (
 
 	"github.com/govsim/govsim/analysis"
 	"github.com/govsim/govsim/cmd/internal/drive"
+	"github.com/govsim/govsim/cmd/internal/calibrate"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
@@ -31,6 +32,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	maps := fs.String("maps", "", "months of the village maps (year ends, comma-separated)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	explore := fs.String("explore", "", "an explore directory: its shares of the plausible space in the pattern section")
+	postDir := fs.String("posterior", "", "a calibration's directory: each replicate at a draw from its posterior")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -76,10 +78,18 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err := scenarios.CheckMemory(scs, len(scs)*reps, f.workers, runRows(false), 0); err != nil {
 		return err
 	}
+	var post *calibrate.Posterior
+	var postID []any // the draws decide the result: another posterior is another comparison
+	if *postDir != "" {
+		if post, err = calibrate.LoadPosterior(*postDir); err != nil {
+			return err
+		}
+		postID = []any{post.ID}
+	}
 	months, _ := scenarios.Horizon(scs)
 	win, _ := report.FitWindow(f.window, months) // the report says when it shrank
 	ms := scenarios.Manifest(scs)
-	d, err := drive.NewRunDir(e.drive(), f.out, f.want(e, outdir.KindCompare, ms, f.replicates, *ref, f.window, *precision, *maxReps, mo, f.format),
+	d, err := drive.NewRunDir(e.drive(), f.out, f.want(e, outdir.KindCompare, ms, append([]any{f.replicates, *ref, f.window, *precision, *maxReps, mo, f.format}, postID...)...),
 		table.Manifest{Seed: f.seed, Workers: f.workers, Scenarios: ms, Format: f.format, Set: f.overrides}, e.terminal || f.progress, win)
 	if err != nil {
 		return err
@@ -88,7 +98,13 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	ran, spent := 0, time.Duration(0) // the pace, for adaptive replication's estimates
 	batch := func(ctx context.Context, from, to int) error {
 		t0 := time.Now()
-		err := d.Run(ctx, experiment.Ensemble(exp, from, to, f.seed))
+		specs := experiment.Ensemble(exp, from, to, f.seed)
+		if post != nil {
+			if specs, err = post.Ensemble(specs, f.seed); err != nil {
+				return err
+			}
+		}
+		err := d.Run(ctx, specs)
 		ran, spent = ran+(to-from)*len(exp), spent+time.Since(t0)
 		return err
 	}
@@ -108,6 +124,12 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 		d.Manifest.Precision = report.PrecisionRecord(st, *maxReps)
 	} else {
 		runErr = batch(ctx, 0, f.replicates)
+	}
+	if post != nil {
+		if d.Manifest.Posterior, err = post.Record(f.seed, d.Asked()/len(scs)); err != nil {
+			return d.Publish(err)
+		}
+		fmt.Fprintf(e.stderr, "each replicate ran at a draw from the posterior of %s (%d parameters)\n", *postDir, len(post.Params))
 	}
 	err = d.Finish(runErr)
 	if err == nil {

@@ -68,6 +68,7 @@ func commands() map[string]func(context.Context, env, []string) error {
 		"analyze":   cmdAnalyze,
 		"sweep":     cmdSweep,
 		"explore":   cmdExplore,
+		"calibrate": cmdCalibrate,
 		"merge":     cmdMerge,
 		"rerun":     cmdRerun,
 		"scenarios": cmdScenarios,

@@ -203,6 +203,9 @@ func Compare(w io.Writer, c Comparison) error {
 		return err
 	}
 	data.Notes = append(data.Notes, c.Font.Note)
+	if p := man.Posterior; p != nil {
+		data.Notes = append([]string{fmt.Sprintf("Each replicate ran at a draw from the posterior of the calibration in %s (%s), the same draw for every scenario of a replicate: the intervals carry the parameters' uncertainty as well as the model's noise.", p.Dir, strings.Join(p.Keys, ", "))}, data.Notes...)
+	}
 	if windowNote != "" {
 		data.Window += fmt.Sprintf(", shortened from the %d months asked for", c.Window)
 		data.Notes = append([]string{strings.TrimPrefix(windowNote, "note: ")}, data.Notes...)

@@ -102,14 +102,6 @@ type driverRow struct{ Param, PRCC, Interval, KS, P string }
 
 type explorePatternRow struct{ ID, Claim, Right, Held, Skipped string }
 
-// pageStyle is the comparison report's stylesheet.
-func pageStyle() template.HTML {
-	i, j := strings.Index(page, "<style>"), strings.Index(page, "</style>")
-	if i < 0 || j < i {
-		return ""
-	}
-	return template.HTML(page[i : j+len("</style>")])
-}
 
 // page renders explore.html and writes its charts.
 func (e *exploration) page() ([]byte, error) {
@@ -117,7 +109,7 @@ func (e *exploration) page() ([]byte, error) {
 	first := res.Metrics[0]
 	fm := metricOf(first.Name)
 	refLabel := e.looks.of(res.Reference).Text()
-	v := exploreView{Style: pageStyle(), Title: "Where does each reform hold?", First: "the " + lowerFirst(fm.Title), Generated: generated(), Version: e.version()}
+	v := exploreView{Style: template.HTML("<style>" + pageStyle() + "</style>"), Title: "Where does each reform hold?", First: "the " + lowerFirst(fm.Title), Generated: generated(), Version: e.version()}
 	v.Question = []string{
 		fmt.Sprintf("Which reform package beats %s across everything we are unsure of, and where does it fail? Every scenario ran at each of %d points of a Latin hypercube over %d uncertain parameters, %d replicates per point on the same seeds for every scenario; each outcome is the mean over a run's final %d months, and every comparison is a package's paired difference from %s at a point.",
 			refLabel, len(spec.Points), len(spec.Factors), spec.Replicates, spec.Window, refLabel),

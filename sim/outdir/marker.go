@@ -25,6 +25,9 @@ const (
 	KindCompare = "compare" // govsim compare
 	KindSweep   = "sweep"   // govsim sweep, merge, or rerun of a sweep
 	KindRerun   = "rerun"   // govsim rerun of a run or comparison
+	// KindCalibration is govsim calibrate's directory: its generations'
+	// sweeps inside, resumed like a sweep.
+	KindCalibration = "calibration"
 )
 
 const markerName = ".govsim-dir"
@@ -53,6 +56,8 @@ func DescribeKind(kind string) string {
 		return "a sweep"
 	case KindRerun:
 		return "a rerun (govsim rerun)"
+	case KindCalibration:
+		return "a calibration (govsim calibrate)"
 	}
 	return "output of govsim"
 }

@@ -47,6 +47,20 @@ type Manifest struct {
 	// Precision records how adaptive replication (compare -precision)
 	// ended; nil without it.
 	Precision *Precision `json:"precision,omitempty"`
+	// Posterior records the posterior draws the replicates ran at
+	// (compare -posterior); nil without it.
+	Posterior *PosteriorDraws `json:"posterior,omitempty"`
+}
+
+// PosteriorDraws are the parameter values each replicate ran at: replicate
+// r of every scenario at Points[r], a draw from the final population of
+// the calibration in Dir (identity ID), in the order of Keys.
+type PosteriorDraws struct {
+	Dir    string      `json:"dir"`
+	ID     string      `json:"calibration_id"`
+	Seed   uint64      `json:"seed"`
+	Keys   []string    `json:"keys"`
+	Points [][]float64 `json:"points"`
 }
 
 // Precision is the outcome of adaptive replication: the relative
@@ -107,7 +121,8 @@ func (m *Manifest) Sum() string {
 		Scenarios     []sc
 		Runs          []ManifestRun
 		RunsDone      int
-	}{m.Seed, m.VillageDetail, nil, m.Runs, m.RunsDone}
+		Posterior     *PosteriorDraws `json:",omitempty"` // absent from manifests without one, whose sums stay as they were
+	}{m.Seed, m.VillageDetail, nil, m.Runs, m.RunsDone, m.Posterior}
 	for _, s := range m.Scenarios {
 		c.Scenarios = append(c.Scenarios, sc{s.Name, s.Config})
 	}
@@ -164,6 +179,18 @@ func (m *Manifest) check() error {
 	if len(m.Runs) > MaxManifestRuns || m.RunsDone != len(m.Runs) || m.Replicates < 0 || m.Replicates > 100000 {
 		return fmt.Errorf("runs_done %d, %d runs listed and replicates %d do not fit: allowed runs_done = the runs listed, at most %d, and replicates from 0 to 100000",
 			m.RunsDone, len(m.Runs), m.Replicates, MaxManifestRuns)
+	}
+	if p := m.Posterior; p != nil {
+		for i, pt := range p.Points {
+			if len(pt) != len(p.Keys) {
+				return fmt.Errorf("posterior draw %d has %d values for %d keys", i, len(pt), len(p.Keys))
+			}
+		}
+		for _, r := range m.Runs {
+			if r.Replicate >= len(p.Points) {
+				return fmt.Errorf("replicate %d has no posterior draw (%d recorded)", r.Replicate, len(p.Points))
+			}
+		}
 	}
 	names := map[string]bool{}
 	for _, s := range m.Scenarios {
