@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/analysis"
-	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/cmd/internal/calibrate"
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"

@@ -102,7 +102,6 @@ type driverRow struct{ Param, PRCC, Interval, KS, P string }
 
 type explorePatternRow struct{ ID, Claim, Right, Held, Skipped string }
 
-
 // page renders explore.html and writes its charts.
 func (e *exploration) page() ([]byte, error) {
 	res, spec := e.res, e.spec
