@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -99,6 +100,18 @@ type ExploreArgs struct {
 	Replicates int
 	Seed       uint64
 	Window     int
+	// Posterior, when set, gives the values of some uncertain parameters
+	// at each point, drawn from a calibration's posterior (govsim explore
+	// -posterior), in place of the Latin hypercube's.
+	Posterior *ExploreDraws
+}
+
+// ExploreDraws are parameter values drawn from a posterior: Values[i] is
+// point i's, in the order of Keys.
+type ExploreDraws struct {
+	Source string // where they come from, for the description
+	Keys   []string
+	Values [][]float64
 }
 
 // PlanExplore loads and checks everything an exploratory design needs
@@ -132,7 +145,53 @@ func PlanExplore(a ExploreArgs) (*Plan, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return plan, append(e.Shadowed(), sw.Notes...), nil
+	notes := append(e.Shadowed(), sw.Notes...)
+	if a.Posterior != nil {
+		if err := drawPosterior(plan, a.Posterior); err != nil {
+			return nil, nil, err
+		}
+		notes = append(notes, fmt.Sprintf("note: %d of the %d parameters are drawn from the posterior of %s (weighted resampling), the others over their ranges", len(a.Posterior.Keys), len(sw.Factors), a.Posterior.Source))
+	}
+	return plan, notes, nil
+}
+
+// drawPosterior puts the posterior's draws in place of the design's values
+// of the parameters it gives: the parameters a calibration constrained are
+// sampled from what the observed figures allow, not from guessed ranges.
+// The points are checked again in every scenario, since the draws are new
+// values.
+func drawPosterior(plan *Plan, d *ExploreDraws) error {
+	sw := plan.Sweep
+	cols := make([]int, len(d.Keys))
+	for j, key := range d.Keys {
+		cols[j] = slices.IndexFunc(sw.Factors, func(f design.Factor) bool { return f.Key == key })
+		if cols[j] < 0 {
+			return &InputError{File: "-posterior", Key: key, Msg: fmt.Sprintf("the posterior of %s calibrates %s, which this explore does not vary: explore it (leave -ranges out, or name it there)", d.Source, key)}
+		}
+	}
+	if len(d.Values) < len(plan.Design.Points) {
+		return &InputError{File: "-posterior", Msg: fmt.Sprintf("%d draws for %d points", len(d.Values), len(plan.Design.Points))}
+	}
+	sw.Description += "; " + strings.Join(d.Keys, ", ") + " drawn from the posterior of " + d.Source
+	for i := range plan.Design.Points {
+		pt := &plan.Design.Points[i]
+		for j, c := range cols {
+			pt.Values[c] = d.Values[i][j]
+			pt.Unit[c] = math.NaN() // not the hypercube's
+		}
+		for k := range sw.Scenarios {
+			cfg := sw.Scenarios[k].Config
+			for c, p := range sw.Params {
+				if err := p.Set(&cfg, pt.Values[c]); err != nil {
+					return &InputError{File: "-posterior", Key: p.Key, Msg: fmt.Sprintf("point %d, scenario %s: %v", i, sw.Scenarios[k].Name, err)}
+				}
+			}
+			if err := cfg.Validate(); err != nil {
+				return &InputError{File: "-posterior", Msg: fmt.Sprintf("point %d, scenario %s: %v", i, sw.Scenarios[k].Name, err)}
+			}
+		}
+	}
+	return nil
 }
 
 // Shadowed lists, as notes for the user, the settings of the scenarios

@@ -365,3 +365,47 @@ func TestComparePosterior(t *testing.T) {
 		t.Errorf("-posterior of a directory that is no calibration: exit %d: %s", code, errs)
 	}
 }
+
+// TestExplorePosterior: govsim explore -posterior samples the parameters a
+// calibration constrained from its posterior — every point's values of
+// them are those of a particle of the final population — and the other
+// uncertain parameters over their ranges; a posterior whose parameters the
+// explore does not vary is refused.
+func TestExplorePosterior(t *testing.T) {
+	noShardEnv(t)
+	dir := t.TempDir()
+	cal := tinyFiles(t, dir, tinyCalibration)
+	calDir := filepath.Join(dir, "cal")
+	sweepOK(t, "calibrate", cal, "-out", calDir)
+	small := filepath.Join(dir, "small.toml")
+	ex := filepath.Join(dir, "ex")
+	sweepOK(t, "explore", "-posterior", calDir, "-samples", "8", "-replicates", "1", "-months", "24", "-window", "12", "-ref", "small", "-out", ex, small, "zhengjing")
+	post, err := os.ReadFile(filepath.Join(calDir, "posterior.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sd, err := table.OpenSweepDir(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := &sd.File.Spec
+	col := slices.IndexFunc(spec.Factors, func(x table.SweepFactor) bool { return x.Key == "economy.lambda0" })
+	if col < 0 || len(spec.Factors) < 3 {
+		t.Fatalf("factors %v", spec.Factors)
+	}
+	distinct := map[float64]bool{}
+	for i, pt := range spec.Points {
+		distinct[pt[col]] = true
+		if !bytes.Contains(post, []byte(fmt.Sprint(pt[col]))) {
+			t.Errorf("point %d: economy.lambda0 = %v is no particle of the posterior", i, pt[col])
+		}
+	}
+	if len(distinct) < 2 {
+		t.Error("every point took one draw")
+	}
+	ranges := writeFile(t, filepath.Join(dir, "ranges.toml"), "[[factor]]\nkey = \"economy.lambda0\"\nmin = 0.3\nmax = 0.6\n")
+	code, _, errs := govsim(t, context.Background(), "explore", "-posterior", calDir, "-ranges", ranges, "-samples", "8", "-months", "24", "-ref", "small", "-out", filepath.Join(dir, "bad"), small, "zhengjing")
+	if code != 2 || !strings.Contains(errs, "disputes.compensation_rate, which this explore does not vary") {
+		t.Errorf("a posterior beyond the ranges: exit %d: %s", code, errs)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/govsim/govsim/cmd/internal/calibrate"
 	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
@@ -28,6 +29,7 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 	boot := fs.Int("bootstrap", 1000, "bootstrap resamples of the PRCC intervals")
 	shardFlag, shards := fs.String("shard", "", "I/N"), fs.Int("shards", 0, "number of shards")
 	dryRun := fs.Bool("dry-run", false, "print the plan")
+	postDir := fs.String("posterior", "", "a calibration's directory: its parameters drawn from its posterior")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -50,6 +52,11 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	a.Scenarios, a.Months, a.Set, a.Replicates, a.Seed, a.Window = pos, f.months, f.overrides, f.replicates, f.seed, f.window
+	if *postDir != "" {
+		if a.Posterior, err = calibrate.ExploreDraws(*postDir, scenarios.DesignSeed(f.seed), a.Samples); err != nil {
+			return err
+		}
+	}
 	plan, notes, err := scenarios.PlanExplore(a)
 	if err != nil {
 		return err

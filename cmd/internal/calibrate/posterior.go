@@ -3,6 +3,7 @@ package calibrate
 import (
 	"errors"
 	"fmt"
+	"github.com/govsim/govsim/scenarios"
 	"io/fs"
 
 	"github.com/govsim/govsim/analysis/abc"
@@ -152,4 +153,18 @@ func (p *Posterior) Record(seed uint64, n int) (*table.PosteriorDraws, error) {
 		return nil, err
 	}
 	return &table.PosteriorDraws{Dir: p.Dir, ID: p.ID, Seed: seed, Keys: p.Keys(), Points: pts}, nil
+}
+
+// ExploreDraws loads a calibration's posterior and draws n points from it
+// by weight (draw i from (seed, i) alone), for govsim explore -posterior.
+func ExploreDraws(dir string, seed uint64, n int) (*scenarios.ExploreDraws, error) {
+	p, err := LoadPosterior(dir)
+	if err != nil {
+		return nil, err
+	}
+	pts, err := p.Points(seed, n)
+	if err != nil {
+		return nil, err
+	}
+	return &scenarios.ExploreDraws{Source: fmt.Sprintf("calibration %s (%s)", p.Name, dir), Keys: p.Keys(), Values: pts}, nil
 }
