@@ -293,6 +293,6 @@ type ReformSpec struct {
 	// (sim/trigger.go).
 	Trigger       string  `toml:"trigger" def:"" doc:"start in each unit covered when its own value of a village metric crosses a threshold: \"metric > 0.08\" (> >= < <=); empty: at start"`
 	Threshold     float64 `toml:"threshold" unit:"the metric's" def:"0" min:"-1e12" max:"1e12" doc:"the trigger's threshold (a number in the trigger sets it); sweepable as reforms[i].threshold"`
-	TriggerWindow int     `toml:"trigger_window" unit:"months" def:"1" min:"0" max:"240" doc:"months whose values of the metric the trigger averages (the last defined value where none is defined in them; 0 is 1)"`
+	TriggerWindow int     `toml:"trigger_window" unit:"months" def:"0" min:"0" max:"240" doc:"months whose values of the metric the trigger averages, the last defined value where none is defined in them (0: the last month alone, as 1)"`
 	TriggerAfter  int     `toml:"trigger_after" unit:"month" def:"0" min:"0" max:"1200" doc:"first month the trigger may fire"`
 }
