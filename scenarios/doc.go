@@ -1,20 +1,33 @@
-// Package scenarios loads govsim scenario files: TOML files that set some of
-// the model's parameters (sim.Params) and schedule reforms ([[reforms]]),
-// optionally on top of another scenario named by `extends`; and sweep
-// files, which name scenarios, the parameters to vary and an experiment
-// design (subpackage design), and become an experiment's run specs; and
-// calibration files (LoadCalibration), which name observed figures
-// (targets), the parameters to calibrate (priors) and the scenarios to run.
+// Package scenarios reads govsim's input files and turns them into an
+// experiment's inputs.
 //
-// A few scenarios are embedded in the binary (Embedded); any other is a path
-// to a .toml file. Loading resolves the whole extends chain over the
-// defaults, checks every key, type and range, and reports bad input as an
-// *InputError (govsim's one bad-input type, [badinput.Error]) naming file,
-// line and key, so that the command line can print one clear line. Format
-// writes a resolved configuration back out as a complete, commented TOML
-// file that loads to exactly the same configuration.
+// # Scenario files
 //
-// It imports sim, sim/experiment and sim/table (to hand over scenarios,
-// design points and a sweep's identity), scenarios/design and
-// sim/badinput; never analysis or output.
+// TOML files that set some of the model's parameters and schedule reforms
+// ([[reforms]], read by sim.DecodeReform), optionally on top of another
+// scenario named by `extends`; a file's own keys (name, label, label_zh,
+// description, description_zh, color) are never inherited. A few are
+// embedded ([Embedded], [Teaching], [Reference], [ClassroomPanes]); any
+// other is a path. [Load], [LoadAll] and [Parse] resolve the whole chain
+// over the defaults and check every key, type and range; [Format] writes a
+// resolved configuration back as a complete, commented file that loads to
+// the same configuration. [ParseOverrides] and [ApplyOverrides] are -set.
+//
+// # Designs
+//
+// Sweep files ([LoadSweep], [Sweep], [Plan]) name scenarios, the
+// parameters to vary and a design (scenarios/design); [PlanExplore] is the
+// exploratory design of govsim explore over the uncertain parameters
+// ([UncertainRanges], [LoadRanges]); calibration files
+// ([LoadCalibration]) name the observed figures and the parameters to
+// calibrate.
+//
+// # Bad input
+//
+// Every problem is an [InputError] (govsim's one bad-input type,
+// badinput.Error) naming file, line and key and what is allowed; [All]
+// lists every problem of a file.
+//
+// It imports sim, sim/experiment, sim/table, scenarios/design, sim/shard
+// and sim/badinput; never analysis or output.
 package scenarios

@@ -86,7 +86,13 @@ var sweepKeys = []string{"name", "description", "scenarios", "design", "samples"
 
 var factorKeys = []string{"key", "dist", "min", "max", "mean", "sd", "values", "levels"}
 
-var designKinds = []string{string(design.KindGrid), string(design.KindLHS), string(design.KindMorris), string(design.KindSaltelli), string(design.KindCSV)}
+var designKinds = func() []string {
+	var out []string
+	for _, k := range design.Kinds() {
+		out = append(out, string(k))
+	}
+	return out
+}()
 
 var dists = []string{design.DistUniform, design.DistLogUniform, design.DistNormal, design.DistInt}
 

@@ -107,14 +107,8 @@ func (s *Sweep) Build() (*Plan, error) {
 
 func (s *Sweep) design(seed uint64) (design.Design, error) {
 	switch s.Design {
-	case design.KindGrid:
-		return design.Grid(s.Factors)
-	case design.KindLHS:
-		return design.LHS(s.Factors, s.Samples, seed)
-	case design.KindMorris:
-		return design.Morris(s.Factors, s.Samples, s.Levels, seed)
-	case design.KindSaltelli:
-		return design.Saltelli(s.Factors, s.Samples, seed)
+	default:
+		return design.Generate(s.Design, s.Factors, s.Samples, s.Levels, seed)
 	case design.KindCSV:
 		data, err := s.readFile(s.Points, table.MaxCSVInputBytes)
 		if err != nil {
@@ -131,7 +125,6 @@ func (s *Sweep) design(seed uint64) (design.Design, error) {
 		}
 		return d, nil
 	}
-	return design.Design{}, fmt.Errorf("unknown design %q", s.Design)
 }
 
 // checkWindow checks that every run is at least window months long.

@@ -1,20 +1,22 @@
-// Package chart draws the report figures of govsim with gonum.org/v1/plot.
+// Package chart draws govsim's figures with gonum.org/v1/plot.
 //
-// Every chart function takes plain data and returns a *plot.Plot; SVG, PNG
-// and Save encode a plot. The charts share one look: Liberation Sans text
-// (metric-compatible with Arial, which the SVG names as a fallback), the
-// Okabe–Ito colour-blind-safe palette assigned to scenarios in a fixed order,
-// and legends placed in a band above the data area so they never cover data.
+// # Charts
 //
-// Sizes are chosen for figures of about DefaultWidthCM × DefaultHeightCM,
-// which stay legible when the SVG is shown 700 px wide.
+// Every chart function takes plain data and returns a *plot.Plot:
+// [TimeSeries], [DotWhisker], [VillageMap], [MorrisScatter], [SobolBars],
+// [RegressionBars], the exploration's [RegretBars], [Trajectory] and
+// [Boxes], and the calibration's [MarginalChart], [Pair], [Predictive] and
+// [Constraint]. [SVG], [PNG], [Save] and [Write] encode them.
 //
-// The charts of an exploratory design are [RegretBars] (each package's
-// shortfall from the best), [Trajectory] (a PRIM peeling trajectory,
-// coverage against density) and [Boxes] (the boxes where packages fail,
-// every package's in one figure, against the ranges sampled).
+// # Look
 //
-// Labels must be Latin/pinyin: the embedded fonts have no CJK glyphs.
+// The charts share one look: Liberation Sans text, or a Chinese font
+// ([FindCJKFont], [LoadFont], [WithFont]) with Chinese labels; the
+// Okabe–Ito colour-blind-safe palette; legends in a band above the data.
+// A scenario looks the same everywhere: [Scenario] carries the label,
+// Chinese label and colour its file declares, and [ScenarioColors] gives
+// the classroom the report's colours. Without a Chinese font, [WithLatin]
+// spells Chinese terms in pinyin.
 //
 // It imports no package of the project: it draws numbers and labels.
 package chart

@@ -34,16 +34,59 @@ const (
 	KindCSV      Kind = "csv"
 )
 
+// kindInfo declares one kind of design: whether it samples factor ranges
+// at random (it then takes a sample size and a seed of its own, and no
+// lists of values), and how it is made from factors (nil for the CSV
+// design, which is read from its file by FromCSV). A new design is an
+// entry here, its file, and an example sweep file.
+type kindInfo struct {
+	kind     Kind
+	sampled  bool
+	generate func(fs []Factor, samples, levels int, seed uint64) (Design, error)
+}
+
+func kindTable() []kindInfo {
+	return []kindInfo{
+		{KindGrid, false, func(fs []Factor, _, _ int, _ uint64) (Design, error) { return Grid(fs) }},
+		{KindLHS, true, func(fs []Factor, n, _ int, seed uint64) (Design, error) { return LHS(fs, n, seed) }},
+		{KindMorris, true, func(fs []Factor, n, p int, seed uint64) (Design, error) { return Morris(fs, n, p, seed) }},
+		{KindSaltelli, true, func(fs []Factor, n, _ int, seed uint64) (Design, error) { return Saltelli(fs, n, seed) }},
+		{KindCSV, false, nil},
+	}
+}
+
+// Kinds lists the kinds of design, in the order messages name them.
+func Kinds() []Kind {
+	var out []Kind
+	for _, k := range kindTable() {
+		out = append(out, k.kind)
+	}
+	return out
+}
+
 // Sampled reports whether the design samples factor ranges at random (LHS,
 // Morris, Saltelli): it takes a sample size and a seed of its own, and no
 // lists of values. A grid and a CSV design are fixed by their levels or
 // their file.
 func (k Kind) Sampled() bool {
-	switch k {
-	case KindLHS, KindMorris, KindSaltelli:
-		return true
+	for _, x := range kindTable() {
+		if x.kind == k {
+			return x.sampled
+		}
 	}
 	return false
+}
+
+// Generate makes a design of kind k from factors: samples and levels as
+// the kind takes them (ignored otherwise). The CSV design is read with
+// FromCSV instead.
+func Generate(k Kind, fs []Factor, samples, levels int, seed uint64) (Design, error) {
+	for _, x := range kindTable() {
+		if x.kind == k && x.generate != nil {
+			return x.generate(fs, samples, levels, seed)
+		}
+	}
+	return Design{}, fmt.Errorf("design %q is not generated from factors", k)
 }
 
 const (

@@ -1,5 +1,3 @@
-// Package testkit holds helpers shared by govsim's tests: golden files and
-// the comparison of a Parquet table with its CSV twin. Only tests import it.
 package testkit
 
 import (

@@ -1,10 +1,3 @@
-// Package version says which govsim made an output: the release this source
-// tree declares and what the go command stamped into the binary (module
-// version, VCS revision, whether the tree had uncommitted changes). Every
-// manifest and report records it, so that a result can be cited and traced
-// to the code that produced it.
-//
-// It imports nothing of the project; any package may use it.
 package version
 
 import (

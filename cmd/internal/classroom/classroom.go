@@ -1,7 +1,3 @@
-// Package classroom is the classroom's backend: the embedded scenarios,
-// stepped a month at a time through the experiment API like every other
-// run. `govsim serve` serves it, and cmd/docgen follows the lesson plans
-// of docs/teaching.md on it, so the numbers a lesson quotes are the page's.
 package classroom
 
 import (

@@ -1,8 +1,3 @@
-// Package drive runs govsim's experiments into their directories: an
-// ensemble of runs into a run directory ([RunDir]), a shard of a sweep into
-// a sweep directory ([Sweep]), with progress on stderr and a clean stop on
-// Ctrl-C that keeps what finished. The commands (run, compare, rerun,
-// sweep, explore, calibrate, optimise) are flags and a call to these.
 package drive
 
 import (
