@@ -288,7 +288,7 @@ func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 	for i := range sw.Scenarios {
 		sc := &sw.Scenarios[i]
 		spec.Scenarios = append(spec.Scenarios, table.ManifestScenario{Name: sc.Name, Source: sc.Source, Config: sc.Resolved(),
-			Label: sc.Config.Label, LabelZH: sc.Config.LabelZH, Color: sc.Config.Color})
+			Label: sc.Config.Label, LabelZH: sc.Config.LabelZH, Color: sc.Config.Color, VillagesSHA256: sc.VillagesSHA256})
 	}
 	for _, pt := range d.Points {
 		spec.Points = append(spec.Points, pt.Values)
@@ -306,7 +306,7 @@ func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 func (s *Scenario) ManifestScenario() table.ManifestScenario {
 	return table.ManifestScenario{Name: s.Name, Source: s.Source, Config: s.Resolved(),
 		Description: s.Config.Description, Settings: s.Config.Changes(),
-		Label: s.Config.Label, LabelZH: s.Config.LabelZH, Color: s.Config.Color}
+		Label: s.Config.Label, LabelZH: s.Config.LabelZH, Color: s.Config.Color, VillagesSHA256: s.VillagesSHA256}
 }
 
 // Manifest lists the scenarios as a run's manifest records them.
