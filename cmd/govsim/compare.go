@@ -96,6 +96,9 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err == nil {
 		err = report.Compare(e.stdout, report.Comparison{Dir: d.Dir, Name: f.out, Ref: *ref, Window: f.window, Maps: mo,
 			Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
+		if err == nil && ctx.Err() != nil {
+			err = &outdir.Interrupted{Msg: fmt.Sprintf("interrupted while the report was written: kept the runs in %s; govsim report %[1]s writes it", f.out)}
+		}
 	}
 	return d.Publish(err)
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/govsim/govsim/sim/outdir"
 )
 
-func cmdReport(_ context.Context, e env, args []string) error {
+func cmdReport(ctx context.Context, e env, args []string) error {
 	fs := newFlags("report")
 	var f shared
 	f.register(fs, shared{}, "font")
@@ -34,14 +34,21 @@ func cmdReport(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := outdir.ClaimAnalysis(pos[0], []string{outdir.KindRun, outdir.KindCompare, outdir.KindRerun}, e.args, "govsim report reads the output of govsim run or compare")
+	o, err := outdir.ClaimAnalysis(pos[0], []string{outdir.KindRun, outdir.KindCompare, outdir.KindRerun}, e.args,
+		"govsim report reads the output of govsim run or compare", report.CompareFiles())
 	if err != nil {
 		return err
 	}
-	defer o.Close()
-	if err := report.Compare(e.stdout, report.Comparison{Dir: pos[0], Ref: *ref, Window: *window, Maps: mo,
-		Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt}); err != nil {
-		return err
+	err = report.Compare(e.stdout, report.Comparison{Dir: pos[0], Out: o.Build, Ref: *ref, Window: *window, Maps: mo,
+		Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
+	return o.Publish(interrupted(ctx, err, pos[0]))
+}
+
+// interrupted is err, or after Ctrl-C an interruption: what the command
+// built beside dir is then not put in its place.
+func interrupted(ctx context.Context, err error, dir string) error {
+	if err == nil && ctx.Err() != nil {
+		return &outdir.Interrupted{Msg: "interrupted: " + dir + " keeps what it held"}
 	}
-	return o.Analysed()
+	return err
 }
