@@ -242,10 +242,14 @@ func CheckPointsMemory(name string, scs []Scenario, params []sim.Param, points [
 	return (&Plan{Sweep: sw}).checkMemory(parallel, monthly)
 }
 
-// CheckMemory refuses, before anything runs, n runs of the scenarios on
-// workers that would not fit in memory, with their rows held as rows says
+// CheckMemory refuses, before anything runs, more runs than a run
+// directory may hold, and n runs of the scenarios on workers that would
+// not fit in memory, with their rows held as rows says
 // and fixed bytes besides.
 func CheckMemory(scs []Scenario, n, workers int, rows experiment.Rows, fixed float64) error {
+	if n > table.MaxManifestRuns {
+		return &InputError{Key: "-replicates", Msg: fmt.Sprintf("%d runs (scenarios × replicates) are more than the %d a run directory may hold; use fewer, or a sweep", n, table.MaxManifestRuns)}
+	}
 	worst, name := 0.0, ""
 	for i := range scs {
 		if b := experiment.RunBytes(&scs[i].Config, scs[i].Villages, rows); b > worst {

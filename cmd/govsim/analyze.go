@@ -13,7 +13,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	var f shared
 	f.register(fs, shared{}, "font")
 	metrics := fs.String("metrics", strings.Join(report.DefaultSensitivityMetrics(), ","), "metrics to analyse")
-	boot := fs.Int("bootstrap", 1000, "bootstrap resamples")
+	boot := intFlag(fs, "bootstrap", 1000, "bootstrap resamples")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err

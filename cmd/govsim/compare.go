@@ -26,7 +26,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	f.register(fs, def, append(runFlags, "font")...)
 	ref := fs.String("ref", scenarios.Reference, "reference scenario")
 	precision := fs.Float64("precision", 0, "add replicates until every headline half-width is below this share of its mean (0: off)")
-	maxReps := fs.Int("max-replicates", 100, "most replicates per scenario with -precision")
+	maxReps := intFlag(fs, "max-replicates", 100, "most replicates per scenario with -precision")
 	maps := fs.String("maps", "", "months of the village maps (year ends, comma-separated)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	pos, err := parse(fs, e, args)

@@ -13,7 +13,7 @@ func cmdReport(ctx context.Context, e env, args []string) error {
 	var f shared
 	f.register(fs, shared{}, "font")
 	ref := fs.String("ref", scenarios.Reference, "reference scenario")
-	window := fs.Int("window", 60, "months at the end summarised")
+	window := intFlag(fs, "window", 60, "months at the end summarised")
 	maps := fs.String("maps", "", "months of the village maps, comma-separated year ends (default: first and last year)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	pos, err := parse(fs, e, args)
