@@ -312,6 +312,11 @@ func makeDir(dir string) error {
 // outError says why dir cannot be an output directory: bad input for what
 // the user can fix by choosing another -out, a failure otherwise.
 func outError(dir string, err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		// mkdir of a name that is there but is no directory: a link
+		// that leads nowhere or in a loop. Say which part, and why.
+		err = linkProblem(dir, err)
+	}
 	var why string
 	switch {
 	case errors.Is(err, syscall.ENOTDIR):
@@ -320,10 +325,8 @@ func outError(dir string, err error) error {
 		why = "the path holds a loop of symbolic links"
 	case errors.Is(err, syscall.ENAMETOOLONG):
 		why = "the path or a name in it is too long for the file system"
-	case errors.Is(err, fs.ErrNotExist) && table.IsLink(dir):
-		why = "it is a symbolic link to a directory that does not exist"
 	case errors.Is(err, fs.ErrNotExist):
-		why = "a directory in the path does not exist and cannot be made"
+		why = "a symbolic link in the path leads to a directory that does not exist and cannot be made"
 	case errors.Is(err, fs.ErrPermission):
 		why = "permission denied"
 	case errors.Is(err, syscall.EROFS):
@@ -334,6 +337,28 @@ func outError(dir string, err error) error {
 		return fmt.Errorf("output directory %s: %w", dir, err)
 	}
 	return &table.DirError{Msg: fmt.Sprintf("-out %s cannot be made or used: %s; use another -out", dir, why)}
+}
+
+// linkProblem finds the first part of dir that cannot be followed to a
+// directory, and returns why (the error of following it), else err.
+func linkProblem(dir string, err error) error {
+	p := filepath.Clean(dir)
+	var parts []string
+	for q := p; ; q = filepath.Dir(q) {
+		parts = append([]string{q}, parts...)
+		if filepath.Dir(q) == q || filepath.Dir(q) == "." {
+			break
+		}
+	}
+	for _, q := range parts {
+		if _, serr := os.Stat(q); serr != nil && table.IsLink(q) {
+			if errors.Is(serr, fs.ErrNotExist) {
+				return fmt.Errorf("%s: %w", q, fs.ErrNotExist)
+			}
+			return serr
+		}
+	}
+	return err
 }
 
 // placeOf refuses an output directory inside one govsim made (it would be

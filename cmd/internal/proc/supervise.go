@@ -111,6 +111,12 @@ func childStatus(st *os.ProcessState, err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "govsim: %v\n", err)
 		return Failure
 	}
+	if ws, ok := st.Sys().(syscall.WaitStatus); ok && ws.Signaled() && (ws.Signal() == syscall.SIGINT || ws.Signal() == syscall.SIGTERM) {
+		// Ctrl-C before the child could catch it (it had only just
+		// started): interrupted, as it would otherwise say itself.
+		fmt.Fprintln(stderr, "govsim: interrupted")
+		return Interrupted
+	}
 	if ws, ok := st.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 		fmt.Fprintf(stderr, "govsim: stopped by %v%s; exit status %d\n", ws.Signal(), oomHint(ws.Signal()), Failure)
 		return Failure
