@@ -141,33 +141,52 @@ func (m *Manifest) Sum() string {
 }
 
 // legacySum is the checksum of manifests written before it covered every
-// field and the runs' rows, to tell such a manifest from an edited one.
+// field and the runs' rows, to tell such a manifest from an edited one:
+// a SHA-256 of the JSON of the seed, the village detail, the scenarios'
+// names and configurations, the runs (scenario, replicate, seed) and
+// their count, written here a run at a time as encoding/json would.
 func (m *Manifest) legacySum() string {
 	type sc struct{ Name, Config string }
-	type run struct {
-		Scenario  string
-		Replicate int
-		Seed      uint64
-	}
-	c := struct {
+	head := struct {
 		Seed          uint64
 		VillageDetail bool
 		Scenarios     []sc
-		Runs          []run
-		RunsDone      int
-	}{m.Seed, m.VillageDetail, nil, nil, m.RunsDone}
+	}{m.Seed, m.VillageDetail, nil}
 	for _, s := range m.Scenarios {
-		c.Scenarios = append(c.Scenarios, sc{s.Name, s.Config})
+		head.Scenarios = append(head.Scenarios, sc{s.Name, s.Config})
 	}
-	for _, r := range m.Runs {
-		c.Runs = append(c.Runs, run{r.Scenario, r.Replicate, r.Seed})
-	}
-	b, err := json.Marshal(c)
+	b, err := json.Marshal(head)
 	if err != nil {
 		return ""
 	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
+	h := sha256.New()
+	h.Write(b[:len(b)-1]) // without its closing brace
+	h.Write([]byte(`,"Runs":`))
+	if m.Runs == nil {
+		h.Write([]byte("null"))
+	} else {
+		quoted := map[string][]byte{}
+		buf := []byte{'['}
+		for i, r := range m.Runs {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			q, ok := quoted[r.Scenario]
+			if !ok {
+				q, _ = json.Marshal(r.Scenario)
+				quoted[r.Scenario] = q
+			}
+			buf = append(append(append(buf, `{"scenario":`...), q...), `,"replicate":`...)
+			buf = strconv.AppendInt(buf, int64(r.Replicate), 10)
+			buf = strconv.AppendUint(append(buf, `,"seed":`...), r.Seed, 10)
+			buf = append(buf, '}')
+			h.Write(buf)
+			buf = buf[:0]
+		}
+		h.Write([]byte{']'})
+	}
+	h.Write([]byte(`,"RunsDone":` + strconv.Itoa(m.RunsDone) + "}"))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // MaxManifestRuns bounds the runs a manifest of govsim run or compare may
@@ -215,7 +234,7 @@ func ReadManifestFile(path string) (Manifest, error) {
 	if st.Size() > MaxManifestBytes {
 		return m, tooLarge(path, st.Size(), MaxManifestBytes)
 	}
-	m, err = decodeManifest(bufio.NewReaderSize(io.LimitReader(f, MaxManifestBytes), 1<<16))
+	m, err = decodeManifest(io.LimitReader(f, MaxManifestBytes))
 	if err != nil {
 		return m, &TableError{fmt.Sprintf("%s: not a govsim manifest: %v", path, err)}
 	}
@@ -229,11 +248,13 @@ func ReadManifestFile(path string) (Manifest, error) {
 	return m, nil
 }
 
-// decodeManifest decodes a manifest's fields, and its runs one by one:
-// a manifest holding more than MaxManifestRuns is refused at the next.
+// decodeManifest decodes a manifest's fields, and its runs one by one
+// (scanRuns): a manifest holding more than MaxManifestRuns is refused at
+// the next.
 func decodeManifest(r io.Reader) (Manifest, error) {
 	var m Manifest
-	dec := json.NewDecoder(r)
+	br := bufio.NewReaderSize(r, 1<<16)
+	dec := json.NewDecoder(br)
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return m, fmt.Errorf("not a JSON object")
 	}
@@ -246,15 +267,30 @@ func decodeManifest(r io.Reader) (Manifest, error) {
 			return m, err
 		}
 		key, _ := t.(string)
-		if key == "runs" {
-			if seen {
-				return m, fmt.Errorf("runs given twice")
-			}
+		if key == "runs" && !seen {
 			seen = true
-			if runs, err = decodeRuns(dec, rest); err != nil {
+			// The runs go to their own scanner, from what the decoder
+			// has buffered on; the decoder then goes on from after them,
+			// as in an object of the fields left.
+			var n struct {
+				RunsDone int `json:"runs_done"`
+			}
+			_ = json.Unmarshal(append(rest, '}'), &n)
+			in := bufio.NewReaderSize(io.MultiReader(dec.Buffered(), br), 1<<16)
+			if c, err := skipColon(in); err != nil || c != ':' {
+				return m, fmt.Errorf("runs: no value")
+			}
+			if runs, err = scanRuns(in, n.RunsDone); err != nil {
 				return m, err
 			}
+			dec = json.NewDecoder(io.MultiReader(strings.NewReader(`{"runs": null`), in))
+			dec.Token() // {
+			dec.Token() // "runs"
+			dec.Token() // null
 			continue
+		}
+		if key == "runs" {
+			return m, fmt.Errorf("runs given twice")
 		}
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
@@ -281,39 +317,18 @@ func decodeManifest(r io.Reader) (Manifest, error) {
 	return m, nil
 }
 
-// decodeRuns decodes the runs array; fields holds the fields read before
-// it, whose runs_done (as govsim writes it, before the runs) sizes the
-// slice once.
-func decodeRuns(dec *json.Decoder, fields []byte) ([]ManifestRun, error) {
-	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
-		if t == nil && err == nil {
-			return nil, nil // null
+// skipColon reads past white space to the next byte (the ':' after a key,
+// which the decoder leaves unread when it hands out the key).
+func skipColon(r *bufio.Reader) (byte, error) {
+	for {
+		c, err := r.ReadByte()
+		if err != nil {
+			return 0, err
 		}
-		return nil, fmt.Errorf("runs is not a list")
+		if c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			return c, nil
+		}
 	}
-	var n struct {
-		RunsDone int `json:"runs_done"`
-	}
-	_ = json.Unmarshal(append(fields, '}'), &n)
-	runs := make([]ManifestRun, 0, min(max(n.RunsDone, 0), MaxManifestRuns))
-	names := map[string]string{} // one copy of each scenario name
-	for dec.More() {
-		if len(runs) == MaxManifestRuns {
-			return nil, fmt.Errorf("more than %d runs listed; allowed at most %d", MaxManifestRuns, MaxManifestRuns)
-		}
-		var r ManifestRun
-		if err := dec.Decode(&r); err != nil {
-			return nil, fmt.Errorf("run %d: %w", len(runs), err)
-		}
-		if s, ok := names[r.Scenario]; ok {
-			r.Scenario = s
-		} else if len(names) < 10000 {
-			names[r.Scenario] = r.Scenario
-		}
-		runs = append(runs, r)
-	}
-	_, err := dec.Token() // ]
-	return runs, err
 }
 
 // check checks the manifest whole; legacy is a manifest an earlier govsim
