@@ -177,7 +177,7 @@ func (o *Out) refuseInCwd() error {
 		return nil
 	}
 	if rel, err := filepath.Rel(o.real, wd); err == nil && !strings.HasPrefix(rel, "..") {
-		return &table.DirError{Msg: fmt.Sprintf("%s holds the working directory and cannot be replaced; run from elsewhere or use another -out", o.Dir)}
+		return &table.DirError{Msg: fmt.Sprintf("%s holds the working directory, which would be left in the old copy when the new result takes its place; run from outside it (cd %s first), or use another -out", o.Dir, filepath.Dir(o.real))}
 	}
 	return nil
 }
@@ -463,7 +463,12 @@ func ClaimAnalysis(dir string, kinds []string, command []string, reads string, w
 		o.Prev, o.mark = m, *m
 		return nil
 	}
-	if err := check(); err != nil {
+	if err := check(); err == nil {
+		// The analysis takes the directory's place: a working directory
+		// inside it would be left in the old copy.
+		err = o.refuseInCwd()
+	}
+	if err != nil {
 		return nil, err
 	}
 	if o.lock, err = lockDir(real, shard.Shard{}, writerNote(command)); err != nil {
