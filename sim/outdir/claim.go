@@ -463,7 +463,8 @@ func ClaimAnalysis(dir string, kinds []string, command []string, reads string, w
 		o.Prev, o.mark = m, *m
 		return nil
 	}
-	if err := check(); err == nil {
+	err = check()
+	if err == nil {
 		// The analysis takes the directory's place: a working directory
 		// inside it would be left in the old copy.
 		err = o.refuseInCwd()

@@ -225,3 +225,26 @@ func TestSweepForceKeepsComplete(t *testing.T) {
 		t.Errorf("left beside: %v", ents)
 	}
 }
+
+// TestAnalysisRefusesWorkingDirectory: an analysis that would take the
+// place of the directory the command works in is refused (the process,
+// and the shell that started it, would be left in the old copy), before
+// anything is locked or written.
+func TestAnalysisRefusesWorkingDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "c")
+	o, err := Claim(dir, Want{Kind: KindCompare, Settings: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Commit(true)
+	o.Close()
+	before, _ := os.ReadDir(dir)
+	t.Chdir(dir)
+	var de *table.DirError
+	if _, err := ClaimAnalysis(".", []string{KindCompare}, nil, "reads", nil); !errors.As(err, &de) || !strings.Contains(err.Error(), "working directory") {
+		t.Errorf("report . from inside: %v", err)
+	}
+	if after, _ := os.ReadDir(dir); len(after) != len(before) {
+		t.Errorf("a refused analysis wrote: %v", after)
+	}
+}
