@@ -450,6 +450,23 @@ func hostileCases() []hostileCase {
 			sameTree(h.T, "the comparison on a full disk", before, h.sums("disk/C"))
 		}},
 
+		{3, "disks", "report on a read-only disk is refused as bad input, nothing changed", func(h *harness) {
+			disk := h.path("disk")
+			os.Mkdir(disk, 0o755)
+			if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk).CombinedOutput(); err != nil {
+				h.Skipf("cannot mount a tmpfs (needs root): %v %s", err, out)
+			}
+			defer exec.Command("umount", disk).Run()
+			h.copy("cmp", "disk/C")
+			before := h.sums("disk/C")
+			if out, err := exec.Command("mount", "-o", "remount,ro", disk).CombinedOutput(); err != nil {
+				h.Skipf("cannot make it read-only: %v %s", err, out)
+			}
+			h.must(2, []string{"read-only"}, "report", "-window", "6", "-font", "none", "disk/C")
+			h.must(2, []string{"read-only"}, h.runArgs("disk/new")...)
+			sameTree(h.T, "the comparison on a read-only disk", before, h.sums("disk/C"))
+		}},
+
 		// 4. Inputs silently incomplete, or not what the manifest says.
 		{4, "files", "a month's rows deleted from a run's table are refused", func(h *harness) {
 			h.copy("run", "R")

@@ -107,8 +107,11 @@ func (l *dirLock) take(path string, exclusive bool, who string) error {
 		}
 		ok, err := try()
 		if err != nil {
-			if errors.Is(err, syscall.ELOOP) {
+			switch {
+			case errors.Is(err, syscall.ELOOP):
 				return &table.LinkError{Path: path, What: "a symbolic link"}
+			case errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
+				return &table.DirError{Msg: fmt.Sprintf("%s cannot be written (%v): use a directory on a writable file system, or another -out", filepath.Dir(path), errors.Unwrap(err))}
 			}
 			return fmt.Errorf("lock %s: %w", path, err)
 		}
