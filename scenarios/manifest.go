@@ -20,6 +20,10 @@ func FromManifest(path string, mss []table.ManifestScenario) (scs []Scenario, ch
 		if sc.Name != ms.Name {
 			return nil, nil, &InputError{File: path, Msg: fmt.Sprintf("scenario %q resolves to the name %q", ms.Name, sc.Name)}
 		}
+		if ms.VillagesSHA256 != "" && sc.VillagesSHA256 != ms.VillagesSHA256 {
+			return nil, nil, &InputError{File: path, Key: "district.village_csv", Msg: fmt.Sprintf("scenario %s reads its villages from %s, which changed since the manifest was written (SHA-256 %.12s now, %.12s recorded): the runs need the file as it was",
+				ms.Name, sc.Config.District.VillageCSV, sc.VillagesSHA256, ms.VillagesSHA256)}
+		}
 		if string(Format(sc.Config)) != ms.Config {
 			changed = append(changed, ms.Name)
 		}

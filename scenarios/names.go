@@ -2,42 +2,18 @@ package scenarios
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/govsim/govsim/sim/experiment"
+	"github.com/govsim/govsim/sim/table"
 )
-
-// maxNameRunes bounds a scenario name: it is a column value in every table
-// and part of chart file names.
-const maxNameRunes = 100
 
 // nameAllowed says what a scenario name may hold, for messages.
 const nameAllowed = "letters (Chinese too), digits, - _ and ., 1 to 100 characters"
 
-// badName says what is wrong with a scenario name, or "" if nothing is. A
-// name goes unquoted into every CSV govsim writes and reads back, into
-// chart file names and into HTML, so it holds no comma, quote, space,
-// newline or path separator.
-func badName(name string) string {
-	switch n := utf8.RuneCountInString(name); {
-	case name == "":
-		return "empty"
-	case n > maxNameRunes:
-		return fmt.Sprintf("%d characters long", n)
-	case !utf8.ValidString(name):
-		return "not valid UTF-8"
-	}
-	i := strings.IndexFunc(name, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' && r != '.'
-	})
-	if i < 0 {
-		return ""
-	}
-	r, _ := utf8.DecodeRuneInString(name[i:])
-	return fmt.Sprintf("it holds %q", r)
-}
+// badName says what is wrong with a scenario name, or "" if nothing is:
+// the rule is sim/table's, which checks the names of a manifest read back
+// by the same one.
+func badName(name string) string { return table.NameProblem(name) }
 
 // checkName refuses a resolved scenario's name that would not fit every
 // format; file and line are where the name was set (line 0: it came from

@@ -2,7 +2,9 @@ package scenarios
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,6 +31,10 @@ type Scenario struct {
 	// experiment runs.
 	experiment.Scenario
 	Source string // "embedded:baseline.toml" or the file path
+	// VillagesSHA256 is a SHA-256 of the village file as read ("" for a
+	// synthetic district): manifests record it, so that a rerun refuses a
+	// file that changed and a sweep's identity includes the villages.
+	VillagesSHA256 string
 }
 
 // Resolved is the scenario as a complete TOML file that loads to exactly
@@ -214,6 +220,8 @@ func (l loader) parse(src source, data []byte) (Scenario, error) {
 				Msg: fmt.Sprintf("the file has %d villages; allowed %s", len(vs), p.Range())}
 		}
 		sc.Villages = vs
+		sum := sha256.Sum256(csv)
+		sc.VillagesSHA256 = hex.EncodeToString(sum[:])
 	}
 	return sc, nil
 }

@@ -48,9 +48,17 @@ func ParseOverrides(args []string) ([]Override, error) {
 		key, val, ok := strings.Cut(a, "=")
 		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
 		if !ok || key == "" {
-			return nil, &InputError{File: overrideFlag, Msg: fmt.Sprintf("%q is not KEY=VALUE (for example -set economy.lambda0=0.4; govsim params lists the keys)", a)}
+			return nil, &InputError{File: overrideFlag, Msg: fmt.Sprintf("%q is not KEY=VALUE (for example -set economy.lambda0=0.4; govsim params lists the keys)", clip(a))}
+		}
+		if len(key) > maxKeyBytes {
+			// Not echoed whole: a message must stay a line, whatever
+			// was given.
+			return nil, &InputError{File: overrideFlag, Key: clip(key), Msg: fmt.Sprintf("a key of %d bytes is no parameter's; allowed the keys govsim params lists", len(key))}
 		}
 		fail := func(msg string) error { return &InputError{File: overrideFlag, Key: key, Msg: msg} }
+		if len(val) > maxValueBytes {
+			return nil, fail(fmt.Sprintf("a value of %d bytes (%s); allowed at most %d", len(val), clip(val), maxValueBytes))
+		}
 		p, ok := sim.Lookup(key)
 		if !ok {
 			return nil, fail(sch.unknownKey(key))
@@ -75,6 +83,23 @@ func ParseOverrides(args []string) ([]Override, error) {
 	return out, nil
 }
 
+// maxKeyBytes bounds a -set key: the longest parameter key is some forty
+// bytes, a reform entry's a few more.
+const maxKeyBytes = 100
+
+// maxValueBytes bounds a -set value: the longest is a list of a reform's
+// separations, or a label.
+const maxValueBytes = 4096
+
+// clip shortens a text quoted in a message to a line.
+func clip(s string) string {
+	const n = 60
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
 // parseValue reads a command-line value as the parameter's kind, the way
 // the TOML decoder would deliver it from a file (Param.Parse: strings may
 // be quoted or not, lists written ["a", "b"], [a, b] or a,b).
@@ -87,6 +112,9 @@ func ApplyOverrides(scs []Scenario, ovs []Override) error {
 	for i := range scs {
 		sc := &scs[i]
 		for _, o := range ovs {
+			if strings.HasPrefix(o.Key, "reforms[") && len(sc.Config.Reforms) == 0 {
+				return &InputError{File: overrideFlag, Key: o.Key, Msg: fmt.Sprintf("scenario %s schedules no reform, so there is no entry to set; give -set %s only with scenarios that schedule one (for example zhengjing, cungaiju, nanhai)", sc.Name, o.Key)}
+			}
 			if err := o.param.Set(&sc.Config, o.v); err != nil {
 				return &InputError{File: overrideFlag, Key: o.Key, Msg: fmt.Sprintf("scenario %s: %s", sc.Name, withAllowed(trimKey(err.Error(), o.Key), o.param))}
 			}

@@ -235,10 +235,14 @@ func CheckPointsMemory(name string, scs []Scenario, params []sim.Param, points [
 	return (&Plan{Sweep: sw}).checkMemory(parallel, monthly)
 }
 
-// CheckMemory refuses, before anything runs, n runs of the scenarios on
-// workers that would not fit in memory, with their rows held as rows says
+// CheckMemory refuses, before anything runs, more runs than a run
+// directory may hold, and n runs of the scenarios on workers that would
+// not fit in memory, with their rows held as rows says
 // and fixed bytes besides.
 func CheckMemory(scs []Scenario, n, workers int, rows experiment.Rows, fixed float64) error {
+	if n > table.MaxManifestRuns {
+		return &InputError{Key: "-replicates", Msg: fmt.Sprintf("%d runs (scenarios × replicates) are more than the %d a run directory may hold; use fewer, or a sweep", n, table.MaxManifestRuns)}
+	}
 	worst, name := 0.0, ""
 	for i := range scs {
 		if b := experiment.RunBytes(&scs[i].Config, scs[i].Villages, rows); b > worst {
@@ -281,7 +285,7 @@ func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 	for i := range sw.Scenarios {
 		sc := &sw.Scenarios[i]
 		spec.Scenarios = append(spec.Scenarios, table.ManifestScenario{Name: sc.Name, Source: sc.Source, Config: sc.Resolved(),
-			Label: sc.Config.Label, LabelZH: sc.Config.LabelZH, Color: sc.Config.Color})
+			Label: sc.Config.Label, LabelZH: sc.Config.LabelZH, Color: sc.Config.Color, VillagesSHA256: sc.VillagesSHA256})
 	}
 	for _, pt := range d.Points {
 		spec.Points = append(spec.Points, pt.Values)
@@ -299,7 +303,7 @@ func (p *Plan) Spec(version string, monthly bool) table.SweepSpec {
 func (s *Scenario) ManifestScenario() table.ManifestScenario {
 	return table.ManifestScenario{Name: s.Name, Source: s.Source, Config: s.Resolved(),
 		Description: s.Config.Description, Settings: s.Config.Changes(),
-		Label: s.Config.Label, LabelZH: s.Config.LabelZH, Color: s.Config.Color}
+		Label: s.Config.Label, LabelZH: s.Config.LabelZH, Color: s.Config.Color, VillagesSHA256: s.VillagesSHA256}
 }
 
 // Manifest lists the scenarios as a run's manifest records them.

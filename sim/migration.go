@@ -81,3 +81,13 @@ func (m *Model) migrationIn() {
 		from.Outbox = from.Outbox[:0]
 	}
 }
+
+// MigrantGrowth is how many times its start the district's migrant target
+// grows at most over a run of c: (1 + growth) to the power of the years it
+// grows (growth_years, or the run's length if shorter), at least 1. The
+// migrants follow their target, so the memory a run needs grows with it
+// (sim/experiment's estimate, the classroom's admission).
+func (c *Config) MigrantGrowth() float64 {
+	years := math.Min(float64(c.Months)/12, float64(c.Migration.GrowthYears))
+	return math.Max(1, math.Pow(1+c.Migration.Growth, years))
+}

@@ -8,12 +8,12 @@ import (
 	"github.com/govsim/govsim/sim/outdir"
 )
 
-func cmdAnalyze(_ context.Context, e env, args []string) error {
+func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	fs := newFlags("analyze")
 	var f shared
 	f.register(fs, shared{}, "font")
 	metrics := fs.String("metrics", strings.Join(report.DefaultSensitivityMetrics(), ","), "metrics to analyse")
-	boot := fs.Int("bootstrap", 1000, "bootstrap resamples")
+	boot := intFlag(fs, "bootstrap", 1000, "bootstrap resamples")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -28,14 +28,12 @@ func cmdAnalyze(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := outdir.ClaimAnalysis(pos[0], []string{outdir.KindSweep, outdir.KindRerun}, e.args, "govsim analyze reads the output of govsim sweep or merge")
+	o, err := outdir.ClaimAnalysis(pos[0], []string{outdir.KindSweep, outdir.KindRerun}, e.args,
+		"govsim analyze reads the output of govsim sweep or merge", report.SensitivityFiles())
 	if err != nil {
 		return err
 	}
-	defer o.Close()
-	if err := report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Metrics: strings.Split(*metrics, ","), Bootstrap: *boot,
-		Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt}); err != nil {
-		return err
-	}
-	return o.Analysed()
+	err = report.Analyze(e.stdout, report.Sensitivity{Dir: pos[0], Out: o.Build, Metrics: strings.Split(*metrics, ","), Bootstrap: *boot,
+		Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
+	return o.Publish(interrupted(ctx, err, pos[0]))
 }

@@ -28,7 +28,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	f.register(fs, def, append(runFlags, "font")...)
 	ref := fs.String("ref", scenarios.Reference, "reference scenario")
 	precision := fs.Float64("precision", 0, "add replicates until every headline half-width is below this share of its mean (0: off)")
-	maxReps := fs.Int("max-replicates", 100, "most replicates per scenario with -precision")
+	maxReps := intFlag(fs, "max-replicates", 100, "most replicates per scenario with -precision")
 	maps := fs.String("maps", "", "months of the village maps (year ends, comma-separated)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	explore := fs.String("explore", "", "an explore directory: its shares of the plausible space in the pattern section")
@@ -135,6 +135,9 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if err == nil {
 		err = report.Compare(e.stdout, report.Comparison{Dir: d.Dir, Name: f.out, Ref: *ref, Window: f.window, Maps: mo, Explore: *explore,
 			Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
+		if err == nil && ctx.Err() != nil {
+			err = &outdir.Interrupted{Msg: fmt.Sprintf("interrupted while the report was written: kept the runs in %s; govsim report %[1]s writes it", f.out)}
+		}
 	}
 	return d.Publish(err)
 }

@@ -187,15 +187,13 @@ func TestReportBadInput(t *testing.T) {
 	if code, _, errs := govsim(t, context.Background(), "report", "-window", "12", out); code != 2 || !strings.Contains(errs, "baseline") {
 		t.Errorf("missing reference: exit %d: %s", code, errs)
 	}
-	// Another version's output.
+	// Another version's output (its checksum made anew: the version is
+	// what is refused).
 	mpath := filepath.Join(out, "manifest.json")
-	b, _ := os.ReadFile(mpath)
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	m["govsim_version"] = "0.0.1"
-	b, _ = json.Marshal(m)
+	m := readManifest(t, out)
+	m.Govsim = "0.0.1"
+	m.Checksum = m.Sum()
+	b, _ := json.Marshal(m)
 	if err := os.WriteFile(mpath, b, 0o644); err != nil {
 		t.Fatal(err)
 	}

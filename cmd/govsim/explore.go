@@ -78,8 +78,8 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 	}
 	x := &drive.Explore{E: e.drive(), Out: f.out, File: file, Want: outdir.Want{Command: e.args, Version: e.build.Version, Force: f.force, Shard: sh},
 		Plan: plan, Shard: sh, Workers: f.workers, Format: f.format, Progress: e.terminal || f.progress, Overrides: f.overrides,
-		Analyse: func(dir string) error {
-			return report.Explore(e.stdout, report.Exploration{Dir: dir, Reference: a.Reference, Discover: conds, Coverage: *coverage,
+		Writes: report.ExploreFiles(), Analyse: func(dir, out string) error {
+			return report.Explore(e.stdout, report.Exploration{Dir: dir, Out: out, Reference: a.Reference, Discover: conds, Coverage: *coverage,
 				Bootstrap: *boot, Version: e.build.Version, Build: e.build, Command: e.args, Font: fnt})
 		}}
 	return x.Run(ctx)

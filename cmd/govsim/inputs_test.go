@@ -153,7 +153,7 @@ func TestManifestCountsChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, "sw/manifest.json", strings.Replace(string(man), `"runs_total": 12`, `"runs_total": 99999999999`, 1))
-	mustExit(t, context.Background(), 2, []string{"runs_total"}, "rerun", "-out", "again", "sw")
+	mustExit(t, context.Background(), 2, []string{"edited or damaged"}, "rerun", "-out", "again", "sw")
 	// A run's manifest whose runs were edited: its checksum says so.
 	smallScenarios(t)
 	mustExit(t, context.Background(), 0, nil, "run", "-months", "12", "-replicates", "2", "-out", "r", "small-baseline.toml")

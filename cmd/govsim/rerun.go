@@ -42,7 +42,7 @@ func cmdRerun(ctx context.Context, e env, args []string) error {
 		return badinput.Wrap(err)
 	}
 	r := rerun{e: e, path: path, orig: orig, out: f.out, workers: f.workers, progress: e.terminal || f.progress,
-		want: outdir.Want{Kind: outdir.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force}}
+		want: outdir.Want{Kind: outdir.KindRerun, Command: e.args, Version: e.build.Version, Force: f.force, Sources: []string{orig}}}
 	if kind == table.ManifestKindSweep {
 		return r.sweep(ctx)
 	}
@@ -68,7 +68,10 @@ func (r *rerun) warn(warnings []string) {
 // manifest lists, in its order, into monthly.csv and villages.csv.
 func (r *rerun) runs(ctx context.Context) error {
 	m, err := table.ReadManifestFile(r.path)
-	if err != nil {
+	var le *table.LegacyError
+	if errors.As(err, &le) {
+		r.warn([]string{fmt.Sprintf("%s was written by an earlier govsim, whose checksum covers less of it; rerunning it as it reads", r.path)})
+	} else if err != nil {
 		return err
 	}
 	scs, specs, warnings, err := scenarios.Reproduction(r.path, &m, r.e.build.Version)

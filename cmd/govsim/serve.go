@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/govsim/govsim/cmd/internal/classroom"
+	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/output/live"
 	"github.com/govsim/govsim/scenarios"
 )
@@ -15,7 +16,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&l.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.BoolVar(&l.Open, "open", false, "open the page in the default browser")
 	fs.BoolVar(&l.Public, "public", false, "allow an address other machines can reach")
-	maxSessions := fs.Int("max-sessions", live.DefaultMaxSessions, "browser sessions at once")
+	maxSessions := intFlag(fs, "max-sessions", live.DefaultMaxSessions, "browser sessions at once")
 	idle := fs.Duration("idle", live.DefaultIdleTimeout, "free a session after this long without a page")
 	pos, err := parse(fs, e, args)
 	if err != nil {
@@ -35,5 +36,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer srv.Close()
-	return live.ListenAndServe(ctx, srv, l, e.stdout, e.stderr)
+	if err := live.ListenAndServe(ctx, srv, l, e.stdout, e.stderr); err != nil || ctx.Err() == nil {
+		return err
+	}
+	return &drive.Interrupted{Msg: "interrupted: the classroom stopped"} // exit status 130, as every command's
 }

@@ -107,8 +107,8 @@ func TestServeCommand(t *testing.T) {
 	if code != proc.BadInput || !strings.Contains(errs, "is in use") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("address in use: exit %d, %q", code, errs)
 	}
-	if c := stop(); c != proc.OK {
-		t.Errorf("Ctrl-C: exit %d", c)
+	if c := stop(); c != proc.Interrupted {
+		t.Errorf("Ctrl-C: exit %d, want %d as the README promises", c, proc.Interrupted)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
@@ -154,9 +155,18 @@ func FindCJKFont(run Runner) (Font, error) {
 // glyphs, so the file stays on disk (and open, for the life of the
 // program) rather than in memory.
 func openCollection(path string) (*sfnt.Collection, error) {
-	f, err := os.Open(path)
+	// Without blocking, and a regular file only: a named pipe given as
+	// -font would otherwise hold govsim for ever.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ENXIO) {
+		return nil, errors.New("not a regular file (a named pipe or socket); allowed a font file")
+	}
 	if err != nil {
 		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, errors.New("not a regular file; allowed a font file")
 	}
 	coll, err := opentype.ParseCollectionReaderAt(f)
 	if err != nil {

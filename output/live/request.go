@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/govsim/govsim/sim"
 )
@@ -206,6 +208,7 @@ func (s *Server) resolve(p PaneSettings) (sim.Config, error) {
 	if err != nil {
 		return sim.Config{}, bad("scenario %s: %v", p.Scenario, err)
 	}
+	growth := cfg.MigrantGrowth() // the scenario's own, which New admitted
 	keys := make([]string, 0, len(p.Params))
 	for k := range p.Params {
 		keys = append(keys, k)
@@ -232,10 +235,20 @@ func (s *Server) resolve(p PaneSettings) (sim.Config, error) {
 	if cfg.District.VillageCSV != "" {
 		return sim.Config{}, bad("scenario %s reads a village file; the classroom runs synthetic districts only", p.Scenario)
 	}
-	if n := agents(&cfg); n > float64(s.opt.MaxAgents) {
-		return sim.Config{}, bad("these settings give about %.0f resident agents; the classroom runs teaching-scale districts of at most %d", n, s.opt.MaxAgents)
+	// The migrants follow their target: a faster or longer growth than the
+	// scenario's adds as many times its starting migrants as the target
+	// grows more (forty tabs with growth 0.5 once held 9.5 GiB).
+	n := agents(&cfg) + migrants(&cfg)*max(0, cfg.MigrantGrowth()-growth)
+	if n > float64(s.opt.MaxAgents) {
+		return sim.Config{}, bad("these settings give about %.0f resident agents as the population grows; the classroom runs teaching-scale districts of at most %d", n, s.opt.MaxAgents)
 	}
 	return cfg, nil
+}
+
+// migrants estimates the migrant agents a configuration starts with.
+func migrants(c *sim.Config) float64 {
+	d := &c.District
+	return float64(d.Villages) * d.RegisteredPerUnit * d.MigrantRatio / d.Scale
 }
 
 // agents estimates the resident agents a configuration starts with:
@@ -275,16 +288,29 @@ func wireOf(p PaneSettings) map[string]any {
 
 // readBody caps a request body and decodes it with dec.
 func readBody[T any](w http.ResponseWriter, r *http.Request, limit int64, dec func(io.Reader) (T, error)) (T, error) {
+	// A body must arrive within BodyTimeout: a client sending a byte now
+	// and then must not hold a connection for ever. (The server's own
+	// ReadTimeout would also end the streams, which read no body.)
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(BodyTimeout))
+	defer rc.SetReadDeadline(time.Time{})
 	body := http.MaxBytesReader(w, r.Body, limit)
 	defer body.Close()
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(body); err != nil {
 		var zero T
 		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
+		var ne net.Error
+		switch {
+		case errors.As(err, &tooBig):
 			return zero, &badRequest{http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: the limit is %d bytes", tooBig.Limit)}
+		case errors.As(err, &ne) && ne.Timeout():
+			return zero, &badRequest{http.StatusRequestTimeout, fmt.Sprintf("the request body did not arrive within %s", BodyTimeout)}
 		}
 		return zero, bad("reading the request: %v", err)
 	}
 	return dec(&buf)
 }
+
+// BodyTimeout is how long a request body may take to arrive.
+const BodyTimeout = 10 * time.Second

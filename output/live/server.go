@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Options bound a classroom server. The zero value of a field means its
@@ -111,7 +112,16 @@ func (srv *Server) routes() {
 	if err != nil {
 		panic("live: embedded page missing: " + err.Error()) // cannot happen with go:embed
 	}
-	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	files := http.StripPrefix("/static/", http.FileServerFS(static))
+	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		// A name no file can have (not UTF-8, say) is not found, not the
+		// server's error.
+		if name := strings.TrimPrefix(r.URL.Path, "/static/"); !utf8.ValidString(name) || !fs.ValidPath(name) {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 	m.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		http.ServeFileFS(w, r, static, "index.html")

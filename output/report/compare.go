@@ -42,6 +42,10 @@ type Comparison struct {
 	// Metrics is the metric table the report reads its headline columns,
 	// labels and units from; nil means sim's.
 	Metrics []sim.Metric
+	// Out is where summary.csv, charts/ and report.html are written (""
+	// for Dir): a staging directory that replaces Dir whole once the
+	// report is complete (sim/outdir's ClaimAnalysis).
+	Out string
 
 	// Explore is the directory of an exploratory design (govsim explore)
 	// whose shares of the plausible space the pattern section states, and
@@ -105,6 +109,9 @@ func ParseMaps(months, by string) (Maps, error) {
 	return mo, nil
 }
 
+// CompareFiles are the names Compare writes into a directory.
+func CompareFiles() []string { return []string{"summary.csv", "charts", "report.html"} }
+
 // Compare analyses the output of govsim run or compare in c.Dir, writes
 // summary.csv, charts/ and report.html beside the data, and prints the
 // ranked table and the pattern count to w.
@@ -148,8 +155,12 @@ func Compare(w io.Writer, c Comparison) error {
 		return badInput(err)
 	}
 	// The charts render while the villages are read for the patterns.
-	cdir := filepath.Join(c.Dir, "charts")
-	if err := os.MkdirAll(cdir, 0o755); err != nil {
+	out := c.Dir
+	if c.Out != "" {
+		out = c.Out
+	}
+	cdir := filepath.Join(out, "charts")
+	if err := table.MkdirOutput(cdir); err != nil {
 		return err
 	}
 	rend := newRenderer(cdir)
@@ -171,7 +182,7 @@ func Compare(w io.Writer, c Comparison) error {
 	}
 	checks := analysis.Patterns(d, vy, from, to, 0.95)
 
-	if err := table.WriteFileAtomic(filepath.Join(c.Dir, "summary.csv"), Summary(rows, c.metrics())); err != nil {
+	if err := table.WriteFileAtomic(filepath.Join(out, "summary.csv"), Summary(rows, c.metrics())); err != nil {
 		return err
 	}
 	if err := rend.write(sections); err != nil {
@@ -210,7 +221,7 @@ func Compare(w io.Writer, c Comparison) error {
 		data.Window += fmt.Sprintf(", shortened from the %d months asked for", c.Window)
 		data.Notes = append([]string{strings.TrimPrefix(windowNote, "note: ")}, data.Notes...)
 	}
-	if err := WriteFile(filepath.Join(c.Dir, "report.html"), data); err != nil {
+	if err := WriteFile(filepath.Join(out, "report.html"), data); err != nil {
 		return err
 	}
 	Ranked(w, sim.TerminalOf(c.metrics()), rows, c.Ref, from, to)

@@ -27,6 +27,7 @@ import (
 // explore) is made of.
 type Exploration struct {
 	Dir       string              // a finished sweep of govsim explore
+	Out       string              // where the analysis is written ("": Dir), for sim/outdir's staging
 	Reference string              // the scenario every other is compared with
 	Discover  []explore.Condition // further cases of interest (ParseDiscover)
 	Coverage  float64             // the coverage a chosen box must reach (0: 0.5)
@@ -46,9 +47,22 @@ const (
 	exploreHTML       = "explore.html"
 )
 
+// out is where the analysis is written.
+func (x Exploration) out() string {
+	if x.Out != "" {
+		return x.Out
+	}
+	return x.Dir
+}
+
 func exploreFiles() []string {
 	return []string{"robustness.csv", "discovery.csv", "drivers.csv", exploreHTML}
 }
+
+// ExploreFiles names what the analysis of an exploratory design writes
+// beside the runs: a new analysis is staged without them, so none of an
+// earlier one's is left (sim/outdir's ClaimAnalysis).
+func ExploreFiles() []string { return append(exploreFiles(), "charts", ExploreRecordName) }
 
 // ExploreRecord is explore.json: what was analysed, how, and what the
 // comparison report needs of it (the patterns' shares).
@@ -183,7 +197,7 @@ func Explore(w io.Writer, x Exploration) error {
 	}
 	// The record goes first, so that a reader never takes the files of an
 	// analysis killed half way for a whole one.
-	if err := os.Remove(filepath.Join(x.Dir, ExploreRecordName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := os.Remove(filepath.Join(x.out(), ExploreRecordName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	e := &exploration{x: x, spec: &spec, res: res, patterns: patterns, font: fnt, looks: looksOf(spec.Scenarios), coverage: coverage}
@@ -193,7 +207,7 @@ func Explore(w io.Writer, x Exploration) error {
 		"drivers.csv":    e.driversCSV(),
 	}
 	for _, name := range exploreFiles()[:3] {
-		if err := table.WriteFileAtomic(filepath.Join(x.Dir, name), files[name]); err != nil {
+		if err := table.WriteFileAtomic(filepath.Join(x.out(), name), files[name]); err != nil {
 			return err
 		}
 	}
@@ -201,7 +215,7 @@ func Explore(w io.Writer, x Exploration) error {
 	if err != nil {
 		return err
 	}
-	if err := table.WriteFileAtomic(filepath.Join(x.Dir, exploreHTML), page); err != nil {
+	if err := table.WriteFileAtomic(filepath.Join(x.out(), exploreHTML), page); err != nil {
 		return err
 	}
 	files[exploreHTML] = page
@@ -296,7 +310,7 @@ func (e *exploration) writeRecord(files map[string][]byte) error {
 	if err != nil {
 		return err
 	}
-	return table.WriteFileAtomic(filepath.Join(e.x.Dir, ExploreRecordName), append(b, '\n'))
+	return table.WriteFileAtomic(filepath.Join(e.x.out(), ExploreRecordName), append(b, '\n'))
 }
 
 // Reexplore redoes, in out, the analysis that orig's explore.json records

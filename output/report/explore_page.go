@@ -567,7 +567,7 @@ func fileSafe(s string) string {
 
 // save writes a chart under charts/ and returns it for the page.
 func (e *exploration) save(p *plot.Plot, name, title, caption string, w, h float64) (chartView, error) {
-	c, err := saveChart(p, filepath.Join(e.x.Dir, "charts"), name, title, caption, w, h)
+	c, err := saveChart(p, filepath.Join(e.x.out(), "charts"), name, title, caption, w, h)
 	if err != nil {
 		return chartView{}, err
 	}

@@ -47,7 +47,7 @@ func TestNewMetricIsOneEntry(t *testing.T) {
 	man := table.Manifest{Govsim: "test", Scenarios: []table.ManifestScenario{{Name: "baseline", Config: cfg}, {Name: "reform", Config: cfg}}}
 	for _, sc := range []string{"baseline", "reform"} {
 		for rep := 0; rep < 3; rep++ {
-			man.Runs = append(man.Runs, table.ManifestRun{Scenario: sc, Replicate: rep, Seed: 1})
+			man.Runs = append(man.Runs, table.ManifestRun{Scenario: sc, Replicate: rep, Seed: 1, MonthlyRows: 4})
 		}
 	}
 	rd, err := table.CreateRunDir(filepath.Join(dir, "scratch"), man, 1)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,6 +22,8 @@ import (
 // Sensitivity says what a sensitivity analysis is made of.
 type Sensitivity struct {
 	Dir       string   // a finished sweep, design lhs, morris or saltelli
+	Name      string   // the directory as the user named it, for messages ("": Dir)
+	Out       string   // where the analysis is written ("": Dir), as for Comparison
 	Metrics   []string // nil: the terminal metrics
 	Bootstrap int      // resamples for the intervals
 	Version   string   // this govsim; a sweep written by another is refused
@@ -46,6 +47,9 @@ func DefaultSensitivityMetrics() []string {
 
 // sensitivityDesigns are the sweep designs Analyze has indices for.
 func sensitivityDesigns() []string { return []string{"lhs", "morris", "saltelli"} }
+
+// SensitivityFiles are the names Analyze writes into a directory.
+func SensitivityFiles() []string { return []string{"sensitivity.csv", "charts", "sensitivity.html"} }
 
 // Analyze computes sensitivity indices of a sweep — standardised regression
 // and partial rank correlation coefficients for a Latin hypercube, Morris
@@ -88,12 +92,19 @@ func Analyze(w io.Writer, s Sensitivity) error {
 		}
 		return badInput(err)
 	}
+	out, name := s.Dir, s.Dir
+	if s.Out != "" {
+		out = s.Out
+	}
+	if s.Name != "" {
+		name = s.Name
+	}
 	a := &sensitivity{s: s, spec: &spec, pm: res.Means(), out: table.NewCSV(table.SensitivityColumns()),
-		tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), cdir: filepath.Join(s.Dir, "charts"), warned: map[string][]string{}, font: fnt.Font, fontNote: fnt.Note, looks: looksOf(spec.Scenarios)}
+		tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0), cdir: filepath.Join(out, "charts"), warned: map[string][]string{}, font: fnt.Font, fontNote: fnt.Note, looks: looksOf(spec.Scenarios)}
 	for _, f := range spec.Factors {
 		a.names = append(a.names, f.Key)
 	}
-	if err := os.MkdirAll(a.cdir, 0o755); err != nil {
+	if err := table.MkdirOutput(a.cdir); err != nil {
 		return err
 	}
 	for _, sc := range spec.Scenarios {
@@ -108,14 +119,13 @@ func Analyze(w io.Writer, s Sensitivity) error {
 	for _, wn := range warnings {
 		fmt.Fprintln(w, wrap("warning: "+wn, 100))
 	}
-	csvPath := filepath.Join(s.Dir, "sensitivity.csv")
-	if err := table.WriteFileAtomic(csvPath, a.out.Bytes()); err != nil {
+	if err := table.WriteFileAtomic(filepath.Join(out, "sensitivity.csv"), a.out.Bytes()); err != nil {
 		return err
 	}
-	if err := a.writeReport(warnings); err != nil {
+	if err := a.writeReport(warnings, out); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "wrote %s, %s and charts/\n", csvPath, filepath.Join(s.Dir, "sensitivity.html"))
+	fmt.Fprintf(w, "wrote %s, %s and charts/\n", filepath.Join(name, "sensitivity.csv"), filepath.Join(name, "sensitivity.html"))
 	return nil
 }
 
@@ -196,7 +206,7 @@ func (a *sensitivity) analyse(sc, m string) error {
 	return nil
 }
 
-func (a *sensitivity) writeReport(warnings []string) error {
+func (a *sensitivity) writeReport(warnings []string, out string) error {
 	s, spec := a.s, a.spec
 	sweepJSON, err := table.ReadInput(filepath.Join(s.Dir, "sweep.json"), table.MaxManifestBytes)
 	if err != nil {
@@ -237,7 +247,7 @@ func (a *sensitivity) writeReport(warnings []string) error {
 	for _, sc := range spec.Scenarios {
 		data.Scenarios = append(data.Scenarios, Scenario{Name: sc.Name, Label: a.looks.of(sc.Name).Text()})
 	}
-	return WriteFile(filepath.Join(s.Dir, "sensitivity.html"), data)
+	return WriteFile(filepath.Join(out, "sensitivity.html"), data)
 }
 
 // chartsIntro says how to read a design's charts.

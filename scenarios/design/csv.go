@@ -1,6 +1,7 @@
 package design
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -32,7 +33,7 @@ func FromCSV(r io.Reader, name string, f []Factor) (Design, error) {
 	if err != nil {
 		return Design{}, fmt.Errorf("%s: %w", name, err)
 	}
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(skipBOM(r))
 	cr.Comment = '#'
 	cr.ReuseRecord = true
 
@@ -156,4 +157,14 @@ func numList(xs []float64) string {
 		s[i] = num(x)
 	}
 	return "{" + strings.Join(s, ", ") + "}"
+}
+
+// skipBOM drops a UTF-8 byte-order mark at the start of r: spreadsheets
+// write one before the header, and a village CSV with one is read too.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3)
+	}
+	return br
 }

@@ -41,6 +41,12 @@ const (
 	peakBytesPerAgent = 100
 	// growthPerYear is the population's growth as a share of its start.
 	growthPerYear = 0.025
+	// calibratedGrowth and calibratedGrowthYears are the migrant growth
+	// of the calibration's runs (migration.growth and growth_years at
+	// their defaults), which growthPerYear includes; PeakAgents adds what
+	// a faster or longer growth adds to it.
+	calibratedGrowth      = 0.065
+	calibratedGrowthYears = 10
 	// villageBytes is a village's own state: committee, groups, buffers.
 	villageBytes = 4 << 10
 	// rowBytes is one row of a table held as text until its run is kept:
@@ -75,10 +81,39 @@ type Rows struct {
 	DistrictValues bool
 }
 
+// PeakAgents estimates the most resident agents a run of cfg holds: its
+// start grown as the calibration measured (growthPerYear, which the
+// default migrant growth gives), and its migrants' share grown further by
+// as much as a faster or longer migrant growth than the default adds
+// (sim.Config.MigrantGrowth): a run with growth 0.5 for 20 years holds
+// thousands of times its starting migrants.
+func PeakAgents(cfg *sim.Config, villages []sim.VillageData) float64 {
+	years := float64(cfg.Months) / 12
+	peak := Agents(cfg, villages) * (1 + growthPerYear*years)
+	cal := sim.Config{Months: cfg.Months, Migration: sim.Migration{Growth: calibratedGrowth, GrowthYears: calibratedGrowthYears}}
+	if extra := cfg.MigrantGrowth() - cal.MigrantGrowth(); extra > 0 {
+		peak += Migrants(cfg, villages) * extra
+	}
+	return peak
+}
+
+// Migrants is the number of migrant agents a run of cfg starts with.
+func Migrants(cfg *sim.Config, villages []sim.VillageData) float64 {
+	d := &cfg.District
+	if villages != nil {
+		var n float64
+		for _, v := range villages {
+			n += math.Round(v.Migrants / d.Scale)
+		}
+		return n
+	}
+	return float64(d.Villages) * d.RegisteredPerUnit * d.MigrantRatio / d.Scale
+}
+
 // RunBytes estimates the peak memory of one run of cfg.
 func RunBytes(cfg *sim.Config, villages []sim.VillageData, rows Rows) float64 {
 	years := float64(cfg.Months) / 12
-	peak := Agents(cfg, villages) * (1 + growthPerYear*years)
+	peak := PeakAgents(cfg, villages)
 	b := peak*peakBytesPerAgent + float64(cfg.District.Villages)*villageBytes
 	months, nd, nv := float64(cfg.Months), float64(sim.NumDistrictMetrics), float64(sim.NumVillageMetrics)
 	if rows.DistrictText {

@@ -37,6 +37,11 @@ func TestMemoryEstimateCalibrated(t *testing.T) {
 		// Out of the fit: many villages, and village rows every month.
 		{"1000 villages, scale 10, 120 months", base(10, 120, 1000), yearly, 1, 161548},
 		{"200 villages, scale 20, -village-detail, 2 runs at once", base(20, 240, 200), detail, 2, 305852},
+		// Migrant growth beyond the calibration's (issue 23: a run
+		// estimated at 41 MiB reached 1.5 GiB).
+		{"scale 20, migration growth 0.2 for 20 years", grown(base(20, 240, 0), 0.2, 20), yearly, 1, 68856},
+		{"scale 20, migration growth 0.3 for 20 years", grown(base(20, 240, 0), 0.3, 20), yearly, 1, 242304},
+		{"scale 20, 600 months, migration growth 0.1 for 100 years", grown(base(20, 600, 0), 0.1, 100), yearly, 1, 156060},
 	} {
 		est := baseBytes + float64(tc.parallel)*RunBytes(&tc.cfg, nil, tc.rows)
 		measured := tc.measured * 1024
@@ -45,6 +50,12 @@ func TestMemoryEstimateCalibrated(t *testing.T) {
 		}
 		t.Logf("%s: %.0f agents, estimate %s, measured %s", tc.name, Agents(&tc.cfg, nil), human(est), human(measured))
 	}
+}
+
+// grown is c with the migrant target growing by growth a year for years.
+func grown(c sim.Config, growth float64, years int) sim.Config {
+	c.Migration.Growth, c.Migration.GrowthYears = growth, years
+	return c
 }
 
 func TestMemoryLimit(t *testing.T) {

@@ -3,11 +3,13 @@ package outdir
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/govsim/govsim/sim/shard"
@@ -33,6 +35,10 @@ type Want struct {
 	// Differ says how a directory holding the same kind but other settings
 	// differs, for the message; nil for none.
 	Differ func(dir string) string
+	// Sources are the directories the command reads (a rerun's
+	// original): the output may not be one of them, lie inside one, or
+	// hold one.
+	Sources []string
 }
 
 // Out is an output directory claimed by one command: locked against other
@@ -64,15 +70,15 @@ func Claim(dir string, w Want) (*Out, error) {
 		return nil, &table.DirError{Msg: fmt.Sprintf("-force replaces %s whole, which a shard sharing it with other shards must not do; remove it before starting the shards, or give each shard its own -out", dir)}
 	}
 	restoreAside(dir)
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return nil, &table.DirError{Msg: fmt.Sprintf("-out %s is a file, not a directory; use another -out", dir)}
+	if err := placeOf(dir, w.Sources); err != nil {
+		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
+	if err := makeDir(dir); err != nil {
+		return nil, err
 	}
 	real, err := realPath(dir)
 	if err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
+		return nil, outError(dir, err)
 	}
 	o := &Out{Dir: dir, Build: dir, real: real, want: w}
 	// Look before locking, so that a directory refused gets no lock file.
@@ -137,9 +143,14 @@ func (o *Out) decide() (staged bool, err error) {
 	switch {
 	case same && w.Resume:
 		return false, nil
-	case w.Force && w.Resume:
-		return false, o.refuseInCwd() // emptied now, by prepare
-	case w.Force, same:
+	case same && !w.Force:
+		// The same command again replaces its result whole: not what
+		// the user put beside it.
+		if foreign := foreignNames(prev.Kind, other); len(foreign) > 0 {
+			return false, &table.DirError{Msg: fmt.Sprintf("%s holds files govsim did not write there (%s), which replacing its result would delete: move them out, or use -force to replace the whole directory", o.Dir, listNames(foreign, 5))}
+		}
+		return true, o.refuseInCwd()
+	case w.Force:
 		return true, o.refuseInCwd()
 	}
 	what := DescribeKind(prev.Kind)
@@ -166,7 +177,7 @@ func (o *Out) refuseInCwd() error {
 		return nil
 	}
 	if rel, err := filepath.Rel(o.real, wd); err == nil && !strings.HasPrefix(rel, "..") {
-		return &table.DirError{Msg: fmt.Sprintf("%s holds the working directory and cannot be replaced; run from elsewhere or use another -out", o.Dir)}
+		return &table.DirError{Msg: fmt.Sprintf("%s holds the working directory, which would be left in the old copy when the new result takes its place; run from outside it (cd %s first), or use another -out", o.Dir, filepath.Dir(o.real))}
 	}
 	return nil
 }
@@ -180,18 +191,6 @@ func (o *Out) prepare(staged bool) error {
 		o.mark = *o.Prev // resumed: still what its first command made
 	}
 	if !staged {
-		if w.Force && !o.empty && w.Resume {
-			// Replaced by an empty directory now: a sweep or a rerun is
-			// built in place.
-			if err := o.stage(); err != nil {
-				return err
-			}
-			if err := o.swap(); err != nil {
-				return err
-			}
-			o.Prev, o.empty = nil, true
-			return nil
-		}
 		return writeMarker(o.real, o.mark)
 	}
 	return o.stage()
@@ -261,26 +260,154 @@ func (o *Out) Close() {
 // the directory is locked exclusively, and is quick, for shards starting
 // together wait for it.
 func (o *Out) clean() error {
-	ents, err := os.ReadDir(o.real)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	for _, e := range ents {
-		if table.IsTemp(e.Name()) {
-			os.RemoveAll(filepath.Join(o.real, e.Name()))
+	if m, err := readMarker(o.real); err == nil && m != nil {
+		// Temporary files only where govsim made the directory: a file of
+		// the user's named alike is the user's.
+		ents, err := os.ReadDir(o.real)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for _, e := range ents {
+			if ownTemp(e.Name()) && e.Type().IsRegular() {
+				os.Remove(filepath.Join(o.real, e.Name()))
+			}
 		}
 	}
 	parent, base := filepath.Split(o.real)
 	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+stagingInfix+"*"))
 	for _, s := range stale {
-		switch on, err := alive(s); {
-		case errors.Is(err, errNotLocked):
-			os.Remove(s) // made and never locked: empty, or not ours
-		case err == nil && !on:
+		if !staging(s) {
+			continue // named like one, but not govsim's
+		}
+		if on, err := alive(s); err == nil && !on || errors.Is(err, errNotLocked) {
 			os.RemoveAll(s)
 		}
 	}
 	return nil
+}
+
+// staging reports whether dir is a staging directory govsim made: a real
+// directory (not a link) holding a marker.
+func staging(dir string) bool {
+	st, err := os.Lstat(dir)
+	if err != nil || !st.IsDir() {
+		return false
+	}
+	m, err := readMarker(dir)
+	return err == nil && m != nil
+}
+
+// makeDir makes the output directory and its parents, saying in a
+// sentence, as bad input, why a path cannot be one.
+func makeDir(dir string) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return &table.DirError{Msg: fmt.Sprintf("-out %s is a file, not a directory; use another -out", dir)}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return outError(dir, err)
+	}
+	return nil
+}
+
+// outError says why dir cannot be an output directory: bad input for what
+// the user can fix by choosing another -out, a failure otherwise.
+func outError(dir string, err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		// mkdir of a name that is there but is no directory: a link
+		// that leads nowhere or in a loop. Say which part, and why.
+		err = linkProblem(dir, err)
+	}
+	var why string
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		why = "a part of the path is a file, not a directory"
+	case errors.Is(err, syscall.ELOOP):
+		why = "the path holds a loop of symbolic links"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		why = "the path or a name in it is too long for the file system"
+	case errors.Is(err, fs.ErrNotExist):
+		why = "a symbolic link in the path leads to a directory that does not exist and cannot be made"
+	case errors.Is(err, fs.ErrPermission):
+		why = "permission denied"
+	case errors.Is(err, syscall.EROFS):
+		why = "the file system is read-only"
+	case errors.Is(err, syscall.EINVAL):
+		why = "the name is not allowed by the file system"
+	default:
+		return fmt.Errorf("output directory %s: %w", dir, err)
+	}
+	return &table.DirError{Msg: fmt.Sprintf("-out %s cannot be made or used: %s; use another -out", dir, why)}
+}
+
+// linkProblem finds the first part of dir that cannot be followed to a
+// directory, and returns why (the error of following it), else err.
+func linkProblem(dir string, err error) error {
+	p := filepath.Clean(dir)
+	var parts []string
+	for q := p; ; q = filepath.Dir(q) {
+		parts = append([]string{q}, parts...)
+		if filepath.Dir(q) == q || filepath.Dir(q) == "." {
+			break
+		}
+	}
+	for _, q := range parts {
+		if _, serr := os.Stat(q); serr != nil && table.IsLink(q) {
+			if errors.Is(serr, fs.ErrNotExist) {
+				return fmt.Errorf("%s: %w", q, fs.ErrNotExist)
+			}
+			return serr
+		}
+	}
+	return err
+}
+
+// placeOf refuses an output directory inside one govsim made (it would be
+// lost when that one is replaced), and one that is, lies inside or holds
+// a directory the command reads.
+func placeOf(dir string, sources []string) error {
+	if a, m := ancestor(dir); a != "" {
+		return &table.DirError{Msg: fmt.Sprintf("-out %s is inside %s, which holds %s: a result there would be lost when %s is replaced; use another -out, outside it", dir, a, DescribeKind(m.Kind), a)}
+	}
+	out := resolved(dir)
+	for _, s := range sources {
+		src := resolved(s)
+		switch {
+		case src == out:
+			return &table.DirError{Msg: fmt.Sprintf("-out %s is %s, which the command reads; use another -out", dir, s)}
+		case within(out, src):
+			return &table.DirError{Msg: fmt.Sprintf("-out %s is inside %s, which the command reads; use another -out, outside it", dir, s)}
+		case within(src, out):
+			return &table.DirError{Msg: fmt.Sprintf("-out %s holds %s, which the command reads; use another -out", dir, s)}
+		}
+	}
+	return nil
+}
+
+// resolved is path absolute with the symbolic links of its longest
+// existing prefix resolved: two names of one directory resolve alike.
+func resolved(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	var rest []string
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(append([]string{p}, rest...)...)
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+}
+
+// within reports whether path lies strictly inside dir (both resolved).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func realPath(dir string) (string, error) {
@@ -298,18 +425,29 @@ func listNames(names []string, n int) string {
 	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
 
+// Analysis is a directory claimed by a command that writes its analysis
+// beside the data (govsim report, analyze): it reads the data in Dir and
+// writes into Build, a staging directory beside Dir that holds the data
+// as hard links (copies where the file system has none) and none of the
+// files the analysis writes; Publish exchanges it for Dir whole, so that
+// a killed, failed or interrupted analysis leaves the previous one as it
+// was, never new files beside old ones, and a new analysis leaves none of
+// an earlier one's files (charts of other metrics) behind.
+type Analysis struct{ *Out }
+
 // ClaimAnalysis takes dir, which govsim made as one of kinds, for a command
-// that writes its analysis beside the data (govsim report, analyze): it
-// must be there, hold what the analysis reads, and not be being written.
-// Close after a successful analysis records the command in the marker.
-func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (*Out, error) {
+// that writes its analysis beside the data: it must be there, hold what
+// the analysis reads (reads says what that is, for the message), and not
+// be being written. writes are the names the analysis writes, which the
+// staging directory leaves out.
+func ClaimAnalysis(dir string, kinds []string, command []string, reads string, writes []string) (*Analysis, error) {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		return nil, &table.DirError{Msg: fmt.Sprintf("%s is not govsim output (not a directory); %s", dir, reads)}
 	}
 	real, err := realPath(dir)
 	if err != nil {
-		return nil, err
+		return nil, outError(dir, err)
 	}
 	o := &Out{Dir: dir, Build: dir, real: real}
 	check := func() error {
@@ -325,25 +463,111 @@ func ClaimAnalysis(dir string, kinds []string, command []string, reads string) (
 		o.Prev, o.mark = m, *m
 		return nil
 	}
-	if err := check(); err != nil {
+	err = check()
+	if err == nil {
+		// The analysis takes the directory's place: a working directory
+		// inside it would be left in the old copy.
+		err = o.refuseInCwd()
+	}
+	if err != nil {
 		return nil, err
 	}
 	if o.lock, err = lockDir(real, shard.Shard{}, writerNote(command)); err != nil {
 		return nil, err
 	}
-	if err := check(); err != nil {
+	if err := check(); err == nil {
+		err = o.clean()
+	}
+	if err != nil {
 		o.Close()
 		return nil, err
 	}
 	o.want.Command = command
-	return o, o.clean()
+	o.mark.Analyses = append(o.mark.Analyses, command)
+	if err := o.stage(); err != nil {
+		o.Close()
+		return nil, err
+	}
+	if err := linkTree(real, o.Build, writes); err != nil {
+		o.Abort()
+		o.Close()
+		return nil, fmt.Errorf("staging the analysis of %s beside it: %w", dir, err)
+	}
+	return &Analysis{o}, nil
 }
 
-// Analysed records in the marker that the analysis was written.
-func (o *Out) Analysed() error {
-	o.mark.Analyses = append(o.mark.Analyses, o.want.Command)
-	if _, err := os.Stat(filepath.Join(o.real, markerName)); err != nil {
-		return nil // a directory an earlier govsim made keeps no marker
+// Publish ends the analysis given its error: done, it takes the
+// directory's place; otherwise it is removed and the directory keeps
+// what it held. It releases the directory.
+func (a *Analysis) Publish(err error) error {
+	defer a.Close()
+	if err != nil {
+		a.Abort()
+		return err
 	}
-	return writeMarker(o.real, o.mark)
+	if err := writeMarker(a.Build, a.mark); err != nil {
+		a.Abort()
+		return err
+	}
+	return a.swap()
+}
+
+// linkTree puts every entry of src into dst, which exists, but those
+// named in skip, locks, the marker and temporary files: regular files as
+// hard links (copies where the file system cannot link), directories
+// made and filled alike, symbolic links as links.
+func linkTree(src, dst string, skip []string) error {
+	ents, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		n := e.Name()
+		if skip != nil && slices.Contains(skip, n) || isLockName(n) || n == markerName || ownTemp(n) {
+			continue
+		}
+		from, to := filepath.Join(src, n), filepath.Join(dst, n)
+		switch t := e.Type(); {
+		case t.IsDir():
+			if err := table.MkdirOutput(to); err != nil {
+				return err
+			}
+			if err := linkTree(from, to, nil); err != nil {
+				return err
+			}
+		case t&fs.ModeSymlink != 0:
+			target, err := os.Readlink(from)
+			if err == nil {
+				err = os.Symlink(target, to)
+			}
+			if err != nil {
+				return err
+			}
+		case t.IsRegular():
+			if err := os.Link(from, to); err != nil {
+				if err := copyFile(from, to); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// copyFile copies a regular file, for file systems without hard links.
+func copyFile(from, to string) error {
+	in, _, err := table.OpenInput(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := table.OpenOutput(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

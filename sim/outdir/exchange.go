@@ -28,12 +28,19 @@ func (o *Out) stage() error {
 		os.RemoveAll(dir)
 		return err
 	}
+	// The marker first: a staging directory is govsim's by its marker,
+	// and a cleaner (which needs the output directory's lock, held here)
+	// removes one whose lock is free.
+	if err := writeMarker(dir, o.mark); err != nil {
+		os.RemoveAll(dir)
+		return err
+	}
 	if o.build, err = lockDir(dir, shard.Shard{}, writerNote(o.want.Command)); err != nil {
 		os.RemoveAll(dir)
 		return err
 	}
 	o.Build, o.staged = dir, true
-	return writeMarker(dir, o.mark)
+	return nil
 }
 
 // swap puts the staging directory in the output directory's place and
@@ -89,11 +96,17 @@ func restoreAside(dir string) {
 	parent, base := filepath.Split(filepath.Clean(dir))
 	aside, _ := filepath.Glob(filepath.Join(parent, "."+base+asideInfix+"*"))
 	for _, a := range aside {
+		if st, err := os.Lstat(a); err != nil || !st.IsDir() {
+			continue
+		}
+		if m, _, err := inspect(a); err != nil || m == nil {
+			continue // named like one, but not a directory govsim made
+		}
 		if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 			os.Rename(a, dir)
 			continue
 		}
-		if on, err := alive(a); err == nil && !on {
+		if on, err := alive(a); err == nil && !on || errors.Is(err, errNotLocked) {
 			os.RemoveAll(a)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -94,25 +95,38 @@ func lockDir(dir string, s shard.Shard, who string) (*dirLock, error) {
 // taken again.
 func (l *dirLock) take(path string, exclusive bool, who string) error {
 	for range 10 {
-		f := flock.New(path, flock.SetPermissions(0o644))
+		// Never through a link planted at the lock's name: the lock and
+		// the note written into it would land on the link's target.
+		if table.IsLink(path) {
+			return &table.LinkError{Path: path, What: "a symbolic link"}
+		}
+		f := flock.New(path, flock.SetPermissions(0o644), flock.SetFlag(os.O_CREATE|os.O_RDWR|table.NoFollow))
 		try := f.TryRLock
 		if exclusive {
 			try = f.TryLock
 		}
 		ok, err := try()
 		if err != nil {
+			switch {
+			case errors.Is(err, syscall.ELOOP):
+				return &table.LinkError{Path: path, What: "a symbolic link"}
+			case errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
+				return &table.DirError{Msg: fmt.Sprintf("%s cannot be written (%v): use a directory on a writable file system, or another -out", filepath.Dir(path), errors.Unwrap(err))}
+			}
 			return fmt.Errorf("lock %s: %w", path, err)
 		}
 		if !ok {
 			return &BusyError{fmt.Sprintf("%s is being written by another govsim (%s): wait for it to finish, or use another -out", filepath.Dir(path), holders(filepath.Dir(path)))}
 		}
 		held, err1 := f.Stat()
-		now, err2 := os.Stat(path)
+		now, err2 := os.Lstat(path)
+		if err1 == nil && !held.Mode().IsRegular() {
+			f.Unlock()
+			return &table.LinkError{Path: path, What: "not a regular file"}
+		}
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
 			if who != "" {
-				// Best effort: a lock file made by another user may not
-				// be writable; the lock holds all the same.
-				_ = os.WriteFile(path, []byte(who+"\n"), 0o644)
+				writeNote(path, held, who)
 			}
 			l.locks = append(l.locks, f)
 			return nil
@@ -120,6 +134,24 @@ func (l *dirLock) take(path string, exclusive bool, who string) error {
 		f.Unlock()
 	}
 	return &BusyError{fmt.Sprintf("%s keeps being replaced by another govsim: wait for it to finish, or use another -out", filepath.Dir(path))}
+}
+
+// writeNote writes who holds the lock into the lock file held, opened
+// again without following links and checked to be that file. Best effort:
+// a lock file made by another user may not be writable; the lock holds
+// all the same.
+func writeNote(path string, held os.FileInfo, who string) {
+	f, err := table.OpenOutput(path, os.O_WRONLY, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !os.SameFile(st, held) {
+		return
+	}
+	if f.Truncate(0) == nil {
+		f.WriteString(who + "\n")
+	}
 }
 
 // holders describes who holds the locks of dir, for a message: the
@@ -147,7 +179,7 @@ func holders(dir string) string {
 // heldExclusively reports whether another process holds path exclusively:
 // a shared lock on it is refused.
 func heldExclusively(path string) bool {
-	f := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	f := flock.New(path, flock.SetFlag(os.O_RDONLY|table.NoFollow))
 	ok, err := f.TryRLock()
 	if err != nil {
 		return false
@@ -180,7 +212,7 @@ func alive(dir string) (bool, error) {
 		}
 		return false, err
 	}
-	f := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	f := flock.New(path, flock.SetFlag(os.O_RDONLY|table.NoFollow))
 	ok, err := f.TryLock()
 	if err != nil {
 		return false, err

@@ -62,8 +62,8 @@ func TestClaimReplacesWhole(t *testing.T) {
 	if o.Staged() {
 		t.Fatal("a new directory was staged")
 	}
-	writeTest(t, filepath.Join(o.Build, "a.csv"), "old\n")
-	writeTest(t, filepath.Join(o.Build, "stale.html"), "old\n")
+	writeTest(t, filepath.Join(o.Build, "monthly.csv"), "old\n")
+	writeTest(t, filepath.Join(o.Build, "report.html"), "old\n")
 	if kept, err := o.Commit(true); err != nil || kept {
 		t.Fatal(kept, err)
 	}
@@ -73,18 +73,18 @@ func TestClaimReplacesWhole(t *testing.T) {
 	if err != nil || !o.Staged() || o.Prev == nil || !o.Prev.Complete {
 		t.Fatalf("the same result again: %+v %v", o, err)
 	}
-	writeTest(t, filepath.Join(o.Build, "a.csv"), "new\n")
-	if got := readTest(t, filepath.Join(dir, "a.csv")); got != "old\n" {
+	writeTest(t, filepath.Join(o.Build, "monthly.csv"), "new\n")
+	if got := readTest(t, filepath.Join(dir, "monthly.csv")); got != "old\n" {
 		t.Fatal("a staged result showed before it was complete")
 	}
 	if kept, err := o.Commit(true); err != nil || kept {
 		t.Fatal(kept, err)
 	}
 	o.Close()
-	if got := readTest(t, filepath.Join(dir, "a.csv")); got != "new\n" {
+	if got := readTest(t, filepath.Join(dir, "monthly.csv")); got != "new\n" {
 		t.Fatalf("a.csv = %q", got)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "stale.html")); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); err == nil {
 		t.Error("a file of the old result is left beside the new")
 	}
 
@@ -93,12 +93,12 @@ func TestClaimReplacesWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeTest(t, filepath.Join(o.Build, "a.csv"), "partial\n")
+	writeTest(t, filepath.Join(o.Build, "monthly.csv"), "partial\n")
 	if kept, err := o.Commit(false); err != nil || !kept {
 		t.Fatal(kept, err)
 	}
 	o.Close()
-	if got := readTest(t, filepath.Join(dir, "a.csv")); got != "new\n" {
+	if got := readTest(t, filepath.Join(dir, "monthly.csv")); got != "new\n" {
 		t.Fatalf("a.csv = %q after an incomplete result", got)
 	}
 	if v := visible(t, parent); len(v) != 1 {
@@ -164,7 +164,7 @@ func TestClaimExcludesAndCleans(t *testing.T) {
 	if _, err := Claim(dir, w); !errors.As(err, &be) || !strings.Contains(err.Error(), "pid "+strconv.Itoa(os.Getpid())) || !strings.Contains(err.Error(), "govsim run x") {
 		t.Fatalf("second writer: %v", err)
 	}
-	writeTest(t, filepath.Join(o.Build, "a.csv"), "x")
+	writeTest(t, filepath.Join(o.Build, "monthly.csv"), "x")
 	o.Commit(true)
 	o.Close()
 
@@ -172,20 +172,21 @@ func TestClaimExcludesAndCleans(t *testing.T) {
 	// whose builder runs (locked), and a temporary file of a killed writer.
 	dead := filepath.Join(parent, ".out"+stagingInfix+"dead")
 	writeTest(t, filepath.Join(dead, lockName), "pid 1\n")
-	writeTest(t, filepath.Join(dead, "a.csv"), "half")
+	writeTest(t, filepath.Join(dead, markerName), `{"kind": "run"}`)
+	writeTest(t, filepath.Join(dead, "monthly.csv"), "half")
 	live := filepath.Join(parent, ".out"+stagingInfix+"live")
 	l, err := lockDir(mkdir(t, live), shard.Shard{}, "live")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.unlock()
-	writeTest(t, filepath.Join(dir, ".a.csv.tmp-123"), "half")
+	writeTest(t, filepath.Join(dir, ".monthly.csv.tmp-123"), "half")
 	o, err = Claim(dir, w)
 	if err != nil {
 		t.Fatal(err)
 	}
 	o.Close()
-	for path, exists := range map[string]bool{dead: false, live: true, filepath.Join(dir, ".a.csv.tmp-123"): false} {
+	for path, exists := range map[string]bool{dead: false, live: true, filepath.Join(dir, ".monthly.csv.tmp-123"): false} {
 		if _, err := os.Stat(path); (err == nil) != exists {
 			t.Errorf("%s exists = %v, want %v", filepath.Base(path), err == nil, exists)
 		}
@@ -215,14 +216,14 @@ func TestClaimThroughSymlink(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeTest(t, filepath.Join(o.Build, "a.csv"), text)
+		writeTest(t, filepath.Join(o.Build, "monthly.csv"), text)
 		o.Commit(true)
 		o.Close()
 	}
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Fatal("the symlink was replaced")
 	}
-	if got := readTest(t, filepath.Join(target, "a.csv")); got != "two" {
+	if got := readTest(t, filepath.Join(target, "monthly.csv")); got != "two" {
 		t.Fatalf("a.csv = %q", got)
 	}
 }
@@ -233,12 +234,13 @@ func TestClaimThroughSymlink(t *testing.T) {
 func TestRestoreAside(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "out")
-	writeTest(t, filepath.Join(parent, ".out"+asideInfix+"x", "a.csv"), "old")
+	writeTest(t, filepath.Join(parent, ".out"+asideInfix+"x", "monthly.csv"), "old")
+	writeTest(t, filepath.Join(parent, ".out"+asideInfix+"x", markerName), `{"kind": "run"}`)
 	o, err := Claim(dir, Want{Kind: KindRun, Settings: "s"})
 	if err == nil {
 		o.Close()
 	}
-	if got := readTest(t, filepath.Join(dir, "a.csv")); got != "old" {
+	if got := readTest(t, filepath.Join(dir, "monthly.csv")); got != "old" {
 		t.Fatalf("a.csv = %q", got)
 	}
 }

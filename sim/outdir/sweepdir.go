@@ -12,6 +12,10 @@ import (
 type SweepDir struct {
 	*table.SweepDir
 	out *Out
+	// Kept is set by Conclude when the sweep was built beside a directory
+	// holding a complete result (-force over another sweep), did not
+	// finish, and so did not replace it.
+	Kept bool
 }
 
 // ClaimSweepDir claims dir for the sweep f (see Claim): a new or empty
@@ -44,8 +48,18 @@ func ClaimSweepDir(dir string, f table.SweepFile, w Want) (*SweepDir, error) {
 	return &SweepDir{SweepDir: d, out: o}, nil
 }
 
-// Close releases a directory the sweep wrote.
-func (d *SweepDir) Close() { d.out.Close() }
+// Name is the directory as the user named it (Dir may be a staging
+// directory beside it until Conclude).
+func (d *SweepDir) Name() string { return d.out.Dir }
+
+// Close releases a directory the sweep wrote; a sweep built beside it
+// (-force) that Conclude did not put in its place is removed.
+func (d *SweepDir) Close() {
+	if d.out.Staged() {
+		d.out.Abort()
+	}
+	d.out.Close()
+}
 
 // Conclude ends a session of runs (table.SweepDir.Assemble): when every
 // run of the sweep is present and its tables assembled (complete), the
@@ -61,7 +75,19 @@ func (d *SweepDir) Conclude(man *table.SweepManifest, format string, finished bo
 			return nil, false, err
 		}
 	}
-	return tables.Names(), complete, d.WriteManifests(man, tables, complete)
+	if err := d.WriteManifests(man, tables, complete); err != nil {
+		return nil, false, err
+	}
+	if d.out.Staged() {
+		// Built beside a directory it replaces (-force): it takes the
+		// directory's place whole, unless it is incomplete and the
+		// directory held a complete result, which is kept.
+		if d.Kept, err = d.out.Commit(complete); err != nil {
+			return nil, false, err
+		}
+		d.Dir = d.out.Dir
+	}
+	return tables.Names(), complete, nil
 }
 
 // Merge joins the directories of a sweep's shards into out (one of them,

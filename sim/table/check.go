@@ -60,14 +60,15 @@ type runCheck struct {
 	shape   map[string]runShape
 	metric  map[string]int // name → bit in seen
 	want    func(ManifestRun) bool
-	k       int // current run in runs; -1 before the first row
-	month   int // current month (and village) of the run
+	pinned  func(*ManifestRun) int64 // the rows the manifest records for a run of this table
+	k       int                      // current run in runs; -1 before the first row
+	month   int                      // current month (and village) of the run
 	village int
 	seen    []bool // metrics seen at the current month (and village)
 	rows    int    // rows of the current run
 }
 
-func newRunCheck(file string, m *Manifest, metrics []string, want func(ManifestRun) bool) (*runCheck, error) {
+func newRunCheck(file string, m *Manifest, metrics []string, want func(ManifestRun) bool, pinned func(*ManifestRun) int64) (*runCheck, error) {
 	sh, err := shapes(m)
 	if err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func newRunCheck(file string, m *Manifest, metrics []string, want func(ManifestR
 			return nil, &TableError{fmt.Sprintf("manifest.json: run %s/%d of a scenario the manifest does not resolve", r.Scenario, r.Replicate)}
 		}
 	}
-	c := &runCheck{file: file, runs: m.Runs, shape: sh, metric: map[string]int{}, want: want, k: -1, seen: make([]bool, len(metrics))}
+	c := &runCheck{file: file, runs: m.Runs, shape: sh, metric: map[string]int{}, want: want, pinned: pinned, k: -1, seen: make([]bool, len(metrics))}
 	for i, n := range metrics {
 		c.metric[n] = i
 	}
@@ -88,9 +89,11 @@ func (c *runCheck) fail(line int, format string, a ...any) error {
 	return &TableError{fmt.Sprintf("%s:%d: %s", c.file, line, fmt.Sprintf(format, a...))}
 }
 
-// next is the index of the next run after k that the reader wants.
+// next is the index of the next run after k that the reader wants and
+// that has rows in the table (a run shorter than a year has no village
+// rows).
 func (c *runCheck) next(k int) int {
-	for k++; k < len(c.runs) && !c.want(c.runs[k]); k++ {
+	for k++; k < len(c.runs) && (!c.want(c.runs[k]) || c.pinned(&c.runs[k]) == 0); k++ {
 	}
 	return k
 }
@@ -99,14 +102,14 @@ func (c *runCheck) next(k int) int {
 // metric and value.
 func (c *runCheck) row(line int, sc string, rep int, seed uint64, month, village int, metric string, v float64) error {
 	id := ManifestRun{Scenario: sc, Replicate: rep, Seed: seed}
-	if c.k < 0 || c.runs[c.k] != id {
+	if c.k < 0 || !c.runs[c.k].is(sc, rep, seed) {
 		if c.k >= 0 {
 			if err := c.endRun(line); err != nil {
 				return err
 			}
 		}
 		n := c.next(c.k)
-		if n >= len(c.runs) || c.runs[n] != id {
+		if n >= len(c.runs) || !c.runs[n].is(sc, rep, seed) {
 			expect := "no more runs"
 			if n < len(c.runs) {
 				expect = "the next is " + runName(c.runs[n])
@@ -142,11 +145,16 @@ func (c *runCheck) row(line int, sc string, rep int, seed uint64, month, village
 	return nil
 }
 
-// endRun checks that the current run reached its last month.
+// endRun checks that the current run reached its last month and has the
+// rows the manifest records: a month, a metric or a village left out
+// within a run changes its count.
 func (c *runCheck) endRun(line int) error {
-	r := c.runs[c.k]
+	r := &c.runs[c.k]
 	if last := c.shape[r.Scenario].months - 1; c.month != last {
-		return c.fail(line, "run %s ends at month %d, not at its last month %d: truncated", runName(r), c.month, last)
+		return c.fail(line, "run %s ends at month %d, not at its last month %d: truncated", runName(*r), c.month, last)
+	}
+	if want := c.pinned(r); int64(c.rows) != want {
+		return c.fail(line, "run %s has %d rows before this line, manifest.json records %d: rows left out or added", runName(*r), c.rows, want)
 	}
 	return nil
 }
@@ -154,9 +162,12 @@ func (c *runCheck) endRun(line int) error {
 // end checks, after the last row, that every run wanted was there.
 func (c *runCheck) end() error {
 	if c.k >= 0 {
-		r := c.runs[c.k]
+		r := &c.runs[c.k]
 		if last := c.shape[r.Scenario].months - 1; c.month != last {
-			return &TableError{fmt.Sprintf("%s: the file ends in run %s at month %d, not at its last month %d: truncated", c.file, runName(r), c.month, last)}
+			return &TableError{fmt.Sprintf("%s: the file ends in run %s at month %d, not at its last month %d: truncated", c.file, runName(*r), c.month, last)}
+		}
+		if want := c.pinned(r); int64(c.rows) != want {
+			return &TableError{fmt.Sprintf("%s: run %s, the last, has %d rows, manifest.json records %d: rows left out or added", c.file, runName(*r), c.rows, want)}
 		}
 	}
 	if n := c.next(c.k); n < len(c.runs) {
@@ -174,7 +185,7 @@ func runName(r ManifestRun) string { return r.Scenario + "/" + strconv.Itoa(r.Re
 func ReadRunMonthly(dir string, m *Manifest, metrics []string, fn func(MonthlyRow) error) error {
 	parquet := m.Format == FormatParquet
 	path := filepath.Join(dir, "monthly."+cmp.Or(m.Format, FormatCSV))
-	c, err := newRunCheck(path, m, metrics, func(ManifestRun) bool { return true })
+	c, err := newRunCheck(path, m, metrics, func(ManifestRun) bool { return true }, func(r *ManifestRun) int64 { return r.MonthlyRows })
 	if err != nil {
 		return err
 	}
@@ -202,7 +213,7 @@ func ReadRunVillages(dir string, m *Manifest, metrics []string, scenario string,
 	path := filepath.Join(dir, "villages."+cmp.Or(m.Format, FormatCSV))
 	c, err := newRunCheck(path, m, metrics, func(r ManifestRun) bool {
 		return (scenario == "" || r.Scenario == scenario) && (replicate < 0 || r.Replicate == replicate)
-	})
+	}, func(r *ManifestRun) int64 { return r.VillageRows })
 	if err != nil {
 		return err
 	}
@@ -326,10 +337,18 @@ func ReadSweepResults(dir string, f *SweepFile, fn func(ResultRow) error) error 
 	}
 	// A run's rows leave out the metrics it never defined, so a table cut
 	// within its last run reads as whole: the manifest's count tells.
-	if m, err := ReadSweepManifest(filepath.Join(dir, "manifest.json")); err == nil {
-		if want, ok := m.Rows[filepath.Base(path)]; ok && want != rows {
-			return &TableError{fmt.Sprintf("%s has %d rows, manifest.json records %d: truncated or damaged", path, rows, want)}
-		}
+	mpath := filepath.Join(dir, "manifest.json")
+	m, err := ReadSweepManifest(mpath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &TableError{fmt.Sprintf("%s has no manifest.json beside it, which records its rows: run the sweep's command again to write it", path)}
+	case err != nil:
+		return err
+	case m.SweepID != f.ID:
+		return &TableError{fmt.Sprintf("%s is the manifest of another sweep (%s) than sweep.json's (%s)", mpath, short(m.SweepID), short(f.ID))}
+	}
+	if want, ok := m.Rows[filepath.Base(path)]; !ok || want != rows {
+		return &TableError{fmt.Sprintf("%s has %d rows, manifest.json records %d: truncated or damaged", path, rows, want)}
 	}
 	return nil
 }

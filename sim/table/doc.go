@@ -18,7 +18,10 @@
 //
 // A [Manifest] records how the output of govsim run or compare was made
 // and a [SweepManifest] a sweep's: enough to reproduce it (govsim rerun),
-// with checksums that refuse an edited file.
+// with checksums of every field that refuse an edited file. A manifest
+// pins each run's rows in each table ([ManifestRun]), so the checked
+// readers refuse a table with rows left out; [ReadManifestFile] reads it
+// as a stream and checks it whole.
 //
 // # Directories
 //
@@ -33,7 +36,10 @@
 // # Files
 //
 // Every file is written under a temporary name and renamed into place when
-// complete ([WriteFileAtomic]; [IsTemp] tells what a killed writer left).
+// complete ([WriteFileAtomic]; [IsTemp] tells what a killed writer left);
+// what is opened or made at a name inside an output directory is opened
+// without following a symbolic link ([OpenOutput], [MkdirOutput]: a
+// [LinkError] otherwise).
 // Every input file is read through [OpenInput] or [ReadInput]: regular
 // files only, within a stated limit, so no input can make govsim hang or
 // run out of memory.

@@ -19,7 +19,7 @@ import (
 // fuzzManifest is a manifest of two runs of a 3-month, 2-village scenario.
 func fuzzManifest() Manifest {
 	m := Manifest{Govsim: "test", Scenarios: []ManifestScenario{{Name: "a", Config: "months = 3\n[district]\nvillages = 2\n"}},
-		Runs: []ManifestRun{{Scenario: "a", Replicate: 0, Seed: 1}, {Scenario: "a", Replicate: 1, Seed: 1}}}
+		Runs: []ManifestRun{{Scenario: "a", Replicate: 0, Seed: 1, MonthlyRows: 6, VillageRows: 3}, {Scenario: "a", Replicate: 1, Seed: 1, MonthlyRows: 6, VillageRows: 3}}}
 	m.RunsDone = len(m.Runs)
 	m.Checksum = m.Sum()
 	return m
@@ -58,7 +58,7 @@ func FuzzReadTables(f *testing.F) {
 		ok(ReadMonthly(bytes.NewReader(data), "m", func(MonthlyRow) error { return nil }))
 		ok(ReadVillages(bytes.NewReader(data), "v", "a", 1, func(VillageRow) error { return nil }))
 		ok(ReadResults(bytes.NewReader(data), "r", func(ResultRow) error { return nil }))
-		c, err := newRunCheck("m", &m, []string{"x", "y"}, func(ManifestRun) bool { return true })
+		c, err := newRunCheck("m", &m, []string{"x", "y"}, func(ManifestRun) bool { return true }, func(r *ManifestRun) int64 { return r.MonthlyRows })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,13 +107,17 @@ func FuzzManifests(f *testing.F) {
 	f.Add(b)
 	f.Add([]byte(strings.Replace(string(file.marshal()), `"runs": 12`, `"runs": -1`, 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var m Manifest
-		if json.Unmarshal(data, &m) == nil && m.check() == nil {
-			if len(m.Runs) > MaxManifestRuns || m.RunsDone != len(m.Runs) {
-				t.Fatalf("accepted a manifest of %d runs, runs_done %d", len(m.Runs), m.RunsDone)
-			}
-			if m.Checksum != "" && m.Checksum != m.Sum() {
-				t.Fatal("accepted a wrong checksum")
+		if m, err := decodeManifest(bytes.NewReader(data)); err == nil {
+			if legacy, err := m.check(); err == nil {
+				if len(m.Runs) > MaxManifestRuns || m.RunsDone != len(m.Runs) {
+					t.Fatalf("accepted a manifest of %d runs, runs_done %d", len(m.Runs), m.RunsDone)
+				}
+				if m.Checksum != m.Sum() && !legacy {
+					t.Fatal("accepted a wrong checksum")
+				}
+				if m.Format != "" && m.Format != FormatCSV && m.Format != FormatParquet {
+					t.Fatalf("accepted format %q", m.Format)
+				}
 			}
 		}
 		var sm SweepManifest

@@ -13,6 +13,9 @@ type RunRows struct {
 	Seed         uint64
 	DistrictRows []byte // rows of monthly.csv
 	VillageRows  []byte // rows of villages.csv
+	// Rows counts the rows of each table, monthly and villages, that the
+	// manifest pins (ManifestRun.MonthlyRows, VillageRows).
+	Rows [2]int64
 
 	prefix   []byte     // "scenario,replicate,seed,"
 	typed    *typedRows // Parquet output: rows kept as values, not CSV text
@@ -49,6 +52,7 @@ func (r *RunRows) District(month int, values []float64) error {
 		if math.IsNaN(x) {
 			continue
 		}
+		r.Rows[0]++
 		if r.typed != nil {
 			r.typed.district = append(r.typed.district, typedRow{month: int32(month), metric: uint16(i), value: x})
 			r.tail(i, month, x)
@@ -81,6 +85,7 @@ func (r *RunRows) Village(month, village int, values []float64) error {
 		if math.IsNaN(x) {
 			continue
 		}
+		r.Rows[1]++
 		if r.typed != nil {
 			r.typed.villages = append(r.typed.villages, typedRow{month: int32(month), village: int32(village), metric: uint16(i), value: x})
 			continue

@@ -68,7 +68,8 @@ func (d *RunDir) Keep(r *RunRows) error {
 		return err
 	}
 	d.Tails[r.Scenario] = append(d.Tails[r.Scenario], r.Tail())
-	d.Manifest.Runs = append(d.Manifest.Runs, ManifestRun{Scenario: r.Scenario, Replicate: r.Replicate, Seed: r.Seed})
+	d.Manifest.Runs = append(d.Manifest.Runs, ManifestRun{Scenario: r.Scenario, Replicate: r.Replicate, Seed: r.Seed,
+		MonthlyRows: r.Rows[0], VillageRows: r.Rows[1]})
 	return nil
 }
 

@@ -64,7 +64,7 @@ func CreateSweepDir(dir string, f SweepFile) (*SweepDir, error) {
 	default:
 		return nil, fmt.Errorf("output directory: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, partsDirName), 0o755); err != nil {
+	if err := MkdirOutput(filepath.Join(dir, partsDirName)); err != nil {
 		return nil, fmt.Errorf("output directory: %w", err)
 	}
 	return d, nil
@@ -83,6 +83,11 @@ func OpenSweepDir(dir string) (*SweepDir, error) {
 	f, err := parseSweepFile(path, b)
 	if err != nil {
 		return nil, &DirError{err.Error()}
+	}
+	// Parts are read, and damaged ones removed, only in the sweep's own
+	// parts/: never through a link to somewhere else.
+	if parts := filepath.Join(dir, partsDirName); IsLink(parts) {
+		return nil, &LinkError{parts, "a symbolic link"}
 	}
 	return &SweepDir{Dir: dir, File: f}, nil
 }

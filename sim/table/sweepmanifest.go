@@ -1,9 +1,12 @@
 package table
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/govsim/govsim/sim/shard"
@@ -50,6 +53,23 @@ type SweepManifest struct {
 	// Set lists the -set KEY=VALUE overrides of the command line; the
 	// scenarios in Sweep already hold them.
 	Set []string `json:"set,omitempty"`
+	// Checksum is a SHA-256 of every other field (Sum): an edited
+	// manifest is refused. Manifests written before it are checked field
+	// by field (their sweep against its id, the format, the counts).
+	Checksum string `json:"checksum,omitempty"`
+}
+
+// Sum is the manifest's checksum: a SHA-256 of the JSON of every field but
+// the checksum.
+func (m *SweepManifest) Sum() string {
+	c := *m
+	c.Checksum = ""
+	b, err := json.Marshal(&c)
+	if err != nil {
+		panic("table: sweep manifest does not marshal: " + err.Error()) // plain data; cannot happen
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }
 
 // ManifestName is the manifest file of a shard: manifest.json for a whole
@@ -65,6 +85,7 @@ func ManifestName(s shard.Shard) string {
 // WriteSweepManifest writes m into dir under its shard's name.
 func WriteSweepManifest(dir string, m *SweepManifest, name string) error {
 	m.Kind = ManifestKindSweep
+	m.Checksum = m.Sum()
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
@@ -118,6 +139,17 @@ func (m *SweepManifest) check() error {
 	}
 	if id := m.Sweep.ID(); id != m.SweepID {
 		return fmt.Errorf("sweep_id %s does not match the sweep it holds (%s): the file was edited or damaged", short(m.SweepID), short(id))
+	}
+	if sum := m.Sum(); m.Checksum != "" && m.Checksum != sum {
+		return fmt.Errorf("checksum %s does not match its content (%s): the file was edited or damaged", short(m.Checksum), short(sum))
+	}
+	if m.Format != "" && m.Format != FormatCSV && m.Format != FormatParquet {
+		return fmt.Errorf("format %q: allowed %s or %s", clip(m.Format), FormatCSV, FormatParquet)
+	}
+	for name := range m.Rows {
+		if !slices.Contains(m.Files, name) || filepath.Base(name) != name {
+			return fmt.Errorf("rows of %q, which is not one of the files listed", clip(name))
+		}
 	}
 	s, n := m.Shard, m.Sweep.Runs()
 	switch {

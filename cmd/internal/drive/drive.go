@@ -74,7 +74,7 @@ func (x *Sweep) Run(ctx context.Context) error {
 	var prog *experiment.Progress
 	if x.Progress {
 		fmt.Fprintf(x.E.Stderr, "sweep %s: %d runs%s; %d done, %d to run with %s -> %s\n",
-			spec.Name, total, x.shardNote(shardRuns), before, shardRuns-before, Plural(workers, "worker"), x.Dir.Dir)
+			spec.Name, total, x.shardNote(shardRuns), before, shardRuns-before, Plural(workers, "worker"), x.Dir.Name())
 		prog = experiment.NewProgress(x.E.Stderr, x.E.Terminal, "runs", shardRuns-before)
 	}
 	man := table.SweepManifest{Govsim: x.E.Build.Version, Go: runtime.Version(), Build: x.E.Build, Command: x.E.Args, SweepID: x.Dir.File.ID,
@@ -105,6 +105,9 @@ func (x *Sweep) Run(ctx context.Context) error {
 		rate = fmt.Sprintf("%s now at %.1f runs/s with %s", Plural(x.Finished, "run"), man.RunsPerSecond, Plural(workers, "worker"))
 	}
 	switch {
+	case stopped && x.Dir.Kept:
+		return &Interrupted{Msg: fmt.Sprintf("interrupted: %s keeps its previous complete result; the %d runs that finished beside it were not kept",
+			x.Dir.Name(), x.Finished)}
 	case stopped:
 		return &Interrupted{Msg: fmt.Sprintf("interrupted: kept the %d of %d runs%s that finished in %s; run the same command again to resume: %s",
 			man.RunsDone, shardRuns, x.shardNote(shardRuns), x.Dir.Dir, table.CommandLine(x.E.Args))}

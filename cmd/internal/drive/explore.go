@@ -31,8 +31,11 @@ type Explore struct {
 	Format    string
 	Progress  bool
 	Overrides []string
-	// Analyse writes the analysis into dir.
-	Analyse func(dir string) error
+	// Analyse analyses the sweep in dir and writes the analysis into out
+	// (a staging copy of the sweep, whose data are hard links); Writes
+	// names the files it writes.
+	Analyse func(dir, out string) error
+	Writes  []string
 	// Analysed is set when the analysis was written.
 	Analysed bool
 }
@@ -72,16 +75,21 @@ func (x *Explore) Run(ctx context.Context) error {
 		fmt.Fprintf(x.E.Stderr, "explore: once every shard is done and merged into one directory, the same command without -shard, with -out that directory, writes the analysis\n")
 		return nil
 	}
-	o, err := outdir.ClaimAnalysis(x.Out, []string{outdir.KindSweep}, x.E.Args, "govsim explore analyses the runs it made")
+	// The analysis is built beside the runs and takes their directory's
+	// place whole (outdir.Analysis): a killed or failed analysis leaves the
+	// previous one, and a new one none of the old files.
+	o, err := outdir.ClaimAnalysis(x.Out, []string{outdir.KindSweep}, x.E.Args, "govsim explore analyses the runs it made", x.Writes)
 	if err != nil {
 		return err
 	}
-	defer o.Close()
-	if err := x.Analyse(x.Out); err != nil {
-		return err
+	err = x.Analyse(x.Out, o.Build)
+	if err == nil && ctx.Err() != nil {
+		err = &outdir.Interrupted{Msg: "interrupted: " + x.Out + " keeps what it held"}
 	}
-	x.Analysed = true
-	return o.Analysed()
+	if err = o.Publish(err); err == nil {
+		x.Analysed = true
+	}
+	return err
 }
 
 // hasResults reports whether a sweep directory holds its results table.

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // Exit statuses of govsim.
@@ -52,9 +53,14 @@ func ExitCode(code int) int {
 // as a child, and returns the status to exit with; ok is false where it
 // does not supervise (in a child, or where the child could not be started
 // or outlive its parent — then the program runs on its own). The parent
-// forwards SIGINT and SIGTERM to the child; if the parent dies, the
-// kernel kills the child (Linux), so a killed govsim leaves no orphan.
-func Supervise(stderr io.Writer) (code int, ok bool) {
+// forwards SIGINT, SIGTERM and SIGQUIT to the child (SIGQUIT's goroutine
+// dump and status 2 are the child's, which the parent reports as a
+// failure, never as bad input); if the child has not ended limit after
+// the first SIGINT or SIGTERM, the parent kills it and exits with
+// Interrupted, so that the exit comes within limit whatever the child is
+// doing. If the parent dies, the kernel kills the child (Linux), so a
+// killed govsim leaves no orphan.
+func Supervise(stderr io.Writer, limit time.Duration) (code int, ok bool) {
 	if runtime.GOOS != "linux" || os.Getenv(supervisorEnv) != "" {
 		return 0, false
 	}
@@ -67,7 +73,7 @@ func Supervise(stderr io.Writer) (code int, ok bool) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	sig := make(chan os.Signal, 4)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGQUIT)
 	defer signal.Stop(sig)
 	c := exec.Command(exe, os.Args[1:]...)
 	c.Args[0] = os.Args[0]
@@ -79,10 +85,19 @@ func Supervise(stderr io.Writer) (code int, ok bool) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- c.Wait() }()
+	var deadline <-chan time.Time
 	for {
 		select {
 		case s := <-sig:
 			c.Process.Signal(s)
+			if deadline == nil && s != syscall.SIGQUIT {
+				deadline = time.After(limit)
+			}
+		case <-deadline:
+			c.Process.Kill()
+			<-done
+			fmt.Fprintln(stderr, "govsim: interrupted")
+			return Interrupted, true
 		case err := <-done:
 			return childStatus(c.ProcessState, err, stderr), true
 		}
@@ -95,6 +110,12 @@ func childStatus(st *os.ProcessState, err error, stderr io.Writer) int {
 	if err != nil && !errors.As(err, &ee) {
 		fmt.Fprintf(stderr, "govsim: %v\n", err)
 		return Failure
+	}
+	if ws, ok := st.Sys().(syscall.WaitStatus); ok && ws.Signaled() && (ws.Signal() == syscall.SIGINT || ws.Signal() == syscall.SIGTERM) {
+		// Ctrl-C before the child could catch it (it had only just
+		// started): interrupted, as it would otherwise say itself.
+		fmt.Fprintln(stderr, "govsim: interrupted")
+		return Interrupted
 	}
 	if ws, ok := st.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 		fmt.Fprintf(stderr, "govsim: stopped by %v%s; exit status %d\n", ws.Signal(), oomHint(ws.Signal()), Failure)
