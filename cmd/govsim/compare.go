@@ -75,7 +75,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	if *precision > 0 {
 		reps = *maxReps
 	}
-	if err := scenarios.CheckMemory(scs, len(scs)*reps, f.workers, runRows(false), 0); err != nil {
+	if err := scenarios.CheckMemory(scs, len(scs)*reps, f.workers, drive.RunRows(false), 0); err != nil {
 		return err
 	}
 	var post *calibrate.Posterior

@@ -80,7 +80,7 @@ func TestLayers(t *testing.T) {
 		"cmd/internal/proc": {},
 		// The drivers run experiments into directories; they read no
 		// results and draw nothing.
-		"cmd/internal/drive": {"scenarios", "sim", "sim/experiment", "sim/outdir", "sim/shard", "sim/table", "sim/version"},
+		"cmd/internal/drive": {"scenarios", "sim", "sim/badinput", "sim/experiment", "sim/outdir", "sim/shard", "sim/table", "sim/version"},
 		// A search's batches are sweeps; what proposes them is the caller's.
 		"cmd/internal/search": {"cmd/internal/drive", "scenarios", "sim", "sim/experiment", "sim/outdir", "sim/shard", "sim/table"},
 	}

@@ -18,14 +18,6 @@ var runDefaults = shared{replicates: 10, seed: 1, out: "govsim-out", window: 60}
 // runFlags are the shared flags run and compare take.
 var runFlags = []string{"replicates", "seed", "workers", "months", "out", "progress", "force", "window", "set", "format"}
 
-// runRows are the rows a run of govsim run or compare holds until kept.
-func runRows(detail bool) experiment.Rows {
-	if detail {
-		return experiment.Rows{DistrictText: true, VillagePerYear: 12}
-	}
-	return experiment.Rows{DistrictText: true, VillagePerYear: 1}
-}
-
 func cmdRun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("run")
 	var f shared
@@ -42,7 +34,7 @@ func cmdRun(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := scenarios.CheckMemory(scs, len(scs)*f.replicates, f.workers, runRows(*detail), 0); err != nil {
+	if err := scenarios.CheckMemory(scs, len(scs)*f.replicates, f.workers, drive.RunRows(*detail), 0); err != nil {
 		return err
 	}
 	months, same := scenarios.Horizon(scs)

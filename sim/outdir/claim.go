@@ -39,6 +39,11 @@ type Want struct {
 	// original): the output may not be one of them, lie inside one, or
 	// hold one.
 	Sources []string
+	// Within is the directory of the search the output is a batch of (a
+	// calibration's generations, cmd/internal/search), which holds it by
+	// design and is replaced with it: the one govsim directory the output
+	// may lie inside.
+	Within string
 }
 
 // Out is an output directory claimed by one command: locked against other
@@ -70,7 +75,7 @@ func Claim(dir string, w Want) (*Out, error) {
 		return nil, &table.DirError{Msg: fmt.Sprintf("-force replaces %s whole, which a shard sharing it with other shards must not do; remove it before starting the shards, or give each shard its own -out", dir)}
 	}
 	restoreAside(dir)
-	if err := placeOf(dir, w.Sources); err != nil {
+	if err := placeOf(dir, w.Sources, w.Within); err != nil {
 		return nil, err
 	}
 	if err := makeDir(dir); err != nil {
@@ -364,8 +369,8 @@ func linkProblem(dir string, err error) error {
 // placeOf refuses an output directory inside one govsim made (it would be
 // lost when that one is replaced), and one that is, lies inside or holds
 // a directory the command reads.
-func placeOf(dir string, sources []string) error {
-	if a, m := ancestor(dir); a != "" {
+func placeOf(dir string, sources []string, search string) error {
+	if a, m := ancestor(dir); a != "" && (search == "" || resolved(a) != resolved(search)) {
 		return &table.DirError{Msg: fmt.Sprintf("-out %s is inside %s, which holds %s: a result there would be lost when %s is replaced; use another -out, outside it", dir, a, DescribeKind(m.Kind), a)}
 	}
 	out := resolved(dir)

@@ -132,7 +132,7 @@ func (r *Runs) Run(ctx context.Context, root string, b Batch) (Done, error) {
 	}
 	file := table.NewSweepFile(spec)
 	dir, err := outdir.ClaimSweepDir(filepath.Join(root, b.Name), file,
-		outdir.Want{Command: r.E.Args, Version: r.E.Build.Version, Shard: r.Shard})
+		outdir.Want{Command: r.E.Args, Version: r.E.Build.Version, Shard: r.Shard, Within: root})
 	if err != nil {
 		return Done{}, err
 	}
