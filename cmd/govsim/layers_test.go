@@ -78,6 +78,7 @@ func TestLayers(t *testing.T) {
 		"analysis/explore":  {"analysis", "analysis/prim", "sim/table"},
 		"output/chart":      {},
 		"cmd/internal/proc": {},
+		"docs":              {},
 		// The drivers run experiments into directories; they read no
 		// results and draw nothing.
 		"cmd/internal/drive": {"scenarios", "sim", "sim/badinput", "sim/experiment", "sim/outdir", "sim/shard", "sim/table", "sim/version"},
