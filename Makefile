@@ -50,6 +50,10 @@ fuzz:
 	$(call fuzz1,FuzzDecodePart,./sim/table/,7000x)
 	$(call fuzz1,FuzzParseCalibration,./scenarios/,20000x)
 	$(call fuzz1,FuzzReadCalibration,./sim/table/,20000x)
+	$(call fuzz1,FuzzParseTrigger,./sim/,30000x)
+	$(call fuzz1,FuzzDecodeReform,./sim/,20000x)
+	$(call fuzz1,FuzzParseRanges,./scenarios/,20000x)
+	$(call fuzz1,FuzzParseCondition,./analysis/explore/,50000x)
 
 # System packages the tests use (Debian, as root): slurm-wlm and munge for
 # the Slurm test, chromium for the classroom's browser test, fontconfig and

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -97,4 +98,29 @@ func stripComments(f *testing.F, name string) []byte {
 		}
 	}
 	return out
+}
+
+// FuzzParseRanges: a ranges file of govsim explore is either refused as
+// bad input naming its file, or names uncertain parameters with ranges
+// inside their allowed ones; nothing panics.
+func FuzzParseRanges(f *testing.F) {
+	f.Add([]byte("[[factor]]\nkey = \"economy.lambda0\"\nmin = 0.3\nmax = 0.6\n"))
+	f.Add([]byte("[[factor]]\nkey = \"reform.sigma_shift\"\n"))
+	f.Add([]byte("[[factor]]\nkey = \"months\"\nmin = 1\nmax = 2\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ParseRanges("ranges.toml", data)
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.File != "ranges.toml" {
+				t.Fatalf("not bad input naming the file: %v", err)
+			}
+			return
+		}
+		for i, fa := range r.Factors {
+			p := r.Params[i]
+			if !p.Uncertain() || fa.Min < p.Min || fa.Max > p.Max || !(fa.Min < fa.Max) {
+				t.Fatalf("factor %+v of %s (allowed %s)", fa, p.Key, p.Range())
+			}
+		}
+	})
 }
