@@ -104,7 +104,7 @@ docs-check:
 # written by the model's tests into analysis/*_gen.go; run this after a
 # change to the model (about two minutes), then commit what changed.
 results:
-	$(GO) test -count=1 -run='^(TestPatterns|TestPatternsRobust)$$' ./sim/ -update
+	$(GO) test -count=1 -run='^(TestPatterns|TestPatternsRobust|TestVersionComparison)$$' ./sim/ -update
 	$(GO) run ./cmd/docgen
 
 # govsim calibrate -example in full (200 particles, 4 generations, the
