@@ -29,10 +29,13 @@
 // the batch's seed, which the search derives from its own seed and the
 // batch's place (BatchSeed): every candidate its own random streams, the
 // same wherever and whenever it runs, and the scenarios of one point on
-// common random numbers.
+// common random numbers. A search that compares its candidates with one
+// another (an optimisation) runs them all on the same streams instead
+// (Runs.Seeds = experiment.SeedsCommon and one seed for every batch).
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -69,6 +72,12 @@ type Runs struct {
 	Shard      shard.Shard
 	Progress   bool
 	Overrides  []string // -set, for the manifests
+	// Seeds is how a batch's runs take their seeds from Batch.Seed:
+	// experiment.SeedsPerPoint (the default, "") gives every point its
+	// own streams; experiment.SeedsCommon runs every point on the same
+	// streams (common random numbers), so that identical points give
+	// identical results in any batch that shares the seed.
+	Seeds string
 }
 
 // Batch is one sweep of a search.
@@ -101,7 +110,7 @@ func (r *Runs) spec(b Batch) table.SweepSpec {
 		}
 	}
 	s := table.SweepSpec{Govsim: r.E.Build.Version, Name: r.Name + "/" + b.Name, Design: r.Design,
-		Replicates: r.Replicates, Seed: b.Seed, DesignSeed: b.Seed, Seeds: experiment.SeedsPerPoint,
+		Replicates: r.Replicates, Seed: b.Seed, DesignSeed: b.Seed, Seeds: cmp.Or(r.Seeds, experiment.SeedsPerPoint),
 		Window: months, Monthly: true, Metrics: sim.DistrictMetrics(), Factors: r.Factors,
 		Scenarios: scenarios.Manifest(r.Scenarios), Points: b.Points}
 	for i := range s.Scenarios { // the sweep's identity, not the scenarios' documentation
