@@ -93,6 +93,21 @@ func (o *Optimisation) Build() error {
 	return o.layout()
 }
 
+// Notes are what the user should read about a built optimisation: the
+// entries whose start may fall after the run ends, where a package holds
+// a reform the run never sees.
+func (o *Optimisation) Notes() []string {
+	var out []string
+	months := o.Base.Config.Months
+	for i, e := range o.Entries {
+		if int(e.Start.Hi) >= months {
+			out = append(out, fmt.Sprintf("note: %s.start reaches month %s, after the last month (%d) of the %d-month run: a package that starts %s then holds it in name only",
+				o.entryAt[i], fmtF(e.Start.Hi), months-1, months, e.Kind))
+		}
+	}
+	return out
+}
+
 // measures are the objectives' measures, then the constraints', to set.
 func (o *Optimisation) measures() []*table.Measure {
 	var out []*table.Measure
@@ -298,11 +313,7 @@ func (o *Optimisation) Point(x []float64) []float64 {
 			}
 		}
 	}
-	for i, pp := range o.Params {
-		v := x[o.paramDec[i]]
-		if pp.Values != nil {
-			v = pp.Values[int(v)]
-		}
+	for i, v := range o.ParamValues(x) {
 		pt[o.paramPt[i]] = v
 	}
 	return pt
@@ -356,6 +367,19 @@ func (o *Optimisation) PackageEntries(x []float64) []sim.ReformSpec {
 	return out
 }
 
+// ParamValues are the values candidate x gives the policy parameters, in
+// the order of Params.
+func (o *Optimisation) ParamValues(x []float64) []float64 {
+	out := make([]float64, len(o.Params))
+	for i, pp := range o.Params {
+		out[i] = x[o.paramDec[i]]
+		if pp.Values != nil {
+			out[i] = pp.Values[int(out[i])]
+		}
+	}
+	return out
+}
+
 // Package is candidate x as a scenario of its own: the base with the
 // package's entries after its own and the policy parameters set. It runs
 // as the template at x's point does, but for the villages a pilot covers
@@ -363,13 +387,12 @@ func (o *Optimisation) PackageEntries(x []float64) []sim.ReformSpec {
 func (o *Optimisation) Package(x []float64, name string) (Scenario, error) {
 	sc := o.Base
 	sc.Name = name
+	// The package is not the base: none of its looks.
+	sc.Config.Name, sc.Config.Label, sc.Config.LabelZH, sc.Config.Color = name, name, "", ""
+	sc.Config.Description, sc.Config.DescriptionZH = "", ""
 	sc.Config.Reforms = append(slices.Clone(o.Base.Config.Reforms), o.PackageEntries(x)...)
-	for i, pp := range o.Params {
-		v := x[o.paramDec[i]]
-		if pp.Values != nil {
-			v = pp.Values[int(v)]
-		}
-		if err := pp.Param.Set(&sc.Config, v); err != nil {
+	for i, v := range o.ParamValues(x) {
+		if err := o.Params[i].Param.Set(&sc.Config, v); err != nil {
 			return sc, err
 		}
 	}

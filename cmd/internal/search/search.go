@@ -35,14 +35,18 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/scenarios"
@@ -198,4 +202,43 @@ func Read(d *table.SweepDir, fn func(p *table.Part) error) (missing int, err err
 // SamePoints reports whether two lists of points are equal bit for bit.
 func SamePoints(a, b [][]float64) bool {
 	return slices.EqualFunc(a, b, func(x, y []float64) bool { return slices.Equal(x, y) })
+}
+
+// Assembled reports whether a batch's tables are there: a batch is
+// complete when they are (they are assembled only once every run is).
+func Assembled(d *table.SweepDir) bool {
+	for _, f := range table.Formats() {
+		if _, err := os.Stat(filepath.Join(d.Dir, "results."+f)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Differences lists, for a message, the fields in which two searches'
+// identities (structs of JSON-tagged fields, such as
+// table.CalibrationSpec) differ: "particles 200 here, 100 there", or the
+// field's name alone when its values are long. Names and descriptions do
+// not count.
+func Differences(a, b any) []string {
+	var out []string
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	t := va.Type()
+	for i := range t.NumField() {
+		name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
+		if name == "name" || name == "description" {
+			continue
+		}
+		ja, _ := json.Marshal(va.Field(i).Interface())
+		jb, _ := json.Marshal(vb.Field(i).Interface())
+		if bytes.Equal(ja, jb) {
+			continue
+		}
+		if len(ja) > 40 || len(jb) > 40 {
+			out = append(out, name)
+		} else {
+			out = append(out, fmt.Sprintf("%s %s here, %s there", name, ja, jb))
+		}
+	}
+	return out
 }
