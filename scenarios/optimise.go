@@ -39,16 +39,19 @@ import (
 //	range = [100000, 500000]   # or values = [...]
 //
 //	[[objective]]
-//	metric = "composite_index"
+//	name = "satisfaction"      # a sum of metrics, or a metric alone
+//	metric = "satisfaction_local + satisfaction_migrant"
 //	goal = "max"
 //
 //	[[constraint]]
-//	metric = "fiscal_spending"
-//	max = 300.0                # M yuan/year, as govsim compare shows it
+//	name = "unrest"
+//	metric = "disputes_opened_per_1000 + petitions_per_1000"
+//	max = 1.5                  # per 1,000/month, as govsim compare shows it
 //
 // Objectives and constraints are in each metric's display unit (the unit
 // govsim's tables and charts show: fiscal spending in M yuan/year), not the
-// stored one. ParseOptimisation checks every key, type and range and
+// stored one. The embedded example (govsim optimise -example) is a whole
+// file. ParseOptimisation checks every key, type and range and
 // reports bad input as an *InputError naming file, line and key; Build
 // applies the command line's overrides and lays the candidates out as
 // points over one template scenario.

@@ -200,22 +200,34 @@ func (s *optimisation) record(front int) error {
 	return nil
 }
 
-// Packages lists a finished optimisation's scenario files for govsim
-// explore -packages: the base's, then each front package's in pareto.csv's
-// order, each checked against the SHA-256 optimise.json records for it;
-// base is the base scenario's name (the reference to explore them
-// against). path is the optimisation's directory or its pareto.csv.
-func Packages(path string) (files []string, base string, err error) {
+// Front is what govsim explore -packages takes of a finished
+// optimisation.
+type Front struct {
+	// Files are the base's scenario file, then each front package's, in
+	// pareto.csv's order, each checked against the SHA-256 optimise.json
+	// records for it.
+	Files []string
+	// Base is the base scenario's name: the reference to explore the
+	// packages against.
+	Base string
+	// Decided are the policy parameters the packages set, which an
+	// exploration must not vary.
+	Decided []string
+}
+
+// Packages reads a finished optimisation's front for govsim explore
+// -packages; path is the optimisation's directory or its pareto.csv.
+func Packages(path string) (*Front, error) {
 	dir := path
 	if filepath.Base(path) == table.ParetoCSV {
 		dir = filepath.Dir(path)
 	}
 	f, err := table.ReadOptimisation(dir)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	if f.Result == nil {
-		return nil, "", &table.DirError{Msg: fmt.Sprintf("%s holds an optimisation that has not finished: run govsim optimise on it until it writes %s", dir, table.ParetoCSV)}
+		return nil, &table.DirError{Msg: fmt.Sprintf("%s holds an optimisation that has not finished: run govsim optimise on it until it writes %s", dir, table.ParetoCSV)}
 	}
 	check := func(name string, limit int64) error {
 		want, ok := f.Result.Files[name]
@@ -230,7 +242,7 @@ func Packages(path string) (files []string, base string, err error) {
 		return nil
 	}
 	if err := check(table.ParetoCSV, table.MaxCSVInputBytes); err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	names := []string{table.PackagesDir + "/" + table.BaseTOML}
 	var dn, mn []string
@@ -245,16 +257,22 @@ func Packages(path string) (files []string, base string, err error) {
 		return nil
 	})
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
+	fr := &Front{Base: f.Spec.Base.Name}
 	for _, n := range names {
 		if err := check(n, table.MaxTOMLBytes); err != nil {
-			return nil, "", err
+			return nil, err
 		}
-		files = append(files, filepath.Join(dir, filepath.FromSlash(n)))
+		fr.Files = append(fr.Files, filepath.Join(dir, filepath.FromSlash(n)))
 	}
 	if len(names) < 2 {
-		return nil, "", &table.DirError{Msg: fmt.Sprintf("%s has no package on its front", strings.TrimSuffix(dir, "/"))}
+		return nil, &table.DirError{Msg: fmt.Sprintf("%s has no package on its front", dir)}
 	}
-	return files, f.Spec.Base.Name, nil
+	for _, d := range f.Spec.Decisions {
+		if !strings.HasPrefix(d.Name, "entry[") {
+			fr.Decided = append(fr.Decided, d.Name)
+		}
+	}
+	return fr, nil
 }
