@@ -50,6 +50,8 @@ fuzz:
 	$(call fuzz1,FuzzDecodePart,./sim/table/,7000x)
 	$(call fuzz1,FuzzParseCalibration,./scenarios/,20000x)
 	$(call fuzz1,FuzzReadCalibration,./sim/table/,20000x)
+	$(call fuzz1,FuzzParseOptimisation,./scenarios/,20000x)
+	$(call fuzz1,FuzzReadOptimisation,./sim/table/,20000x)
 
 # System packages the tests use (Debian, as root): slurm-wlm and munge for
 # the Slurm test, chromium for the classroom's browser test, fontconfig and
@@ -154,6 +156,12 @@ bench-explore:
 .PHONY: bench-calibrate
 bench-calibrate:
 	$(GO) test -run='^$$' -bench='^BenchmarkCalibrateExample$$' -benchtime=1x -timeout=60m ./cmd/govsim/
+
+# govsim optimise -example at the size issue 19's Speed section names:
+# population 40, 10 generations, the teaching district, -months 60.
+.PHONY: bench-optimise
+bench-optimise:
+	$(GO) test -run='^$$' -bench='^BenchmarkOptimiseExample$$' -benchtime=1x -count=3 -timeout=30m ./cmd/govsim/
 
 # The classroom page on http://127.0.0.1:8080/.
 serve:

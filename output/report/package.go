@@ -72,16 +72,22 @@ func entryText(r *sim.ReformSpec) string {
 	case "pilot":
 		fmt.Fprintf(&b, " in a pilot of %s of units", percentOf(r.Fraction))
 	}
-	if kind.AllowsSeparations && (len(kind.Separations) == len(sim.SeparationNames()) || !slices.Equal(r.Separations, kind.Separations)) {
-		switch len(r.Separations) {
+	seps := r.Separations
+	if seps == nil {
+		seps = kind.Separations // the kind's default
+	}
+	// The separations are said where they are what the kind brings, or
+	// differ from its default.
+	if kind.AllowsSeparations && (len(kind.Separations) == len(sim.SeparationNames()) || !slices.Equal(seps, kind.Separations)) {
+		switch len(seps) {
 		case 0:
 			b.WriteString(", no separation")
 		case len(sim.SeparationNames()):
 			b.WriteString(", all five separations")
 		case 1:
-			fmt.Fprintf(&b, ", the %s separation", r.Separations[0])
+			fmt.Fprintf(&b, ", the %s separation", seps[0])
 		default:
-			fmt.Fprintf(&b, ", the %s separations", joinWords(r.Separations))
+			fmt.Fprintf(&b, ", the %s separations", joinWords(seps))
 		}
 	}
 	if r.Intensity < 1 {
