@@ -24,7 +24,9 @@ func TestOptimisationCharts(t *testing.T) {
 			return Front("The front", "fiscal_spending (M yuan/year)", "composite_index", Colour{Label: "petitions", Lo: 0, Hi: 0.4}, pts)
 		},
 		"front plain": func() (*plot.Plot, error) { return Front("The front", "a", "b", Colour{}, pts) },
-		"progress":    func() (*plot.Plot, error) { return Progress("Hypervolume", "hypervolume", []float64{0.9, 1.0, 1.05, math.NaN(), 1.1}) },
+		"progress": func() (*plot.Plot, error) {
+			return Progress("Hypervolume", "hypervolume", []float64{0.9, 1.0, 1.05, math.NaN(), 1.1})
+		},
 	}
 	for name, f := range build {
 		t.Run(name, func(t *testing.T) {

@@ -11,8 +11,8 @@ func testOptimisation() OptimisationSpec {
 	m := Measure{Name: "composite_index", Metrics: []string{"composite_index"}, From: 48, To: 60, Scale: 1, Unit: "0–1"}
 	c := Measure{Name: "budget", Metrics: []string{"fiscal_spending"}, From: 48, To: 60, Scale: 12e-6, Unit: "M yuan/year"}
 	return OptimisationSpec{Govsim: "test", Name: "t", Base: ManifestScenario{Name: "baseline"}, Template: ManifestScenario{Name: "baseline"},
-		Decisions: []Decision{{Name: "entry[0].switch", Kind: DecisionChoice, Choices: []string{"off", "on"}}, {Name: "entry[0].start", Kind: DecisionInt, Min: 0, Max: 36}},
-		Factors:   []SweepFactor{{Key: "reforms[0].start", Kind: "int", Min: 0, Max: 1200}, {Key: "reforms[0].intensity", Kind: "float", Min: 0, Max: 1}},
+		Decisions:  []Decision{{Name: "entry[0].switch", Kind: DecisionChoice, Choices: []string{"off", "on"}}, {Name: "entry[0].start", Kind: DecisionInt, Min: 0, Max: 36}},
+		Factors:    []SweepFactor{{Key: "reforms[0].start", Kind: "int", Min: 0, Max: 1200}, {Key: "reforms[0].intensity", Kind: "float", Min: 0, Max: 1}},
 		Objectives: []Objective{{Measure: m, Goal: Maximise}}, Constraints: []Constraint{{Measure: c, Bound: Maximise, Limit: 350}},
 		Population: 40, Replicates: 2, Seed: 1, Metrics: []string{"composite_index", "fiscal_spending"}}
 }
