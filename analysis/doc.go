@@ -46,6 +46,11 @@
 //     difference and its regret; [KS] is the two-sample
 //     Kolmogorov–Smirnov test of regional sensitivity analysis. Scenario
 //     discovery (PRIM) is the subpackage analysis/prim.
+//   - optimise.go: for an optimisation (govsim optimise), [Outcomes] gives
+//     each objective's mean over replicates with a t interval, and [Score]
+//     what NSGA-II minimises: the objectives (a maximised one negated) and
+//     the total violation of the constraints, each excess relative to its
+//     limit. The search itself is the subpackage analysis/pareto.
 //
 // Functions whose signature has no error return degrade to NaN for inputs
 // that cannot support an estimate (for example a confidence interval from a

@@ -4,7 +4,11 @@
 // files, which name scenarios, the parameters to vary and an experiment
 // design (subpackage design), and become an experiment's run specs; and
 // calibration files (LoadCalibration), which name observed figures
-// (targets), the parameters to calibrate (priors) and the scenarios to run.
+// (targets), the parameters to calibrate (priors) and the scenarios to run;
+// and optimisation files (LoadOptimisation), which say what a reform
+// package may hold, what it should achieve and within what, and lay every
+// candidate out as a point over one template scenario
+// ([Optimisation.Point]).
 //
 // A few scenarios are embedded in the binary (Embedded); any other is a path
 // to a .toml file. Loading resolves the whole extends chain over the

@@ -14,6 +14,10 @@
 // coverage against density) and [Boxes] (the boxes where packages fail,
 // every package's in one figure, against the ranges sampled).
 //
+// The charts of an optimisation are [Front] (the Pareto front in two
+// objectives, coloured by a third, fixed and adaptive packages marked
+// apart) and [Progress] (the hypervolume by generation).
+//
 // Labels must be Latin/pinyin: the embedded fonts have no CJK glyphs.
 //
 // It imports no package of the project: it draws numbers and labels.

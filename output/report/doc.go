@@ -1,7 +1,9 @@
 // Package report assembles and writes govsim's reports: the comparison of
 // scenarios (report.html, summary.csv, charts/ and the ranked terminal
 // table), the sensitivity analysis of a sweep (sensitivity.html,
-// sensitivity.csv) and the final-years table of govsim run. Which charts
+// sensitivity.csv), the exploration, calibration and optimisation pages
+// (optimise.html, with each package in words: [PackageText]) and the
+// final-years table of govsim run. Which charts
 // and sections a report gets is declared as data (sections.go); titles,
 // units and directions come from sim's metric table.
 //
