@@ -135,7 +135,8 @@ clean:
 # 4-task job array twice (a directory per shard, then one shared), merges,
 # compares with a local sweep byte for byte, runs a calibration sharded
 # over array tasks sharing its directory (one array per batch) and compares
-# it with a local one, and stops the daemons. About a minute once the
+# it with a local one, does the same with an optimisation (one array per
+# generation), and stops the daemons. About a minute and a half once the
 # packages are installed.
 .PHONY: test-slurm bench-sweep bench-explore
 test-slurm:
