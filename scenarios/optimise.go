@@ -322,10 +322,7 @@ func (l loader) parseOptimisation(name string, data []byte, dir string) (*Optimi
 	seen := map[string]string{}
 	for i, e := range objectives {
 		at := "objective[" + strconv.Itoa(i) + "]"
-		if ms, ok := d.measure(o, at, e, objectiveKeys, seen); ok {
-			m := ms.(table.Objective)
-			o.Objectives = append(o.Objectives, m)
-		}
+		d.objective(o, at, e, seen)
 	}
 	switch {
 	case len(objectives) == 0:
@@ -335,9 +332,7 @@ func (l loader) parseOptimisation(name string, data []byte, dir string) (*Optimi
 	}
 	for i, e := range constraints {
 		at := "constraint[" + strconv.Itoa(i) + "]"
-		if ms, ok := d.measure(o, at, e, constraintKeys, seen); ok {
-			o.Constraints = append(o.Constraints, ms.(table.Constraint))
-		}
+		d.constraint(o, at, e, seen)
 	}
 	if err := d.first(); err != nil {
 		return nil, err
@@ -732,14 +727,16 @@ func (d *sweepDecoder) policyParam(o *Optimisation, at string, v any, seen map[s
 	o.paramAt = append(o.paramAt, at)
 }
 
-// measure reads one [[objective]] or [[constraint]]: a table.Objective or
-// table.Constraint, the display unit and scale set by Build.
-func (d *sweepDecoder) measure(o *Optimisation, at string, v any, keys []string, seen map[string]string) (any, bool) {
+// measure reads what an [[objective]] and a [[constraint]] share: the
+// name, the metrics summed (over those of per), the window (windowed: the
+// table gives its own) and district; Build sets the display unit and
+// scale. ok is false after a problem.
+func (d *sweepDecoder) measure(at string, v any, keys []string, seen map[string]string) (ms table.Measure, m map[string]any, windowed, ok bool) {
 	kind := at[:strings.Index(at, "[")]
-	m, ok := v.(map[string]any)
+	m, ok = v.(map[string]any)
 	if !ok {
 		d.fail(at, fmt.Sprintf("want a table with the keys %s, got %s", strings.Join(keys, ", "), sim.TypeName(v)))
-		return nil, false
+		return ms, nil, false, false
 	}
 	bad := false
 	failf := func(key, format string, a ...any) {
@@ -756,7 +753,7 @@ func (d *sweepDecoder) measure(o *Optimisation, at string, v any, keys []string,
 		}
 	}
 	if bad {
-		return nil, false
+		return ms, nil, false, false
 	}
 	metrics := sim.DistrictMetrics()
 	text := func(k, allowed string) string {
@@ -788,7 +785,6 @@ func (d *sweepDecoder) measure(o *Optimisation, at string, v any, keys []string,
 		}
 		return out
 	}
-	var ms table.Measure
 	ms.Name = text("name", "an identifier: letters, digits and _")
 	ms.What = text("what", "any text")
 	ms.Metrics = sum("metric")
@@ -797,22 +793,22 @@ func (d *sweepDecoder) measure(o *Optimisation, at string, v any, keys []string,
 		failf("metric", "missing; allowed a district metric, or several joined by + (govsim help metrics lists them)")
 	}
 	if bad {
-		return nil, false
+		return ms, nil, false, false
 	}
 	if ms.Name == "" && len(ms.Metrics) == 1 && len(ms.Per) == 0 {
 		ms.Name = ms.Metrics[0]
 	}
 	if _, ok := m["name"]; ok && !targetName(ms.Name) {
 		failf("name", "%q is not an identifier; allowed letters, digits and _ (at most 64)", ms.Name)
-		return nil, false
+		return ms, nil, false, false
 	}
 	if ms.Name == "" {
 		d.fail(at, "missing name = \"...\": a measure of several metrics needs a name (letters, digits and _)")
-		return nil, false
+		return ms, nil, false, false
 	}
 	if prev, dup := seen[ms.Name]; dup {
 		failf("name", "%q names two objectives or constraints (also %s); allowed each name once (name = \"...\")", ms.Name, prev)
-		return nil, false
+		return ms, nil, false, false
 	}
 	// The metrics of a sum are shown in one unit, or adding them means
 	// nothing.
@@ -826,13 +822,13 @@ func (d *sweepDecoder) measure(o *Optimisation, at string, v any, keys []string,
 		}
 	}
 	if bad {
-		return nil, false
+		return ms, nil, false, false
 	}
 	if x, ok := m["district"]; ok {
 		b, isB := x.(bool)
 		if !isB {
 			failf("district", "want true or false, got %s", sim.TypeName(x))
-			return nil, false
+			return ms, nil, false, false
 		}
 		ms.District = b
 	}
@@ -850,7 +846,7 @@ func (d *sweepDecoder) measure(o *Optimisation, at string, v any, keys []string,
 	atM, hasAt := month("at")
 	switch {
 	case bad:
-		return nil, false
+		return ms, nil, false, false
 	case hasAt && (hasFrom || hasTo):
 		failf("at", "at and from/to are alternatives: a value at one month, or the mean over months from ≤ m < to; remove one")
 	case hasAt:
@@ -864,49 +860,63 @@ func (d *sweepDecoder) measure(o *Optimisation, at string, v any, keys []string,
 		failf("from", "give both from and to (the mean over months from ≤ m < to), or at, or neither (the file's window)")
 	}
 	if bad {
-		return nil, false
+		return ms, nil, false, false
 	}
-	windowed := hasAt || hasFrom
 	seen[ms.Name] = at
-	if strings.HasPrefix(at, "objective") {
-		g := text("goal", strings.Join(goals, " | "))
-		if _, ok := m["goal"]; !ok {
-			failf("goal", "missing; allowed max (maximise) | min (minimise)")
-		} else if !bad && !slices.Contains(goals, g) {
-			failf("goal", "unknown goal %q; allowed max (maximise) | min (minimise)", g)
-		}
-		if bad {
-			return nil, false
-		}
-		o.measureAt = append(o.measureAt, at)
-		o.windowed = append(o.windowed, windowed)
-		return table.Objective{Measure: ms, Goal: g}, true
+	return ms, m, hasAt || hasFrom, true
+}
+
+// objective reads one [[objective]]: a measure and its goal.
+func (d *sweepDecoder) objective(o *Optimisation, at string, v any, seen map[string]string) {
+	ms, m, windowed, ok := d.measure(at, v, objectiveKeys, seen)
+	if !ok {
+		return
 	}
-	c := table.Constraint{Measure: ms}
-	lim := func(k string) bool {
-		x, ok := m[k]
-		if !ok {
-			return false
-		}
-		y, ok := d.number(at+"."+k, x)
-		bad = bad || !ok
-		c.Bound, c.Limit = k, y
-		return true
-	}
-	hasMax, hasMin := lim("max"), lim("min")
+	g, given := m["goal"]
+	goal, isStr := g.(string)
 	switch {
-	case bad:
-		return nil, false
-	case hasMax && hasMin:
-		failf("min", "max and min are alternatives: a constraint is one bound; write two [[constraint]] tables (with names) for both")
-		return nil, false
-	case !hasMax && !hasMin:
-		failf("max", "missing bound; allowed max = a limit the value must not exceed, or min = one it must not fall below, in the metric's display unit (govsim help metrics)")
-		return nil, false
+	case !given:
+		d.fail(at+".goal", "missing; allowed max (maximise) | min (minimise)")
+		return
+	case !isStr:
+		d.fail(at+".goal", fmt.Sprintf("want a string, got %s; allowed max (maximise) | min (minimise)", sim.TypeName(g)))
+		return
+	case !slices.Contains(goals, goal):
+		d.fail(at+".goal", fmt.Sprintf("unknown goal %q; allowed max (maximise) | min (minimise)", goal))
+		return
 	}
+	o.Objectives = append(o.Objectives, table.Objective{Measure: ms, Goal: goal})
 	o.measureAt = append(o.measureAt, at)
 	o.windowed = append(o.windowed, windowed)
-	return c, true
+}
+
+// constraint reads one [[constraint]]: a measure and its bound.
+func (d *sweepDecoder) constraint(o *Optimisation, at string, v any, seen map[string]string) {
+	ms, m, windowed, ok := d.measure(at, v, constraintKeys, seen)
+	if !ok {
+		return
+	}
+	c := table.Constraint{Measure: ms}
+	_, hasMax := m["max"]
+	_, hasMin := m["min"]
+	switch {
+	case hasMax && hasMin:
+		d.fail(at+".min", "max and min are alternatives: a constraint is one bound; write two [[constraint]] tables (with names) for both")
+		return
+	case !hasMax && !hasMin:
+		d.fail(at+".max", "missing bound; allowed max = a limit the value must not exceed, or min = one it must not fall below, in the metric's display unit (govsim help metrics)")
+		return
+	case hasMax:
+		c.Bound = table.Maximise
+	default:
+		c.Bound = table.Minimise
+	}
+	if c.Limit, ok = d.number(at+"."+c.Bound, m[c.Bound]); !ok {
+		return
+	}
+	o.Constraints = append(o.Constraints, c)
+	o.measureAt = append(o.measureAt, at)
+	o.windowed = append(o.windowed, windowed)
 }
 
 // loadScenarioRef loads a scenario a file names by key: an embedded name,

@@ -41,12 +41,16 @@ func cmdOptimise(ctx context.Context, e env, args []string) error {
 	if err == nil {
 		err = opt.Build()
 	}
-	sh, err2 := shard.Resolve(*shardFlag, *shards, f.set["shards"], os.Getenv)
-	fnt, err3 := report.ChooseFont(f.font)
-	for _, err := range []error{err, err2, err3} {
-		if err != nil {
-			return err
-		}
+	var sh shard.Shard
+	if err == nil {
+		sh, err = shard.Resolve(*shardFlag, *shards, f.set["shards"], os.Getenv)
+	}
+	var fnt report.ChartFont
+	if err == nil {
+		fnt, err = report.ChooseFont(f.font)
+	}
+	if err != nil {
+		return err
 	}
 	return optimise.Run(ctx, optimise.Options{E: e.drive(), Opt: opt, Out: f.out, Force: f.force, Workers: f.workers,
 		Format: f.format, Shard: sh, Progress: e.terminal || f.progress, Font: fnt})

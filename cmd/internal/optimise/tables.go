@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -89,10 +90,10 @@ func (s *optimisation) finish(all []pareto.Evaluated) error {
 	dn, mn := s.names()
 	pt := table.NewCSV(table.ParetoColumns(dn, mn))
 	pdir := filepath.Join(s.root, table.PackagesDir)
-	if err := os.RemoveAll(pdir); err != nil {
+	if err := os.MkdirAll(pdir, 0o755); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(pdir, 0o755); err != nil {
+	if err := removeStale(pdir, front); err != nil {
 		return err
 	}
 	base := s.opt.Base
@@ -130,15 +131,36 @@ func (s *optimisation) finish(all []pareto.Evaluated) error {
 	if err := table.WriteFileAtomic(filepath.Join(s.root, table.ParetoCSV), pt.Bytes()); err != nil {
 		return err
 	}
-	if err := os.RemoveAll(filepath.Join(s.root, "charts")); err != nil {
-		return err
-	}
 	err = report.Optimisation(s.o.E.Stdout, report.OptimisationReport{Dir: s.root, Name: s.o.Out, Version: s.o.E.Build.String(),
 		Command: s.o.E.Args, Reference: Reference, Font: s.o.Font})
 	if err != nil {
 		return err
 	}
 	return s.record(len(front))
+}
+
+// removeStale removes the package files of an earlier front (a session
+// with fewer generations) that this front leaves out. Files are removed
+// one by one and written by rename, never the directory, so that shards
+// finishing the same optimisation at once write the same files without
+// removing each other's.
+func removeStale(pdir string, front []int) error {
+	ents, err := os.ReadDir(pdir)
+	if err != nil {
+		return err
+	}
+	keep := map[string]bool{table.BaseTOML: true}
+	for _, pi := range front {
+		keep[PackageName(pi+1)+".toml"] = true
+	}
+	for _, e := range ents {
+		if n := e.Name(); strings.HasPrefix(n, "package-") && strings.HasSuffix(n, ".toml") && !keep[n] {
+			if err := os.Remove(filepath.Join(pdir, n)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // PackageName names front package n as a scenario (and its file).
