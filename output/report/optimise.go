@@ -428,6 +428,7 @@ func (r *OptimisationResult) charts(o OptimisationReport, fnt ChartFont) ([]Sect
 				pts = append(pts, chart.FrontPoint{X: p.Mean[x], Y: p.Mean[y]})
 			}
 		}
+		spaceLabels(pts)
 		caption := fmt.Sprintf("%s against %s for every feasible package evaluated (grey) and the front's (large: circles fixed, triangles adaptive)", objs[y].Name, objs[x].Name)
 		if col.Label != "" {
 			caption += fmt.Sprintf(", coloured by %s from %s (dark) to %s (yellow)", objs[c].Name, calNum(col.Lo), calNum(col.Hi))
@@ -453,6 +454,40 @@ func (r *OptimisationResult) charts(o OptimisationReport, fnt ChartFont) ([]Sect
 		return nil, err
 	}
 	return []Section{sec}, nil
+}
+
+// spaceLabels keeps the numbers of front packages apart: a label within
+// 4% of the axes' ranges of one kept before it (in the order of the x
+// axis) is dropped.
+func spaceLabels(pts []chart.FrontPoint) {
+	var xs, ys []float64
+	for _, q := range pts {
+		xs, ys = append(xs, q.X), append(ys, q.Y)
+	}
+	dx, dy := slices.Max(xs)-slices.Min(xs), slices.Max(ys)-slices.Min(ys)
+	if dx == 0 || dy == 0 || math.IsNaN(dx+dy) {
+		return
+	}
+	idx := make([]int, len(pts))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmpFloat(pts[a].X, pts[b].X) })
+	var kept []int
+	for _, i := range idx {
+		if pts[i].Label == "" {
+			continue
+		}
+		for _, k := range kept {
+			if math.Hypot((pts[i].X-pts[k].X)/dx, (pts[i].Y-pts[k].Y)/dy) < 0.04 {
+				pts[i].Label = ""
+				break
+			}
+		}
+		if pts[i].Label != "" {
+			kept = append(kept, i)
+		}
+	}
 }
 
 // axes chooses the front chart's objectives: a cost (the first minimised
