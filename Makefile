@@ -54,6 +54,8 @@ fuzz:
 	$(call fuzz1,FuzzDecodeReform,./sim/,20000x)
 	$(call fuzz1,FuzzParseRanges,./scenarios/,20000x)
 	$(call fuzz1,FuzzParseCondition,./analysis/explore/,50000x)
+	$(call fuzz1,FuzzParseOptimisation,./scenarios/,20000x)
+	$(call fuzz1,FuzzReadOptimisation,./sim/table/,20000x)
 
 # System packages the tests use (Debian, as root): slurm-wlm and munge for
 # the Slurm test, chromium for the classroom's browser test, fontconfig and
@@ -137,7 +139,8 @@ clean:
 # 4-task job array twice (a directory per shard, then one shared), merges,
 # compares with a local sweep byte for byte, runs a calibration sharded
 # over array tasks sharing its directory (one array per batch) and compares
-# it with a local one, and stops the daemons. About a minute once the
+# it with a local one, does the same with an optimisation (one array per
+# generation), and stops the daemons. About a minute and a half once the
 # packages are installed.
 .PHONY: test-slurm bench-sweep bench-explore
 test-slurm:
@@ -158,6 +161,12 @@ bench-explore:
 .PHONY: bench-calibrate
 bench-calibrate:
 	$(GO) test -run='^$$' -bench='^BenchmarkCalibrateExample$$' -benchtime=1x -timeout=60m ./cmd/govsim/
+
+# govsim optimise -example at the size issue 19's Speed section names:
+# population 40, 10 generations, the teaching district, -months 60.
+.PHONY: bench-optimise
+bench-optimise:
+	$(GO) test -run='^$$' -bench='^BenchmarkOptimiseExample$$' -benchtime=1x -count=3 -timeout=30m ./cmd/govsim/
 
 # The classroom page on http://127.0.0.1:8080/.
 serve:

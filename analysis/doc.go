@@ -31,7 +31,10 @@
 // [RobustnessAcross] gives each package's share of points where it beats
 // the reference, with a [Wilson] interval, its paired difference and its
 // regret; [KS] is the regional sensitivity of scenario discovery (PRIM is
-// analysis/prim; the whole exploration is analysis/explore).
+// analysis/prim; the whole exploration is analysis/explore). For an
+// optimisation, [Outcomes] gives each objective's mean over replicates with
+// a t interval and [Score] turns them into what NSGA-II minimises
+// (analysis/pareto) and a constraint violation.
 //
 // Functions whose signature has no error return degrade to NaN for inputs
 // that cannot support an estimate; those that take a whole design return

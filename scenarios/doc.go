@@ -20,7 +20,10 @@
 // exploratory design of govsim explore over the uncertain parameters
 // ([UncertainRanges], [LoadRanges]); calibration files
 // ([LoadCalibration]) name the observed figures and the parameters to
-// calibrate.
+// calibrate; optimisation files ([LoadOptimisation]) say what a reform
+// package may hold, what it should achieve and within what, and lay every
+// candidate out as a point over one template scenario
+// ([Optimisation.Point]).
 //
 // # Bad input
 //

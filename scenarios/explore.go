@@ -104,6 +104,10 @@ type ExploreArgs struct {
 	// at each point, drawn from a calibration's posterior (govsim explore
 	// -posterior), in place of the Latin hypercube's.
 	Posterior *ExploreDraws
+	// Keep are parameters the scenarios decide (an optimisation's policy
+	// parameters: govsim explore -packages): not varied, so that each
+	// scenario runs with its own value.
+	Keep []string
 }
 
 // ExploreDraws are parameter values drawn from a posterior: Values[i] is
@@ -136,6 +140,14 @@ func PlanExplore(a ExploreArgs) (*Plan, []string, error) {
 			return nil, nil, err
 		}
 	}
+	var kept []string
+	for i := 0; i < len(r.Params); i++ {
+		if slices.Contains(a.Keep, r.Params[i].Key) {
+			kept = append(kept, r.Params[i].Key)
+			r.Params, r.Factors = slices.Delete(r.Params, i, i+1), slices.Delete(r.Factors, i, i+1)
+			i--
+		}
+	}
 	e := Explore{Scenarios: scs, Ranges: r, Samples: a.Samples, Replicates: a.Replicates, Seed: a.Seed, Window: a.Window}
 	sw, err := e.Sweep()
 	if err != nil {
@@ -146,6 +158,9 @@ func PlanExplore(a ExploreArgs) (*Plan, []string, error) {
 		return nil, nil, err
 	}
 	notes := append(e.Shadowed(), sw.Notes...)
+	if len(kept) > 0 {
+		notes = append(notes, fmt.Sprintf("note: the scenarios decide %s: not varied, each runs with its own value", strings.Join(kept, ", ")))
+	}
 	if a.Posterior != nil {
 		if err := drawPosterior(plan, a.Posterior); err != nil {
 			return nil, nil, err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/govsim/govsim/cmd/internal/calibrate"
 	"github.com/govsim/govsim/cmd/internal/drive"
+	"github.com/govsim/govsim/cmd/internal/optimise"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/outdir"
@@ -30,6 +31,7 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 	shardFlag, shards := fs.String("shard", "", "I/N"), fs.Int("shards", 0, "number of shards")
 	dryRun := fs.Bool("dry-run", false, "print the plan")
 	postDir := fs.String("posterior", "", "a calibration's directory: its parameters drawn from its posterior")
+	pkgs := fs.String("packages", "", "an optimisation's directory: its front's packages explored")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err
@@ -50,6 +52,15 @@ func cmdExplore(ctx context.Context, e env, args []string) error {
 	fnt, err := report.ChooseFont(f.font)
 	if err != nil {
 		return err
+	}
+	if *pkgs != "" {
+		fr, err := optimise.Packages(*pkgs)
+		if err != nil {
+			return err
+		}
+		if pos, a.Keep = append(fr.Files, pos...), fr.Decided; !f.set["ref"] {
+			a.Reference = fr.Base
+		}
 	}
 	a.Scenarios, a.Months, a.Set, a.Replicates, a.Seed, a.Window = pos, f.months, f.overrides, f.replicates, f.seed, f.window
 	if *postDir != "" {

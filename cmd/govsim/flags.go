@@ -16,7 +16,7 @@ import (
 // errHelp means -h was asked for and the help was printed.
 var errHelp = errors.New("help shown")
 
-const commandList = "compare, run, report, sweep, explore, calibrate, merge, rerun, analyze, serve, scenarios, show, params, validate, version, help"
+const commandList = "compare, run, report, sweep, explore, calibrate, optimise, merge, rerun, analyze, serve, scenarios, show, params, validate, version, help"
 
 // newFlags makes a command's flag set: its errors come back as one-line
 // usage errors instead of the flag package's usage dump.

@@ -74,6 +74,7 @@ func commands() map[string]func(context.Context, env, []string) error {
 		"sweep":     cmdSweep,
 		"explore":   cmdExplore,
 		"calibrate": cmdCalibrate,
+		"optimise":  cmdOptimise,
 		"merge":     cmdMerge,
 		"rerun":     cmdRerun,
 		"scenarios": cmdScenarios,

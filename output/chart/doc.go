@@ -18,5 +18,9 @@
 // the classroom the report's colours. Without a Chinese font, [WithLatin]
 // spells Chinese terms in pinyin.
 //
+// The charts of an optimisation are [Front] (the Pareto front in two
+// objectives, coloured by a third, fixed and adaptive packages marked
+// apart) and [Progress] (the hypervolume by generation).
+//
 // It imports no package of the project: it draws numbers and labels.
 package chart

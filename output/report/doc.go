@@ -11,7 +11,9 @@
 // (sensitivity.html, sensitivity.csv); [Explore] the analysis of an
 // exploratory design (robustness.csv, discovery.csv, drivers.csv,
 // explore.html); [Calibration] the page of a calibration
-// (calibration.html); [Final] the final-years table of govsim run.
+// (calibration.html); [Optimisation] the page of an optimisation
+// (optimise.html, each package in words: [PackageText]); [Final] the
+// final-years table of govsim run.
 //
 // # One file a page
 //

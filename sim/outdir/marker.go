@@ -30,6 +30,9 @@ const (
 	// KindCalibration is govsim calibrate's directory: its generations'
 	// sweeps inside, resumed like a sweep.
 	KindCalibration = "calibration"
+	// KindOptimisation is govsim optimise's directory: its generations'
+	// sweeps inside, resumed like a sweep.
+	KindOptimisation = "optimisation"
 )
 
 const markerName = ".govsim-dir"
@@ -60,6 +63,8 @@ func DescribeKind(kind string) string {
 		return "a rerun (govsim rerun)"
 	case KindCalibration:
 		return "a calibration (govsim calibrate)"
+	case KindOptimisation:
+		return "an optimisation (govsim optimise)"
 	}
 	return "output of govsim"
 }

@@ -276,3 +276,48 @@ for f in posterior.csv generations.csv candidates.csv predictive.csv calibration
 	cmp -s "$WORK/cal-local/$f" "$WORK/cal-shared/$f" || { log "calibration: $f differs from the local calibration's"; exit 1; }
 done
 log "a calibration in $rounds rounds of 4 Slurm array tasks sharing its directory: identical to the local calibration"
+# 9. An optimisation sharded within its generations, as the calibration:
+# the array is submitted once per generation, its tasks sharing one
+# directory, until a task writes pareto.csv; the tables equal a local
+# optimisation's byte for byte.
+cat >"$WORK/opt.toml" <<'EOF'
+name = "slurm-optimisation"
+scenario = "small.toml"
+months = 24
+population = 8
+generations = 2
+seed = 7
+
+[[entry]]
+kind = "zhengjing"
+switch = true
+start = [0, 12]
+coverage = "all"
+intensity = [0.5, 1.0]
+
+[[objective]]
+metric = "composite_index"
+goal = "max"
+
+[[objective]]
+metric = "fiscal_spending"
+goal = "min"
+EOF
+cat >"$WORK/opt.sh" <<EOF
+#!/bin/bash
+set -euo pipefail
+exec "$WORK/govsim" optimise "$WORK/opt.toml" -workers 1 -shards 4 -out "$WORK/opt-shared"
+EOF
+chmod +x "$WORK/opt.sh"
+rounds=0
+until grep -qs "wrote pareto.csv" "$WORK"/opt-*.out; do
+	rounds=$((rounds + 1))
+	[ "$rounds" -le 10 ] || { log "the optimisation did not finish in 10 rounds"; exit 1; }
+	sbatch --array=0-3 --wait --job-name=govsim-opt --cpus-per-task=1 --chdir="$WORK" \
+		--output="$WORK/opt-$rounds-%a.out" "$WORK/opt.sh" >/dev/null
+done
+"$WORK/govsim" optimise "$WORK/opt.toml" -out "$WORK/opt-local" >/dev/null 2>&1
+for f in evaluations.csv generations.csv pareto.csv packages/base.toml; do
+	cmp -s "$WORK/opt-local/$f" "$WORK/opt-shared/$f" || { log "optimisation: $f differs from the local optimisation's"; exit 1; }
+done
+log "an optimisation in $rounds rounds of 4 Slurm array tasks sharing its directory: identical to the local optimisation"

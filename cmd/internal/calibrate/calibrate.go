@@ -129,7 +129,7 @@ func (c *calibration) differ(dir string) string {
 	if err != nil {
 		return ""
 	}
-	return strings.Join(specDifferences(&c.spec, &old.Spec), "; ")
+	return strings.Join(search.Differences(c.spec, old.Spec), "; ")
 }
 
 // writeIdentity writes calibration.json, unless the directory holds it.
@@ -142,7 +142,7 @@ func (c *calibration) writeIdentity() error {
 		}
 		if old.ID != c.file.ID {
 			return &table.DirError{Msg: fmt.Sprintf("%s holds another calibration (%s): refusing to mix them; use another -out, or -force to replace the whole directory",
-				c.o.Out, strings.Join(specDifferences(&c.spec, &old.Spec), "; "))}
+				c.o.Out, strings.Join(search.Differences(c.spec, old.Spec), "; "))}
 		}
 		return nil
 	}
@@ -308,7 +308,7 @@ func (c *calibration) generation(ctx context.Context, gen *abc.Generation) (gene
 // from first. A batch whose runs are all present is only read (its tables
 // assembled first, if a killed session left them out).
 func (c *calibration) batch(ctx context.Context, b search.Batch, first int) ([]candidate, error) {
-	if d, err := search.Open(c.root, b.Name); err == nil && assembled(d) {
+	if d, err := search.Open(c.root, b.Name); err == nil && search.Assembled(d) {
 		cands, missing, err := c.read(d, first)
 		if err != nil || missing == 0 {
 			return cands, err
@@ -332,17 +332,6 @@ func (c *calibration) batch(ctx context.Context, b search.Batch, first int) ([]c
 		err = fmt.Errorf("%s: %d runs have no part after the sweep completed", done.Dir.Dir, missing)
 	}
 	return cands, err
-}
-
-// assembled reports whether a batch's tables are there: a batch is
-// complete when they are (they are assembled only once every run is).
-func assembled(d *table.SweepDir) bool {
-	for _, f := range table.Formats() {
-		if _, err := os.Stat(filepath.Join(d.Dir, "results."+f)); err == nil {
-			return true
-		}
-	}
-	return false
 }
 
 // read summarises a batch's runs: each candidate's targets, the mean over

@@ -1,12 +1,7 @@
 package calibrate
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"path/filepath"
-	"reflect"
-	"strings"
 
 	"github.com/govsim/govsim/analysis/abc"
 	"github.com/govsim/govsim/sim/table"
@@ -80,29 +75,4 @@ func (c *calibration) writePredictive(draws []draw) error {
 		t.Add(row...)
 	}
 	return table.WriteFileAtomic(filepath.Join(c.root, table.PredictiveCSV), t.Bytes())
-}
-
-// specDifferences lists, for a message, the fields in which two
-// calibrations differ.
-func specDifferences(a, b *table.CalibrationSpec) []string {
-	var out []string
-	va, vb := reflect.ValueOf(*a), reflect.ValueOf(*b)
-	t := va.Type()
-	for i := range t.NumField() {
-		name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
-		if name == "name" || name == "description" {
-			continue
-		}
-		ja, _ := json.Marshal(va.Field(i).Interface())
-		jb, _ := json.Marshal(vb.Field(i).Interface())
-		if bytes.Equal(ja, jb) {
-			continue
-		}
-		if len(ja) > 40 || len(jb) > 40 {
-			out = append(out, name)
-		} else {
-			out = append(out, fmt.Sprintf("%s %s here, %s there", name, ja, jb))
-		}
-	}
-	return out
 }

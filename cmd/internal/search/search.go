@@ -29,17 +29,24 @@
 // the batch's seed, which the search derives from its own seed and the
 // batch's place (BatchSeed): every candidate its own random streams, the
 // same wherever and whenever it runs, and the scenarios of one point on
-// common random numbers.
+// common random numbers. A search that compares its candidates with one
+// another (an optimisation) runs them all on the same streams instead
+// (Runs.Seeds = experiment.SeedsCommon and one seed for every batch).
 package search
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/govsim/govsim/cmd/internal/drive"
 	"github.com/govsim/govsim/scenarios"
@@ -69,6 +76,12 @@ type Runs struct {
 	Shard      shard.Shard
 	Progress   bool
 	Overrides  []string // -set, for the manifests
+	// Seeds is how a batch's runs take their seeds from Batch.Seed:
+	// experiment.SeedsPerPoint (the default, "") gives every point its
+	// own streams; experiment.SeedsCommon runs every point on the same
+	// streams (common random numbers), so that identical points give
+	// identical results in any batch that shares the seed.
+	Seeds string
 }
 
 // Batch is one sweep of a search.
@@ -101,7 +114,7 @@ func (r *Runs) spec(b Batch) table.SweepSpec {
 		}
 	}
 	s := table.SweepSpec{Govsim: r.E.Build.Version, Name: r.Name + "/" + b.Name, Design: r.Design,
-		Replicates: r.Replicates, Seed: b.Seed, DesignSeed: b.Seed, Seeds: experiment.SeedsPerPoint,
+		Replicates: r.Replicates, Seed: b.Seed, DesignSeed: b.Seed, Seeds: cmp.Or(r.Seeds, experiment.SeedsPerPoint),
 		Window: months, Monthly: true, Metrics: sim.DistrictMetrics(), Factors: r.Factors,
 		Scenarios: scenarios.Manifest(r.Scenarios), Points: b.Points}
 	for i := range s.Scenarios { // the sweep's identity, not the scenarios' documentation
@@ -189,4 +202,43 @@ func Read(d *table.SweepDir, fn func(p *table.Part) error) (missing int, err err
 // SamePoints reports whether two lists of points are equal bit for bit.
 func SamePoints(a, b [][]float64) bool {
 	return slices.EqualFunc(a, b, func(x, y []float64) bool { return slices.Equal(x, y) })
+}
+
+// Assembled reports whether a batch's tables are there: a batch is
+// complete when they are (they are assembled only once every run is).
+func Assembled(d *table.SweepDir) bool {
+	for _, f := range table.Formats() {
+		if _, err := os.Stat(filepath.Join(d.Dir, "results."+f)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Differences lists, for a message, the fields in which two searches'
+// identities (structs of JSON-tagged fields, such as
+// table.CalibrationSpec) differ: "particles 200 here, 100 there", or the
+// field's name alone when its values are long. Names and descriptions do
+// not count.
+func Differences(a, b any) []string {
+	var out []string
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	t := va.Type()
+	for i := range t.NumField() {
+		name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
+		if name == "name" || name == "description" {
+			continue
+		}
+		ja, _ := json.Marshal(va.Field(i).Interface())
+		jb, _ := json.Marshal(vb.Field(i).Interface())
+		if bytes.Equal(ja, jb) {
+			continue
+		}
+		if len(ja) > 40 || len(jb) > 40 {
+			out = append(out, name)
+		} else {
+			out = append(out, fmt.Sprintf("%s %s here, %s there", name, ja, jb))
+		}
+	}
+	return out
 }
