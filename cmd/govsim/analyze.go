@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/govsim/govsim/cmd/internal/intflag"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/sim/outdir"
 )
@@ -13,7 +14,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	var f shared
 	f.register(fs, shared{}, "font")
 	metrics := fs.String("metrics", strings.Join(report.DefaultSensitivityMetrics(), ","), "metrics to analyse")
-	boot := intFlag(fs, "bootstrap", 1000, "bootstrap resamples")
+	boot := intflag.New(fs, "bootstrap", 1000, "bootstrap resamples")
 	pos, err := parse(fs, e, args)
 	if err != nil {
 		return err

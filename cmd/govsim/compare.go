@@ -10,6 +10,7 @@ import (
 	"github.com/govsim/govsim/analysis"
 	"github.com/govsim/govsim/cmd/internal/calibrate"
 	"github.com/govsim/govsim/cmd/internal/drive"
+	"github.com/govsim/govsim/cmd/internal/intflag"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/experiment"
@@ -28,7 +29,7 @@ func cmdCompare(ctx context.Context, e env, args []string) error {
 	f.register(fs, def, append(runFlags, "font")...)
 	ref := fs.String("ref", scenarios.Reference, "reference scenario")
 	precision := fs.Float64("precision", 0, "add replicates until every headline half-width is below this share of its mean (0: off)")
-	maxReps := intFlag(fs, "max-replicates", 100, "most replicates per scenario with -precision")
+	maxReps := intflag.New(fs, "max-replicates", 100, "most replicates per scenario with -precision")
 	maps := fs.String("maps", "", "months of the village maps (year ends, comma-separated)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	explore := fs.String("explore", "", "an explore directory: its shares of the plausible space in the pattern section")

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/govsim/govsim/cmd/internal/intflag"
 	"github.com/govsim/govsim/sim/table"
 )
 
@@ -72,17 +72,17 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 	for _, n := range names {
 		switch n {
 		case "replicates":
-			intVar(fs, &s.replicates, n, def.replicates, "replicates per scenario")
+			intflag.Var(fs, &s.replicates, n, def.replicates, "replicates per scenario")
 		case "workers":
-			intVar(fs, &s.workers, n, def.workers, "goroutines (0: all cores)")
+			intflag.Var(fs, &s.workers, n, def.workers, "goroutines (0: all cores)")
 		case "months":
-			intVar(fs, &s.months, n, def.months, "months to simulate (0: the scenario's)")
+			intflag.Var(fs, &s.months, n, def.months, "months to simulate (0: the scenario's)")
 		case "seed":
-			uint64Var(fs, &s.seed, n, def.seed, "master seed")
+			intflag.Uint64Var(fs, &s.seed, n, def.seed, "master seed")
 		case "out":
 			fs.StringVar(&s.out, n, def.out, "output directory")
 		case "window":
-			intVar(fs, &s.window, n, def.window, "months at the end summarised")
+			intflag.Var(fs, &s.window, n, def.window, "months at the end summarised")
 			s.hasWindow = true
 		case "format":
 			s.format = cmp.Or(def.format, table.FormatCSV)
@@ -102,39 +102,6 @@ func (s *shared) register(fs *flag.FlagSet, def shared, names ...string) {
 			panic("govsim: no shared flag " + n)
 		}
 	}
-}
-
-// intVar, intFlag and uint64Var define integer flags read in base 10
-// only, as fs.IntVar, fs.Int and fs.Uint64Var would: the flag package's
-// own read 010 as octal 8 and 0x10 as 16, which no one means by -months.
-func intVar(fs *flag.FlagSet, p *int, name string, def int, usage string) {
-	*p = def
-	fs.Func(name, usage, func(s string) error {
-		n, err := strconv.ParseInt(s, 10, strconv.IntSize)
-		if err != nil {
-			return errors.New("want a whole number, in decimal digits")
-		}
-		*p = int(n)
-		return nil
-	})
-}
-
-func intFlag(fs *flag.FlagSet, name string, def int, usage string) *int {
-	p := new(int)
-	intVar(fs, p, name, def, usage)
-	return p
-}
-
-func uint64Var(fs *flag.FlagSet, p *uint64, name string, def uint64, usage string) {
-	*p = def
-	fs.Func(name, usage, func(s string) error {
-		n, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			return errors.New("want a whole number from 0, in decimal digits")
-		}
-		*p = n
-		return nil
-	})
 }
 
 // check validates the shared flags after parsing, and notes which were set.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	"github.com/govsim/govsim/cmd/internal/intflag"
 	"github.com/govsim/govsim/output/report"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/sim/outdir"
@@ -13,7 +14,7 @@ func cmdReport(ctx context.Context, e env, args []string) error {
 	var f shared
 	f.register(fs, shared{}, "font")
 	ref := fs.String("ref", scenarios.Reference, "reference scenario")
-	window := intFlag(fs, "window", 60, "months at the end summarised")
+	window := intflag.New(fs, "window", 60, "months at the end summarised")
 	maps := fs.String("maps", "", "months of the village maps, comma-separated year ends (default: first and last year)")
 	mapBy := fs.String("map-by", "satisfaction", "colour of the village maps: satisfaction, trust or status")
 	explore := fs.String("explore", "", "an explore directory: its shares of the plausible space in the pattern section")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/govsim/govsim/cmd/internal/classroom"
 	"github.com/govsim/govsim/cmd/internal/drive"
+	"github.com/govsim/govsim/cmd/internal/intflag"
 	"github.com/govsim/govsim/output/live"
 	"github.com/govsim/govsim/scenarios"
 )
@@ -16,7 +17,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&l.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.BoolVar(&l.Open, "open", false, "open the page in the default browser")
 	fs.BoolVar(&l.Public, "public", false, "allow an address other machines can reach")
-	maxSessions := intFlag(fs, "max-sessions", live.DefaultMaxSessions, "browser sessions at once")
+	maxSessions := intflag.New(fs, "max-sessions", live.DefaultMaxSessions, "browser sessions at once")
 	idle := fs.Duration("idle", live.DefaultIdleTimeout, "free a session after this long without a page")
 	pos, err := parse(fs, e, args)
 	if err != nil {

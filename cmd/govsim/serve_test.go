@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/govsim/govsim/cmd/internal/proc"
-
 	"context"
 	"encoding/json"
 	"net/http"
@@ -11,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/govsim/govsim/cmd/internal/proc"
 )
 
 // lockedBuffer is an io.Writer that a running command and a test can share.

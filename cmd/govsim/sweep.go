@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/govsim/govsim/cmd/internal/drive"
+	"github.com/govsim/govsim/cmd/internal/intflag"
 	"github.com/govsim/govsim/scenarios"
 	"github.com/govsim/govsim/scenarios/design"
 	"github.com/govsim/govsim/sim/outdir"
@@ -18,11 +19,11 @@ func cmdSweep(ctx context.Context, e env, args []string) error {
 	fs := newFlags("sweep")
 	var f shared
 	f.register(fs, shared{out: "govsim-sweep"}, "replicates", "seed", "months", "workers", "out", "progress", "force", "set", "format")
-	samples := intFlag(fs, "samples", 0, "design size")
-	window := intFlag(fs, "window", 0, "window")
+	samples := intflag.New(fs, "samples", 0, "design size")
+	window := intflag.New(fs, "window", 0, "window")
 	monthly := fs.Bool("monthly", false, "monthly rows")
 	shardFlag := fs.String("shard", "", "I/N")
-	shards := intFlag(fs, "shards", 0, "number of shards")
+	shards := intflag.New(fs, "shards", 0, "number of shards")
 	dryRun := fs.Bool("dry-run", false, "print the plan")
 	example := fs.String("example", "", "print an example")
 	pos, err := parse(fs, e, args)
