@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -68,7 +67,7 @@ type calibration struct {
 	root    string
 	gens    []generation
 	stop    abc.Stop
-	ranOne  bool // a shard ran its share of a batch this session
+	session search.Session // reads and runs the batches
 }
 
 // generation is what a generation's batches gave.
@@ -134,30 +133,17 @@ func (c *calibration) differ(dir string) string {
 
 // writeIdentity writes calibration.json, unless the directory holds it.
 func (c *calibration) writeIdentity() error {
-	path := filepath.Join(c.root, table.CalibrationJSON)
-	if _, err := os.Stat(path); err == nil {
-		old, err := table.ReadCalibration(c.root)
-		if err != nil {
-			return err
-		}
-		if old.ID != c.file.ID {
-			return &table.DirError{Msg: fmt.Sprintf("%s holds another calibration (%s): refusing to mix them; use another -out, or -force to replace the whole directory",
-				c.o.Out, strings.Join(search.Differences(c.spec, old.Spec), "; "))}
-		}
-		return nil
-	}
-	return table.WriteFileAtomic(path, c.file.Marshal())
+	return search.WriteIdentity(c.root, c.o.Out, table.CalibrationJSON, "calibration", c.file.ID, c.spec, c.file.Marshal(),
+		func(dir string) (string, table.CalibrationSpec, error) {
+			f, err := table.ReadCalibration(dir)
+			return f.ID, f.Spec, err
+		})
 }
 
 func (c *calibration) say(format string, a ...any) { fmt.Fprintf(c.o.E.Stderr, format+"\n", a...) }
 
-// errStopped ends a shard's session before a batch other shards must
-// finish first: not a failure.
-type errStopped struct{ msg string }
-
-func (e *errStopped) Error() string { return e.msg }
-
 func (c *calibration) run(ctx context.Context) error {
+	c.session = search.Session{Runs: &c.runs, Root: c.root, Out: c.o.Out}
 	c.intro()
 	var prev abc.Population
 	for g := 0; ; g++ {
@@ -172,8 +158,8 @@ func (c *calibration) run(ctx context.Context) error {
 			return err
 		}
 		rec, err := c.generation(ctx, gen)
-		if stopped, ok := err.(*errStopped); ok {
-			c.say("%s", stopped.msg)
+		if stopped, ok := err.(*search.Stopped); ok {
+			c.say("%s", stopped.Msg)
 			return c.writeTables()
 		}
 		if err != nil {
@@ -195,8 +181,8 @@ func (c *calibration) run(ctx context.Context) error {
 		prev = rec.pop
 	}
 	pred, err := c.predictive(ctx)
-	if stopped, ok := err.(*errStopped); ok {
-		c.say("%s", stopped.msg)
+	if stopped, ok := err.(*search.Stopped); ok {
+		c.say("%s", stopped.Msg)
 		return nil
 	}
 	if err != nil {
@@ -308,29 +294,11 @@ func (c *calibration) generation(ctx context.Context, gen *abc.Generation) (gene
 // from first. A batch whose runs are all present is only read (its tables
 // assembled first, if a killed session left them out).
 func (c *calibration) batch(ctx context.Context, b search.Batch, first int) ([]candidate, error) {
-	if d, err := search.Open(c.root, b.Name); err == nil && search.Assembled(d) {
-		cands, missing, err := c.read(d, first)
-		if err != nil || missing == 0 {
-			return cands, err
-		}
-	}
-	if c.o.Shard.Count > 1 && c.ranOne {
-		return nil, &errStopped{fmt.Sprintf("shard %d/%d: stopped before %s, which the other shards run too; when every shard is done, run the same command again (for every shard) to go on",
-			c.o.Shard.Index, c.o.Shard.Count, filepath.Join(c.o.Out, b.Name))}
-	}
-	done, err := c.runs.Run(ctx, c.root, b)
-	if err != nil {
-		return nil, err
-	}
-	c.ranOne = true
-	if !done.Complete {
-		return nil, &errStopped{fmt.Sprintf("shard %d/%d: this shard's runs of %s are done; when every shard is done, run the same command again (for every shard) to go on",
-			c.o.Shard.Index, c.o.Shard.Count, filepath.Join(c.o.Out, b.Name))}
-	}
-	cands, missing, err := c.read(done.Dir, first)
-	if err == nil && missing > 0 {
-		err = fmt.Errorf("%s: %d runs have no part after the sweep completed", done.Dir.Dir, missing)
-	}
+	var cands []candidate
+	err := c.session.Batch(ctx, b, func(d *table.SweepDir) (missing int, err error) {
+		cands, missing, err = c.read(d, first)
+		return missing, err
+	})
 	return cands, err
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -65,21 +64,21 @@ func Run(ctx context.Context, o Options) error {
 
 // optimisation is one session of an optimisation.
 type optimisation struct {
-	o      Options
-	opt    *scenarios.Optimisation
-	spec   table.OptimisationSpec
-	file   table.OptimisationFile
-	vars   []pareto.Var
-	sums   *analysis.Targets
-	runs   search.Runs
-	root   string
-	index  map[string]int // a point's bits → its package
-	pkgs   []pkg          // by number − 1, in the order first proposed
-	cands  []cand         // every candidate evaluated, generation by generation
-	gens   []gen
-	lo     []float64 // the hypervolume's scaling: generation 0's least value
-	span   []float64 // and its range, of each objective as minimised
-	ranOne bool      // a shard ran its share of a batch this session
+	o       Options
+	opt     *scenarios.Optimisation
+	spec    table.OptimisationSpec
+	file    table.OptimisationFile
+	vars    []pareto.Var
+	sums    *analysis.Targets
+	runs    search.Runs
+	root    string
+	index   map[string]int // a point's bits → its package
+	pkgs    []pkg          // by number − 1, in the order first proposed
+	cands   []cand         // every candidate evaluated, generation by generation
+	gens    []gen
+	lo      []float64      // the hypervolume's scaling: generation 0's least value
+	span    []float64      // and its range, of each objective as minimised
+	session search.Session // reads and runs the batches
 }
 
 // pkg is one package: a point of the template, run once.
@@ -142,30 +141,17 @@ func (s *optimisation) differ(dir string) string {
 
 // writeIdentity writes optimise.json, unless the directory holds it.
 func (s *optimisation) writeIdentity() error {
-	path := filepath.Join(s.root, table.OptimisationJSON)
-	if _, err := os.Stat(path); err == nil {
-		old, err := table.ReadOptimisation(s.root)
-		if err != nil {
-			return err
-		}
-		if old.ID != s.file.ID {
-			return &table.DirError{Msg: fmt.Sprintf("%s holds another optimisation (%s): refusing to mix them; use another -out, or -force to replace the whole directory",
-				s.o.Out, strings.Join(search.Differences(s.spec, old.Spec), "; "))}
-		}
-		return nil
-	}
-	return table.WriteFileAtomic(path, s.file.Marshal())
+	return search.WriteIdentity(s.root, s.o.Out, table.OptimisationJSON, "optimisation", s.file.ID, s.spec, s.file.Marshal(),
+		func(dir string) (string, table.OptimisationSpec, error) {
+			f, err := table.ReadOptimisation(dir)
+			return f.ID, f.Spec, err
+		})
 }
 
 func (s *optimisation) say(format string, a ...any) { fmt.Fprintf(s.o.E.Stderr, format+"\n", a...) }
 
-// errStopped ends a shard's session before a batch other shards must
-// finish first: not a failure.
-type errStopped struct{ msg string }
-
-func (e *errStopped) Error() string { return e.msg }
-
 func (s *optimisation) run(ctx context.Context) error {
+	s.session = search.Session{Runs: &s.runs, Root: s.root, Out: s.o.Out}
 	s.say("optimise %s: %d decisions, %d objectives, %d constraints; population %d, %d generations (0 is the first sample), %d replicates of %s (%d months), every candidate on the same seeds -> %s",
 		s.spec.Name, len(s.vars), len(s.spec.Objectives), len(s.spec.Constraints), s.spec.Population, s.opt.Generations,
 		s.spec.Replicates, s.spec.Base.Name, s.opt.Template.Config.Months, s.o.Out)
@@ -186,8 +172,8 @@ func (s *optimisation) run(ctx context.Context) error {
 			return err
 		}
 		evals, fresh, err := s.generation(ctx, g, xs)
-		if stopped, ok := err.(*errStopped); ok {
-			s.say("%s", stopped.msg)
+		if stopped, ok := err.(*search.Stopped); ok {
+			s.say("%s", stopped.Msg)
 			return s.writeTables(all)
 		}
 		if err != nil {
@@ -299,29 +285,11 @@ func (s *optimisation) generation(ctx context.Context, g int, xs [][]float64) ([
 // batch whose runs are all present is only read (its tables assembled
 // first, if a killed session left them out).
 func (s *optimisation) batch(ctx context.Context, b search.Batch) ([][]analysis.Outcome, error) {
-	if d, err := search.Open(s.root, b.Name); err == nil && search.Assembled(d) {
-		outs, missing, err := s.read(d)
-		if err != nil || missing == 0 {
-			return outs, err
-		}
-	}
-	if s.o.Shard.Count > 1 && s.ranOne {
-		return nil, &errStopped{fmt.Sprintf("shard %d/%d: stopped before %s, which the other shards run too; when every shard is done, run the same command again (for every shard) to go on",
-			s.o.Shard.Index, s.o.Shard.Count, filepath.Join(s.o.Out, b.Name))}
-	}
-	done, err := s.runs.Run(ctx, s.root, b)
-	if err != nil {
-		return nil, err
-	}
-	s.ranOne = true
-	if !done.Complete {
-		return nil, &errStopped{fmt.Sprintf("shard %d/%d: this shard's runs of %s are done; when every shard is done, run the same command again (for every shard) to go on",
-			s.o.Shard.Index, s.o.Shard.Count, filepath.Join(s.o.Out, b.Name))}
-	}
-	outs, missing, err := s.read(done.Dir)
-	if err == nil && missing > 0 {
-		err = fmt.Errorf("%s: %d runs have no part after the sweep completed", done.Dir.Dir, missing)
-	}
+	var outs [][]analysis.Outcome
+	err := s.session.Batch(ctx, b, func(d *table.SweepDir) (missing int, err error) {
+		outs, missing, err = s.read(d)
+		return missing, err
+	})
 	return outs, err
 }
 
