@@ -88,6 +88,7 @@ func calibrationFiles(t *testing.T, dir string) map[string][]byte {
 // table, batch and part is the same bytes; the populations have their
 // sizes; the report and the terminal table are written.
 func TestCalibrateEndToEnd(t *testing.T) {
+	skipUnderRace(t, "TestCalibrateShards runs calibrate's batches under the race detector")
 	noShardEnv(t)
 	dir := t.TempDir()
 	cal := tinyFiles(t, dir, tinyCalibration)
@@ -135,6 +136,7 @@ func TestCalibrateEndToEnd(t *testing.T) {
 // TestCalibrateContinue: a calibration of 2 generations continued to 3
 // gives the populations of one run for 3.
 func TestCalibrateContinue(t *testing.T) {
+	skipUnderRace(t, "TestCalibrateShards runs calibrate's batches under the race detector")
 	noShardEnv(t)
 	dir := t.TempDir()
 	cal := tinyFiles(t, dir, tinyCalibration)
@@ -156,6 +158,7 @@ func TestCalibrateContinue(t *testing.T) {
 // TestCalibrateInterrupted: a cancelled calibration keeps its finished
 // runs, exits 130 saying how to resume, and resumed equals uninterrupted.
 func TestCalibrateInterrupted(t *testing.T) {
+	skipUnderRace(t, "TestCalibrateShards runs calibrate's batches under the race detector")
 	noShardEnv(t)
 	dir := t.TempDir()
 	cal := tinyFiles(t, dir, strings.Replace(tinyCalibration, "to = 24", "to = 120", 1))
@@ -326,6 +329,7 @@ func TestCalibrateExample(t *testing.T) {
 // its manifest (rerun reproduces them byte for byte), says so in the
 // report, and refuses a directory that is not a calibration.
 func TestComparePosterior(t *testing.T) {
+	skipUnderRace(t, "TestCalibrateShards runs calibrate's batches under the race detector")
 	noShardEnv(t)
 	dir := t.TempDir()
 	cal := tinyFiles(t, dir, tinyCalibration)
@@ -372,6 +376,7 @@ func TestComparePosterior(t *testing.T) {
 // uncertain parameters over their ranges; a posterior whose parameters the
 // explore does not vary is refused.
 func TestExplorePosterior(t *testing.T) {
+	skipUnderRace(t, "TestCalibrateShards runs calibrate's batches under the race detector")
 	noShardEnv(t)
 	dir := t.TempDir()
 	cal := tinyFiles(t, dir, tinyCalibration)

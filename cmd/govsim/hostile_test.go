@@ -728,6 +728,9 @@ func TestHostile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
+	if raceOn {
+		t.Skip("race pass: the attacks run the govsim binary in processes of their own, which the race detector does not see")
+	}
 	noShardEnv(t)
 	root := t.TempDir()
 	bin := os.Getenv("GOVSIM_HOSTILE_BIN")
