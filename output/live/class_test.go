@@ -129,3 +129,41 @@ func ExampleClass() {
 	fmt.Println(c.Clock(), c.Villages(1, sim.KindZhengjing.Key()), c.Value(1, sim.VoteBuying.Name(), 36) < c.Value(0, sim.VoteBuying.Name(), 36))
 	// Output: 36 60 true
 }
+
+// TestClassTrigger: a reform entry with a trigger, as the page sends it
+// (trigger and threshold beside start and coverage), reaches the villages
+// where its signal passes the threshold, and the ticker says so as it
+// fires: 政经分离 started by each village's own vote buying.
+func TestClassTrigger(t *testing.T) {
+	c, err := NewClass(testBackend{months: 40}, Options{}, Settings{Seed: 1, Panes: []PaneSettings{{Scenario: "baseline"}, {Scenario: "baseline"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	r, problems := sim.DecodeReform(map[string]any{"kind": "zhengjing", "start": 0.0, "coverage": "all", "fraction": 0.0,
+		"trigger": "vote_buying_total_rate >", "threshold": 0.04})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	ps := c.Pane(1)
+	ps.Reforms = []sim.ReformSpec{r}
+	if err := c.SetPane(1, ps); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.GoTo(3); err != nil {
+		t.Fatal(err)
+	}
+	n := c.Villages(1, "zhengjing")
+	if n == 0 || n == c.Units(1) {
+		t.Errorf("the trigger reached %d of %d units by month 3: it should pick the villages whose buying passed 4%%", n, c.Units(1))
+	}
+	fired := false
+	for _, e := range c.Events(1) {
+		if e.Month == 1 && strings.Contains(e.EN, "政经分离 reaches") {
+			fired = true
+		}
+	}
+	if !fired {
+		t.Errorf("no ticker line when the trigger fired (month 1, after the month-0 election): %+v", c.Events(1))
+	}
+}

@@ -40,7 +40,7 @@ func classParams() []classParam {
 // its key here is all the page needs: ranges and choices come from
 // sim.ReformSpecParams, and requests decode into sim.ReformSpec by key.
 func reformFields() []string {
-	return []string{"start", "coverage", "fraction", "intensity"}
+	return []string{"start", "coverage", "fraction", "intensity", "trigger", "threshold"}
 }
 
 // reformKind is a kind of reform as the page shows it: its name, the bit

@@ -31,7 +31,7 @@
       until: 'pause at month', tipUntil: 'Go runs until the clock shows this month, then pauses both panes',
       zoom: 'zoom axes', tipZoom: 'Fit each chart\'s vertical axis to its lines (otherwise a share runs from 0 to 100%)',
       projector: 'projector', tipProjector: 'Large text and thick lines for the back of a room',
-      intensity: 'intensity', cov_all: 'all', cov_eligible: 'eligible', cov_pilot: 'pilot', monthAxis: 'month',
+      intensity: 'intensity', trigger: 'start where', threshold: 'passes', cov_all: 'all', cov_eligible: 'eligible', cov_pilot: 'pilot', monthAxis: 'month',
     },
     zh: {
       title: 'govsim 课堂', subtitle: '城镇化地区的基层治理改革',
@@ -53,7 +53,7 @@
       until: '暂停于第几月', tipUntil: '按“运行”后，时钟显示这个月份时两侧同时暂停',
       zoom: '缩放坐标轴', tipZoom: '让每张图的纵轴贴合曲线（否则比例从0到100%）',
       projector: '投影模式', tipProjector: '大字号、粗线条，教室后排也看得清',
-      intensity: '强度', cov_all: '全部', cov_eligible: '符合条件的', cov_pilot: '试点', monthAxis: '月',
+      intensity: '强度', trigger: '触发条件', threshold: '阈值', cov_all: '全部', cov_eligible: '符合条件的', cov_pilot: '试点', monthAxis: '月',
     },
   };
   const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
@@ -280,6 +280,12 @@
     if (f.enum && f.enum.length) {
       input = document.createElement('select');
       for (const v of f.enum) { const o = new Option(v, v); o.dataset.word = `cov_${v}`; input.add(o); }
+    } else if (f.kind === 'string') {
+      // A trigger: a village metric and a comparison, as in a scenario file.
+      input = document.createElement('input');
+      input.type = 'text';
+      input.placeholder = 'vote_buying_total_rate >';
+      input.size = 24;
     } else {
       input = document.createElement('input');
       input.type = 'number';
@@ -378,7 +384,7 @@
         const input = $('input, select', lab);
         const key = lab.dataset.field;
         input.disabled = !r;
-        input.value = r ? String(r[key]) : (key === 'coverage' ? 'all' : '');
+        input.value = r && r[key] !== undefined ? String(r[key]) : (key === 'coverage' ? 'all' : '');
         lab.hidden = key === 'fraction' && !(r && r.coverage === 'pilot');
       }
     }
